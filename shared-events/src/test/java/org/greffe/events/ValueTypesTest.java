@@ -1,0 +1,43 @@
+package org.greffe.events;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ValueTypesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "-leading-dash", "has space", "Aïssata", "a/b", "x'; drop table t;--"})
+    void identifiersRejectFreeText(String value) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new CaseId(value));
+        assertThatIllegalArgumentException().isThrownBy(() -> new TribunalId(value));
+        assertThatIllegalArgumentException().isThrownBy(() -> new HearingId(value));
+    }
+
+    @Test
+    void identifiersRejectNullAndOverlongValues() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new CaseId(null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new CaseId("a".repeat(65)));
+        assertThat(new CaseId("a".repeat(64)).value()).hasSize(64);
+    }
+
+    @Test
+    void randomIdentifiersAreValidAndDistinct() {
+        assertThat(CaseId.random()).isNotEqualTo(CaseId.random());
+        assertThat(HearingId.random().value()).matches(Identifiers.FORMAT);
+    }
+
+    @Test
+    void victimsAreNonNegativeBoundedCountsWithAtLeastOneVictim() {
+        assertThat(new Victims(15, 11, 1, 0).total()).isEqualTo(27);
+        assertThatIllegalArgumentException().isThrownBy(() -> new Victims(0, 0, 0, 0))
+                .withMessageContaining("at least one");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Victims(-1, 2, 0, 0))
+                .withMessageContaining("women");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Victims(0, 0, 0, Victims.MAX_PER_GROUP + 1))
+                .withMessageContaining("boys");
+    }
+}
