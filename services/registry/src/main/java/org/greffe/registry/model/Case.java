@@ -1,0 +1,275 @@
+package org.greffe.registry.model;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.greffe.events.AccusedAffiliation;
+import org.greffe.events.CaseDismissed;
+import org.greffe.events.CaseFiled;
+import org.greffe.events.CaseId;
+import org.greffe.events.CaseReopened;
+import org.greffe.events.CaseResumed;
+import org.greffe.events.CaseSuspended;
+import org.greffe.events.CaseTransferred;
+import org.greffe.events.CaseWithdrawn;
+import org.greffe.events.HearingAdjourned;
+import org.greffe.events.HearingHeld;
+import org.greffe.events.HearingKind;
+import org.greffe.events.HearingScheduled;
+import org.greffe.events.JudgmentIssued;
+import org.greffe.events.TribunalId;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * A case before a tribunal, from filing to disposal (and reopening). Command handlers check every rule and then
+ * apply an event; event-sourcing handlers only assign state. Each handler returns the case's new version, which
+ * clients may send back ({@code If-Match}) to act only on the state they saw.
+ */
+@Aggregate(snapshotTriggerDefinition = "")
+class Case {
+
+    enum Status { ACTIVE, SUSPENDED, DISPOSED }
+
+    @AggregateIdentifier
+    private CaseId caseId;
+    private TribunalId tribunalId;
+    private Status status;
+    private Chronology chronology;
+    private boolean trialHeld;
+    private final Hearings hearings = new Hearings();
+
+    Case() {
+        // for Axon: state is rebuilt from events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(FileCase command, ReferenceData referenceData, DocketNumbers docketNumbers, Clock clock) {
+        if (caseId != null) {
+            throw new CaseRuleViolation(Rule.CASE_ALREADY_FILED, "case " + command.caseId() + " exists");
+        }
+        if (!referenceData.isKnownTribunal(command.tribunalId())) {
+            throw new UnknownReferenceData("tribunalId", "unknown tribunal '" + command.tribunalId() + "'");
+        }
+        if (command.accusedGroup() != null) {
+            if (command.accused() != AccusedAffiliation.NON_STATE_ARMED_GROUP) {
+                throw new InvalidCommand("accusedGroup", "is only given when accused is NON_STATE_ARMED_GROUP");
+            }
+            if (!referenceData.isKnownArmedGroup(command.accusedGroup())) {
+                throw new UnknownReferenceData("accusedGroup", "unknown armed group '" + command.accusedGroup() + "'");
+            }
+        }
+        Chronology.requireFilingDate(command.filedOn(), LocalDate.now(clock));
+        if (!docketNumbers.claim(command.tribunalId(), command.docketNumber(), command.caseId())) {
+            throw new CaseRuleViolation(Rule.DOCKET_NUMBER_TAKEN, "tribunal " + command.tribunalId()
+                    + " already has a case with docket number " + command.docketNumber());
+        }
+        AggregateLifecycle.apply(new CaseFiled(command.caseId(), command.docketNumber(), command.tribunalId(),
+                command.filedOn(), command.offence(), command.victims(), command.accused(), command.accusedGroup()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ScheduleHearing command) {
+        requireProceeding();
+        hearings.requireNew(command.hearingId());
+        chronology.requireNotBeforeLatest("hearing", command.date());
+        AggregateLifecycle.apply(new HearingScheduled(caseId, command.hearingId(), command.kind(), command.date()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(AdjournHearing command, Clock clock) {
+        requireNotDisposed();
+        hearings.requireOpen(caseId, command.hearingId());
+        chronology.requireHappened("adjournment", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new HearingAdjourned(caseId, command.hearingId(), command.on(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(HoldHearing command, Clock clock) {
+        requireProceeding();
+        Hearings.Hearing hearing = hearings.requireOpen(caseId, command.hearingId());
+        chronology.requireHappened("hearing", command.on(), LocalDate.now(clock));
+        if (command.on().isBefore(hearing.date())) {
+            throw new CaseRuleViolation(Rule.HEARING_HELD_BEFORE_ITS_DATE,
+                    "hearing " + command.hearingId() + " is set for " + hearing.date() + ", not " + command.on());
+        }
+        AggregateLifecycle.apply(new HearingHeld(caseId, command.hearingId(), command.on()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(IssueJudgment command, Clock clock) {
+        requireProceeding();
+        if (!trialHeld) {
+            throw new CaseRuleViolation(Rule.JUDGMENT_WITHOUT_TRIAL,
+                    "case " + caseId + " has no held TRIAL hearing at " + tribunalId);
+        }
+        chronology.requireHappened("judgment", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new JudgmentIssued(caseId, command.on(), command.verdict()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(DismissCase command, Clock clock) {
+        requireNotDisposed();
+        chronology.requireHappened("dismissal", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new CaseDismissed(caseId, command.on(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(WithdrawCase command, Clock clock) {
+        requireNotDisposed();
+        chronology.requireHappened("withdrawal", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new CaseWithdrawn(caseId, command.on()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(TransferCase command, ReferenceData referenceData, Clock clock) {
+        requireProceeding();
+        if (!referenceData.isKnownTribunal(command.toTribunalId())) {
+            throw new UnknownReferenceData("toTribunalId", "unknown tribunal '" + command.toTribunalId() + "'");
+        }
+        if (command.toTribunalId().equals(tribunalId)) {
+            throw new CaseRuleViolation(Rule.TRANSFER_TO_SAME_TRIBUNAL, "case " + caseId + " is already at "
+                    + tribunalId);
+        }
+        chronology.requireHappened("transfer", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new CaseTransferred(caseId, command.on(), tribunalId, command.toTribunalId()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(SuspendCase command, Clock clock) {
+        requireNotDisposed();
+        if (status != Status.ACTIVE) {
+            throw new CaseRuleViolation(Rule.CASE_NOT_ACTIVE, "case " + caseId + " is already suspended");
+        }
+        chronology.requireHappened("suspension", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new CaseSuspended(caseId, command.on(), command.reason()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ResumeCase command, Clock clock) {
+        requireNotDisposed();
+        if (status != Status.SUSPENDED) {
+            throw new CaseRuleViolation(Rule.CASE_NOT_SUSPENDED, "case " + caseId + " is not suspended");
+        }
+        chronology.requireHappened("resumption", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new CaseResumed(caseId, command.on()));
+        return version();
+    }
+
+    @CommandHandler
+    long handle(ReopenCase command, Clock clock) {
+        if (status != Status.DISPOSED) {
+            throw new CaseRuleViolation(Rule.CASE_NOT_DISPOSED, "case " + caseId + " is pending");
+        }
+        chronology.requireHappened("reopening", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new CaseReopened(caseId, command.on(), command.reason()));
+        return version();
+    }
+
+    private void requireNotDisposed() {
+        if (status == Status.DISPOSED) {
+            throw new CaseRuleViolation(Rule.CASE_DISPOSED, "case " + caseId + " is disposed");
+        }
+    }
+
+    /** Hearings, judgment and transfer need a case that is pending and not suspended. */
+    private void requireProceeding() {
+        requireNotDisposed();
+        if (status == Status.SUSPENDED) {
+            throw new CaseRuleViolation(Rule.CASE_SUSPENDED, "case " + caseId + " is suspended");
+        }
+    }
+
+    private static long version() {
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(CaseFiled event) {
+        caseId = event.caseId();
+        tribunalId = event.tribunalId();
+        status = Status.ACTIVE;
+        chronology = Chronology.filedOn(event.filedOn());
+    }
+
+    @EventSourcingHandler
+    void on(HearingScheduled event) {
+        hearings.scheduled(event.hearingId(), event.kind(), event.date());
+    }
+
+    @EventSourcingHandler
+    void on(HearingAdjourned event) {
+        hearings.moved(event.hearingId(), Hearings.State.ADJOURNED);
+        chronology = chronology.advancedTo(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(HearingHeld event) {
+        trialHeld |= hearings.kindOf(event.hearingId()) == HearingKind.TRIAL;
+        hearings.moved(event.hearingId(), Hearings.State.HELD);
+        chronology = chronology.advancedTo(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(JudgmentIssued event) {
+        disposedOn(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(CaseDismissed event) {
+        disposedOn(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(CaseWithdrawn event) {
+        disposedOn(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(CaseTransferred event) {
+        tribunalId = event.toTribunalId();
+        trialHeld = false;
+        hearings.vacateOpen();
+        chronology = chronology.advancedTo(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(CaseSuspended event) {
+        status = Status.SUSPENDED;
+        chronology = chronology.advancedTo(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(CaseResumed event) {
+        status = Status.ACTIVE;
+        chronology = chronology.advancedTo(event.on());
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopened event) {
+        status = Status.ACTIVE;
+        trialHeld = false;
+        chronology = chronology.advancedTo(event.on());
+    }
+
+    private void disposedOn(LocalDate on) {
+        status = Status.DISPOSED;
+        hearings.vacateOpen();
+        chronology = chronology.advancedTo(on);
+    }
+}

@@ -1,0 +1,54 @@
+package org.greffe.registry.model;
+
+import java.time.LocalDate;
+
+/**
+ * The date rules of a case: nothing before the filing date, nothing that happened dated in the future, and events
+ * recorded in the order they happened, so that every age and duration computed from the log is well defined.
+ *
+ * @param filedOn the legal filing date
+ * @param latest  the effective date of the latest thing that happened to the case
+ */
+record Chronology(LocalDate filedOn, LocalDate latest) {
+
+    /** Earliest effective date accepted at all: before it, a date is a typing error, not a case of this registry. */
+    static final LocalDate EARLIEST = LocalDate.of(1960, 1, 1);
+
+    static Chronology filedOn(LocalDate filedOn) {
+        return new Chronology(filedOn, filedOn);
+    }
+
+    static void requireFilingDate(LocalDate filedOn, LocalDate today) {
+        if (filedOn.isAfter(today)) {
+            throw new CaseRuleViolation(Rule.DATE_IN_FUTURE, "filed on " + filedOn + " is after today, " + today);
+        }
+        if (filedOn.isBefore(EARLIEST)) {
+            throw new CaseRuleViolation(Rule.DATE_BEFORE_FILING,
+                    "filed on " + filedOn + " is before " + EARLIEST + ", the earliest date the registry accepts");
+        }
+    }
+
+    /** Checks the date of something that has happened. */
+    void requireHappened(String what, LocalDate on, LocalDate today) {
+        if (on.isAfter(today)) {
+            throw new CaseRuleViolation(Rule.DATE_IN_FUTURE, what + " on " + on + " is after today, " + today);
+        }
+        requireNotBeforeLatest(what, on);
+    }
+
+    /** Checks the date a hearing is set for: it may be in the future, but not before what already happened. */
+    void requireNotBeforeLatest(String what, LocalDate on) {
+        if (on.isBefore(filedOn)) {
+            throw new CaseRuleViolation(Rule.DATE_BEFORE_FILING,
+                    what + " on " + on + " is before the filing date " + filedOn);
+        }
+        if (on.isBefore(latest)) {
+            throw new CaseRuleViolation(Rule.DATE_OUT_OF_ORDER,
+                    what + " on " + on + " is before " + latest + ", the date of the latest recorded event");
+        }
+    }
+
+    Chronology advancedTo(LocalDate on) {
+        return on.isAfter(latest) ? new Chronology(filedOn, on) : this;
+    }
+}

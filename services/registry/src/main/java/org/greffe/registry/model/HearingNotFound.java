@@ -1,0 +1,12 @@
+package org.greffe.registry.model;
+
+import org.greffe.events.CaseId;
+import org.greffe.events.HearingId;
+
+/** The command names a hearing the case does not have. */
+public class HearingNotFound extends RuntimeException {
+
+    public HearingNotFound(CaseId caseId, HearingId hearingId) {
+        super("case " + caseId + " has no hearing " + hearingId);
+    }
+}

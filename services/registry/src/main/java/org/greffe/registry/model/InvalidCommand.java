@@ -1,0 +1,17 @@
+package org.greffe.registry.model;
+
+/** A command field holds a value the registry never accepts, whatever the state of the case. */
+public class InvalidCommand extends RuntimeException {
+
+    private final String field;
+
+    public InvalidCommand(String field, String message) {
+        super(field + " " + message);
+        this.field = field;
+    }
+
+    /** The offending field. */
+    public String field() {
+        return field;
+    }
+}

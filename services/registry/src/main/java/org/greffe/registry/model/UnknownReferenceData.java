@@ -1,0 +1,17 @@
+package org.greffe.registry.model;
+
+/** The command names a tribunal or armed group that is not in the configured reference data. */
+public class UnknownReferenceData extends RuntimeException {
+
+    private final String field;
+
+    public UnknownReferenceData(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    /** The request field that holds the unknown value. */
+    public String field() {
+        return field;
+    }
+}
