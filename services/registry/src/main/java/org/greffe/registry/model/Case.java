@@ -59,7 +59,7 @@ class Case {
         }
         if (command.accusedGroup() != null) {
             if (command.accused() != AccusedAffiliation.NON_STATE_ARMED_GROUP) {
-                throw new InvalidCommand("accusedGroup", "is only given when accused is NON_STATE_ARMED_GROUP");
+                throw new InvalidCommand("accusedGroup", "is only allowed when accused is NON_STATE_ARMED_GROUP");
             }
             if (!referenceData.isKnownArmedGroup(command.accusedGroup())) {
                 throw new UnknownReferenceData("accusedGroup", "unknown armed group '" + command.accusedGroup() + "'");

@@ -6,7 +6,7 @@ public class InvalidCommand extends RuntimeException {
     private final String field;
 
     public InvalidCommand(String field, String message) {
-        super(field + " " + message);
+        super(message);
         this.field = field;
     }
 

@@ -1,0 +1,104 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The Axon event store on PostgreSQL: tables created by Flyway (bytea payloads, no large objects), JSON for events,
+ * metadata, tokens and snapshots, and the clock the registry dates "today" with.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    /** Creates the event store and token tables before Axon touches them. */
+    @Bean(initMethod = "migrate")
+    Flyway eventStoreFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                     .dataSource(dataSource)
+                     .locations("classpath:db/eventstore")
+                     .table("flyway_history_eventstore")
+                     .baselineOnMigrate(true)
+                     .baselineVersion("0")
+                     .load();
+    }
+
+    /** Axon's default names are camel case; ours follow PostgreSQL's snake case, as created by Flyway. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                          .eventTable("domain_event_entry")
+                          .snapshotTable("snapshot_event_entry")
+                          .globalIndexColumn("global_index")
+                          .aggregateIdentifierColumn("aggregate_identifier")
+                          .sequenceNumberColumn("sequence_number")
+                          .typeColumn("type")
+                          .eventIdentifierColumn("event_identifier")
+                          .metaDataColumn("meta_data")
+                          .payloadColumn("payload")
+                          .payloadRevisionColumn("payload_revision")
+                          .payloadTypeColumn("payload_type")
+                          .timestampColumn("time_stamp")
+                          .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                          .setTokenTable("token_entry")
+                          .setProcessorNameColumn("processor_name")
+                          .setSegmentColumn("segment")
+                          .setTokenColumn("token")
+                          .setTokenTypeColumn("token_type")
+                          .setTimestampColumn("timestamp")
+                          .setOwnerColumn("owner")
+                          .build();
+    }
+
+    /**
+     * The JSON form of stored events: ISO dates, null fields written out. Pinned by the golden files of
+     * shared-events, which use the same settings.
+     */
+    static ObjectMapper eventObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
+    }
+
+    /** "Today" for the registry's date rules, in the courts' time zone. */
+    @Bean
+    Clock clock(GreffeProperties properties) {
+        return Clock.system(ZoneId.of(properties.timeZone()));
+    }
+}

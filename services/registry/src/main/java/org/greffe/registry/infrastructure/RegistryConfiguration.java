@@ -1,0 +1,51 @@
+package org.greffe.registry.infrastructure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.flywaydb.core.Flyway;
+import org.greffe.registry.application.MetaDataKeys;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+
+/** Wires the registry's adapters and migrates the tables it owns, with its own Flyway history. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RegistryProperties.class)
+public class RegistryConfiguration {
+
+    @Bean(initMethod = "migrate")
+    Flyway registryFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                     .dataSource(dataSource)
+                     .locations("classpath:db/registry")
+                     .table("flyway_history_registry")
+                     .baselineOnMigrate(true)
+                     .baselineVersion("0")
+                     .load();
+    }
+
+    @Bean
+    ConfiguredReferenceData referenceData(RegistryProperties properties) {
+        return new ConfiguredReferenceData(properties);
+    }
+
+    @Bean
+    JdbcDocketNumbers docketNumbers(JdbcTemplate jdbc, Flyway registryFlyway) {
+        return new JdbcDocketNumbers(jdbc);
+    }
+
+    @Bean
+    JdbcIdempotencyStore idempotencyStore(JdbcTemplate jdbc, ObjectMapper objectMapper, Flyway registryFlyway) {
+        return new JdbcIdempotencyStore(jdbc, objectMapper);
+    }
+
+    /** Copies who, why and from where of each command onto every event it applies. */
+    @Bean
+    CorrelationDataProvider requestMetaData() {
+        return new SimpleCorrelationDataProvider(MetaDataKeys.ALL.toArray(String[]::new));
+    }
+}

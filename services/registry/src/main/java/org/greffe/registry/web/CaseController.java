@@ -1,0 +1,178 @@
+package org.greffe.registry.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.greffe.events.CaseId;
+import org.greffe.events.HearingId;
+import org.greffe.events.TribunalId;
+import org.greffe.events.Victims;
+import org.greffe.registry.application.CommandResponse;
+import org.greffe.registry.model.AdjournHearing;
+import org.greffe.registry.model.DismissCase;
+import org.greffe.registry.model.FileCase;
+import org.greffe.registry.model.HoldHearing;
+import org.greffe.registry.model.InvalidCommand;
+import org.greffe.registry.model.IssueJudgment;
+import org.greffe.registry.model.ReopenCase;
+import org.greffe.registry.model.ResumeCase;
+import org.greffe.registry.model.ScheduleHearing;
+import org.greffe.registry.model.SuspendCase;
+import org.greffe.registry.model.TransferCase;
+import org.greffe.registry.model.WithdrawCase;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The registry's write endpoints. Each accepted request appends exactly one event and answers the case's new
+ * version as {@code ETag}; sending it back as {@code If-Match} refuses the command if the case changed meanwhile.
+ */
+@RestController
+@RequestMapping(path = "/api/cases", consumes = "application/json", produces = "application/json")
+class CaseController {
+
+    private final CommandRequests requests;
+
+    CaseController(CommandRequests requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> file(@Valid @RequestBody FileCaseRequest body, HttpServletRequest http) {
+        CaseId caseId = CaseId.random();
+        var command = new FileCase(caseId, body.docketNumber(), tribunal("tribunalId", body.tribunalId()),
+                body.filedOn(), body.offence(), victims(body.victims()), body.accused(), body.accusedGroup());
+        return requests.execute(http, body, command, version -> new CommandResponse(201,
+                "/api/cases/" + caseId, version, body("caseId", caseId.value(), "version", version)));
+    }
+
+    @PostMapping("/{caseId}/hearings")
+    ResponseEntity<Map<String, Object>> schedule(@PathVariable String caseId,
+                                                 @Valid @RequestBody ScheduleHearingRequest body,
+                                                 HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        HearingId hearingId = HearingId.random();
+        var command = new ScheduleHearing(id, hearingId, body.kind(), body.date(),
+                CommandRequests.expectedVersion(http));
+        return requests.execute(http, body, command, version -> new CommandResponse(201,
+                "/api/cases/" + id + "/hearings/" + hearingId, version,
+                body("caseId", id.value(), "hearingId", hearingId.value(), "version", version)));
+    }
+
+    @PostMapping("/{caseId}/hearings/{hearingId}/adjournment")
+    ResponseEntity<Map<String, Object>> adjourn(@PathVariable String caseId, @PathVariable String hearingId,
+                                                @Valid @RequestBody AdjournmentRequest body,
+                                                HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new AdjournHearing(id, hearingId(hearingId), body.on(), body.reason(),
+                CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/hearings/{hearingId}/held")
+    ResponseEntity<Map<String, Object>> hold(@PathVariable String caseId, @PathVariable String hearingId,
+                                             @Valid @RequestBody DatedRequest body, HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new HoldHearing(id, hearingId(hearingId), body.on(),
+                CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/judgment")
+    ResponseEntity<Map<String, Object>> judge(@PathVariable String caseId, @Valid @RequestBody JudgmentRequest body,
+                                              HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new IssueJudgment(id, body.on(), body.verdict(),
+                CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/dismissal")
+    ResponseEntity<Map<String, Object>> dismiss(@PathVariable String caseId,
+                                                @Valid @RequestBody DismissalRequest body, HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new DismissCase(id, body.on(), body.reason(),
+                CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/withdrawal")
+    ResponseEntity<Map<String, Object>> withdraw(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
+                                                 HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new WithdrawCase(id, body.on(), CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/transfer")
+    ResponseEntity<Map<String, Object>> transfer(@PathVariable String caseId,
+                                                 @Valid @RequestBody TransferRequest body, HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new TransferCase(id, body.on(), tribunal("toTribunalId", body.toTribunalId()),
+                CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/suspension")
+    ResponseEntity<Map<String, Object>> suspend(@PathVariable String caseId,
+                                                @Valid @RequestBody SuspensionRequest body, HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new SuspendCase(id, body.on(), body.reason(),
+                CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/resumption")
+    ResponseEntity<Map<String, Object>> resume(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
+                                               HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new ResumeCase(id, body.on(), CommandRequests.expectedVersion(http)));
+    }
+
+    @PostMapping("/{caseId}/reopening")
+    ResponseEntity<Map<String, Object>> reopen(@PathVariable String caseId,
+                                               @Valid @RequestBody ReopeningRequest body, HttpServletRequest http) {
+        CaseId id = caseId(caseId);
+        return accepted(http, body, id, new ReopenCase(id, body.on(), body.reason(),
+                CommandRequests.expectedVersion(http)));
+    }
+
+    private ResponseEntity<Map<String, Object>> accepted(HttpServletRequest http, Object body, CaseId caseId,
+                                                         Object command) {
+        return requests.execute(http, body, command, version -> new CommandResponse(200, null, version,
+                body("caseId", caseId.value(), "version", version)));
+    }
+
+    /** A response body with its fields in the order given. */
+    private static Map<String, Object> body(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
+    }
+
+    private static CaseId caseId(String value) {
+        return valid("caseId", () -> new CaseId(value));
+    }
+
+    private static HearingId hearingId(String value) {
+        return valid("hearingId", () -> new HearingId(value));
+    }
+
+    private static TribunalId tribunal(String field, String value) {
+        return valid(field, () -> new TribunalId(value));
+    }
+
+    private static Victims victims(VictimsRequest victims) {
+        return valid("victims", () -> new Victims(victims.women(), victims.girls(), victims.men(), victims.boys()));
+    }
+
+    private static <T> T valid(String field, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCommand(field, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.greffe.registry.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.greffe.registry.application.CaseCommands;
+import org.greffe.registry.application.CommandResponse;
+import org.greffe.registry.application.RequestContext;
+import org.greffe.registry.model.InvalidCommand;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an HTTP request into a command execution: request context from the headers, a fingerprint of the request
+ * for idempotency, and the HTTP response from the outcome.
+ */
+@Component
+class CommandRequests {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CORRELATION_ID = "X-Correlation-Id";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final Pattern KEY = Pattern.compile(Patterns.KEY);
+    private static final Pattern CORRELATION = Pattern.compile(Patterns.ID);
+    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+
+    private final CaseCommands commands;
+    private final ObjectMapper json;
+
+    CommandRequests(CaseCommands commands, ObjectMapper json) {
+        this.commands = commands;
+        this.json = json;
+    }
+
+    ResponseEntity<Map<String, Object>> execute(HttpServletRequest http, Object body, Object command,
+                                                LongFunction<CommandResponse> respond) {
+        RequestContext context = context(http);
+        CaseCommands.Outcome outcome = commands.execute(command, context, fingerprint(http, body), respond);
+        CommandResponse response = outcome.response();
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+                .eTag("\"" + response.version() + "\"")
+                .header(CORRELATION_ID, context.correlationId());
+        if (response.location() != null) {
+            builder.location(URI.create(response.location()));
+        }
+        if (outcome.replayed()) {
+            builder.header(REPLAYED, "true");
+        }
+        return builder.body(response.body());
+    }
+
+    /** The version from {@code If-Match}, or null when the clerk acts on whatever is latest. */
+    static Long expectedVersion(HttpServletRequest http) {
+        String ifMatch = http.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        var matcher = VERSION.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new InvalidCommand(HttpHeaders.IF_MATCH, "must be a case version as sent in ETag, e.g. \"3\"");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static RequestContext context(HttpServletRequest http) {
+        String key = http.getHeader(IDEMPOTENCY_KEY);
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new InvalidCommand(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
+        }
+        String correlationId = http.getHeader(CORRELATION_ID);
+        if (correlationId == null) {
+            correlationId = UUID.randomUUID().toString();
+        } else if (!CORRELATION.matcher(correlationId).matches()) {
+            throw new InvalidCommand(CORRELATION_ID, Patterns.ID_MESSAGE);
+        }
+        String user = http.getUserPrincipal() == null ? "anonymous" : http.getUserPrincipal().getName();
+        return new RequestContext(user, correlationId, key, "api");
+    }
+
+    /** Same method, path and body (as parsed, so whitespace does not matter) give the same fingerprint. */
+    private String fingerprint(HttpServletRequest http, Object body) {
+        try {
+            String canonical = http.getMethod() + " " + http.getRequestURI() + "\n" + json.writeValueAsString(body);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.greffe.registry.web;
+
+import org.greffe.registry.infrastructure.ConfiguredReferenceData;
+import org.greffe.registry.infrastructure.RegistryProperties;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The tribunals of the reference data: where cases can be filed and transferred. */
+@RestController
+class TribunalController {
+
+    private final ConfiguredReferenceData referenceData;
+
+    TribunalController(ConfiguredReferenceData referenceData) {
+        this.referenceData = referenceData;
+    }
+
+    @GetMapping("/api/tribunals")
+    List<RegistryProperties.Tribunal> tribunals() {
+        return referenceData.tribunals();
+    }
+}
