@@ -1,0 +1,35 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The served OpenAPI description covers every endpoint of the README's tour. */
+class OpenApiIntegrationTest extends IntegrationTest {
+
+    @Test
+    void describesTheV1WriteAndReferenceEndpoints() {
+        Response docs = get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains(
+                "/api/cases",
+                "/api/cases/{caseId}/hearings",
+                "/api/cases/{caseId}/hearings/{hearingId}/adjournment",
+                "/api/cases/{caseId}/hearings/{hearingId}/held",
+                "/api/cases/{caseId}/judgment",
+                "/api/cases/{caseId}/dismissal",
+                "/api/cases/{caseId}/withdrawal",
+                "/api/cases/{caseId}/transfer",
+                "/api/cases/{caseId}/suspension",
+                "/api/cases/{caseId}/resumption",
+                "/api/cases/{caseId}/reopening",
+                "/api/tribunals");
+        JsonNode fileCase = docs.json().at("/components/schemas/FileCaseRequest/properties");
+        assertThat(fileCase.fieldNames()).toIterable().containsExactlyInAnyOrder(
+                "docketNumber", "tribunalId", "filedOn", "offence", "victims", "accused", "accusedGroup");
+        assertThat(docs.json().at("/components/schemas/FileCaseRequest/properties/offence/enum").toString())
+                .contains("RAPE", "FORCED_MARRIAGE");
+    }
+}
