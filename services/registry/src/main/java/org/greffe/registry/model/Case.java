@@ -7,7 +7,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.CaseDismissed;
 import org.greffe.events.CaseFiled;
 import org.greffe.events.CaseId;
@@ -34,12 +33,10 @@ import java.time.LocalDate;
 @Aggregate(snapshotTriggerDefinition = "")
 class Case {
 
-    enum Status { ACTIVE, SUSPENDED, DISPOSED }
-
     @AggregateIdentifier
     private CaseId caseId;
     private TribunalId tribunalId;
-    private Status status;
+    private CaseStatus status;
     private Chronology chronology;
     private boolean trialHeld;
     private final Hearings hearings = new Hearings();
@@ -54,39 +51,25 @@ class Case {
         if (caseId != null) {
             throw new CaseRuleViolation(Rule.CASE_ALREADY_FILED, "case " + command.caseId() + " exists");
         }
-        if (!referenceData.isKnownTribunal(command.tribunalId())) {
-            throw new UnknownReferenceData("tribunalId", "unknown tribunal '" + command.tribunalId() + "'");
-        }
-        if (command.accusedGroup() != null) {
-            if (command.accused() != AccusedAffiliation.NON_STATE_ARMED_GROUP) {
-                throw new InvalidCommand("accusedGroup", "is only allowed when accused is NON_STATE_ARMED_GROUP");
-            }
-            if (!referenceData.isKnownArmedGroup(command.accusedGroup())) {
-                throw new UnknownReferenceData("accusedGroup", "unknown armed group '" + command.accusedGroup() + "'");
-            }
-        }
-        Chronology.requireFilingDate(command.filedOn(), LocalDate.now(clock));
-        if (!docketNumbers.claim(command.tribunalId(), command.docketNumber(), command.caseId())) {
-            throw new CaseRuleViolation(Rule.DOCKET_NUMBER_TAKEN, "tribunal " + command.tribunalId()
-                    + " already has a case with docket number " + command.docketNumber());
-        }
+        Filing.check(command, referenceData, docketNumbers, LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseFiled(command.caseId(), command.docketNumber(), command.tribunalId(),
                 command.filedOn(), command.offence(), command.victims(), command.accused(), command.accusedGroup()));
         return version();
     }
 
     @CommandHandler
-    long handle(ScheduleHearing command) {
-        requireProceeding();
+    long handle(ScheduleHearing command, Clock clock) {
+        status.requireProceeding(caseId);
         hearings.requireNew(command.hearingId());
         chronology.requireNotBeforeLatest("hearing", command.date());
+        chronology.requireWithinPlanningHorizon(command.date(), LocalDate.now(clock));
         AggregateLifecycle.apply(new HearingScheduled(caseId, command.hearingId(), command.kind(), command.date()));
         return version();
     }
 
     @CommandHandler
     long handle(AdjournHearing command, Clock clock) {
-        requireNotDisposed();
+        status.requireNotDisposed(caseId);
         hearings.requireOpen(caseId, command.hearingId());
         chronology.requireHappened("adjournment", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new HearingAdjourned(caseId, command.hearingId(), command.on(), command.reason()));
@@ -95,7 +78,7 @@ class Case {
 
     @CommandHandler
     long handle(HoldHearing command, Clock clock) {
-        requireProceeding();
+        status.requireProceeding(caseId);
         Hearings.Hearing hearing = hearings.requireOpen(caseId, command.hearingId());
         chronology.requireHappened("hearing", command.on(), LocalDate.now(clock));
         if (command.on().isBefore(hearing.date())) {
@@ -108,7 +91,7 @@ class Case {
 
     @CommandHandler
     long handle(IssueJudgment command, Clock clock) {
-        requireProceeding();
+        status.requireProceeding(caseId);
         if (!trialHeld) {
             throw new CaseRuleViolation(Rule.JUDGMENT_WITHOUT_TRIAL,
                     "case " + caseId + " has no held TRIAL hearing at " + tribunalId);
@@ -120,7 +103,7 @@ class Case {
 
     @CommandHandler
     long handle(DismissCase command, Clock clock) {
-        requireNotDisposed();
+        status.requireNotDisposed(caseId);
         chronology.requireHappened("dismissal", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseDismissed(caseId, command.on(), command.reason()));
         return version();
@@ -128,7 +111,7 @@ class Case {
 
     @CommandHandler
     long handle(WithdrawCase command, Clock clock) {
-        requireNotDisposed();
+        status.requireNotDisposed(caseId);
         chronology.requireHappened("withdrawal", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseWithdrawn(caseId, command.on()));
         return version();
@@ -136,7 +119,7 @@ class Case {
 
     @CommandHandler
     long handle(TransferCase command, ReferenceData referenceData, Clock clock) {
-        requireProceeding();
+        status.requireProceeding(caseId);
         if (!referenceData.isKnownTribunal(command.toTribunalId())) {
             throw new UnknownReferenceData("toTribunalId", "unknown tribunal '" + command.toTribunalId() + "'");
         }
@@ -151,10 +134,7 @@ class Case {
 
     @CommandHandler
     long handle(SuspendCase command, Clock clock) {
-        requireNotDisposed();
-        if (status != Status.ACTIVE) {
-            throw new CaseRuleViolation(Rule.CASE_NOT_ACTIVE, "case " + caseId + " is already suspended");
-        }
+        status.requireSuspendable(caseId);
         chronology.requireHappened("suspension", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseSuspended(caseId, command.on(), command.reason()));
         return version();
@@ -162,10 +142,7 @@ class Case {
 
     @CommandHandler
     long handle(ResumeCase command, Clock clock) {
-        requireNotDisposed();
-        if (status != Status.SUSPENDED) {
-            throw new CaseRuleViolation(Rule.CASE_NOT_SUSPENDED, "case " + caseId + " is not suspended");
-        }
+        status.requireResumable(caseId);
         chronology.requireHappened("resumption", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseResumed(caseId, command.on()));
         return version();
@@ -173,26 +150,10 @@ class Case {
 
     @CommandHandler
     long handle(ReopenCase command, Clock clock) {
-        if (status != Status.DISPOSED) {
-            throw new CaseRuleViolation(Rule.CASE_NOT_DISPOSED, "case " + caseId + " is pending");
-        }
+        status.requireReopenable(caseId);
         chronology.requireHappened("reopening", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseReopened(caseId, command.on(), command.reason()));
         return version();
-    }
-
-    private void requireNotDisposed() {
-        if (status == Status.DISPOSED) {
-            throw new CaseRuleViolation(Rule.CASE_DISPOSED, "case " + caseId + " is disposed");
-        }
-    }
-
-    /** Hearings, judgment and transfer need a case that is pending and not suspended. */
-    private void requireProceeding() {
-        requireNotDisposed();
-        if (status == Status.SUSPENDED) {
-            throw new CaseRuleViolation(Rule.CASE_SUSPENDED, "case " + caseId + " is suspended");
-        }
     }
 
     private static long version() {
@@ -203,7 +164,7 @@ class Case {
     void on(CaseFiled event) {
         caseId = event.caseId();
         tribunalId = event.tribunalId();
-        status = Status.ACTIVE;
+        status = CaseStatus.ACTIVE;
         chronology = Chronology.filedOn(event.filedOn());
     }
 
@@ -250,25 +211,25 @@ class Case {
 
     @EventSourcingHandler
     void on(CaseSuspended event) {
-        status = Status.SUSPENDED;
+        status = CaseStatus.SUSPENDED;
         chronology = chronology.advancedTo(event.on());
     }
 
     @EventSourcingHandler
     void on(CaseResumed event) {
-        status = Status.ACTIVE;
+        status = CaseStatus.ACTIVE;
         chronology = chronology.advancedTo(event.on());
     }
 
     @EventSourcingHandler
     void on(CaseReopened event) {
-        status = Status.ACTIVE;
+        status = CaseStatus.ACTIVE;
         trialHeld = false;
         chronology = chronology.advancedTo(event.on());
     }
 
     private void disposedOn(LocalDate on) {
-        status = Status.DISPOSED;
+        status = CaseStatus.DISPOSED;
         hearings.vacateOpen();
         chronology = chronology.advancedTo(on);
     }

@@ -14,6 +14,8 @@ record Chronology(LocalDate filedOn, LocalDate latest) {
     /** Earliest effective date accepted at all: before it, a date is a typing error, not a case of this registry. */
     static final LocalDate EARLIEST = LocalDate.of(1960, 1, 1);
 
+    static final int PLANNING_HORIZON_YEARS = 10;
+
     static Chronology filedOn(LocalDate filedOn) {
         return new Chronology(filedOn, filedOn);
     }
@@ -45,6 +47,13 @@ record Chronology(LocalDate filedOn, LocalDate latest) {
         if (on.isBefore(latest)) {
             throw new CaseRuleViolation(Rule.DATE_OUT_OF_ORDER,
                     what + " on " + on + " is before " + latest + ", the date of the latest recorded event");
+        }
+    }
+
+    /** A hearing date decades ahead is a typing error, not a plan. */
+    void requireWithinPlanningHorizon(LocalDate date, LocalDate today) {
+        if (date.isAfter(today.plusYears(PLANNING_HORIZON_YEARS))) {
+            throw new InvalidCommand("date", "is more than " + PLANNING_HORIZON_YEARS + " years ahead");
         }
     }
 

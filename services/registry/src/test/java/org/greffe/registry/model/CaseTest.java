@@ -199,6 +199,14 @@ class CaseTest {
         }
 
         @Test
+        void aHearingDecadesAheadIsATypingError() {
+            fixture.given(FILED_EVENT)
+                   .when(new ScheduleHearing(CASE, TRIAL, HearingKind.TRIAL, TODAY.plusYears(11), null))
+                   .expectException(InvalidCommand.class)
+                   .expectNoEvents();
+        }
+
+        @Test
         void aHearingIdIsUsedOnce() {
             fixture.given(FILED_EVENT, TRIAL_SET)
                    .when(new ScheduleHearing(CASE, TRIAL, HearingKind.TRIAL, TODAY, null))

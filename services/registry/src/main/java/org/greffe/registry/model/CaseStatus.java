@@ -1,0 +1,44 @@
+package org.greffe.registry.model;
+
+import org.greffe.events.CaseId;
+
+/** Where a case stands, and which commands each standing allows. */
+enum CaseStatus {
+    ACTIVE,
+    SUSPENDED,
+    DISPOSED;
+
+    void requireNotDisposed(CaseId caseId) {
+        if (this == DISPOSED) {
+            throw new CaseRuleViolation(Rule.CASE_DISPOSED, "case " + caseId + " is disposed");
+        }
+    }
+
+    /** Hearings, judgment and transfer need a case that is pending and not suspended. */
+    void requireProceeding(CaseId caseId) {
+        requireNotDisposed(caseId);
+        if (this == SUSPENDED) {
+            throw new CaseRuleViolation(Rule.CASE_SUSPENDED, "case " + caseId + " is suspended");
+        }
+    }
+
+    void requireSuspendable(CaseId caseId) {
+        requireNotDisposed(caseId);
+        if (this != ACTIVE) {
+            throw new CaseRuleViolation(Rule.CASE_NOT_ACTIVE, "case " + caseId + " is already suspended");
+        }
+    }
+
+    void requireResumable(CaseId caseId) {
+        requireNotDisposed(caseId);
+        if (this != SUSPENDED) {
+            throw new CaseRuleViolation(Rule.CASE_NOT_SUSPENDED, "case " + caseId + " is not suspended");
+        }
+    }
+
+    void requireReopenable(CaseId caseId) {
+        if (this != DISPOSED) {
+            throw new CaseRuleViolation(Rule.CASE_NOT_DISPOSED, "case " + caseId + " is pending");
+        }
+    }
+}
