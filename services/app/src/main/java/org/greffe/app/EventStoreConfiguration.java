@@ -3,6 +3,7 @@ package org.greffe.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -34,6 +36,23 @@ class EventStoreConfiguration {
                      .baselineOnMigrate(true)
                      .baselineVersion("0")
                      .load();
+    }
+
+    /** PostgreSQL reports a unique-key violation as SQLState 23505, which Axon must see as a concurrent append. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+                if (cause instanceof SQLException sql && sql.getNextException() != null
+                        && "23505".equals(sql.getNextException().getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** Axon's default names are camel case; ours follow PostgreSQL's snake case, as created by Flyway. */

@@ -26,6 +26,18 @@ class ConcurrentFilingIntegrationTest extends IntegrationTest {
     }
 
     @RepeatedTest(3)
+    void simultaneousCommandsOnOneCaseRunOneAfterTheOther() throws Exception {
+        String caseId = fileCase("2019-07-01");
+        List<Response> responses = IdempotencyIntegrationTest.concurrently(6,
+                () -> post("/api/cases/" + caseId + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-09-01\"}"));
+        assertThat(responses).extracting(Response::status).containsOnly(201);
+        assertThat(responses).extracting(response -> response.json().get("version").asLong())
+                             .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, caseId)).isEqualTo(7);
+    }
+
+    @RepeatedTest(3)
     void simultaneousCommandsOnOneCaseNeverBothPassAVersionCheck() throws Exception {
         String caseId = fileCase("2019-07-01");
         List<Response> responses = IdempotencyIntegrationTest.concurrently(6,

@@ -31,5 +31,12 @@ class OpenApiIntegrationTest extends IntegrationTest {
                 "docketNumber", "tribunalId", "filedOn", "offence", "victims", "accused", "accusedGroup");
         assertThat(docs.json().at("/components/schemas/FileCaseRequest/properties/offence/enum").toString())
                 .contains("RAPE", "FORCED_MARRIAGE");
+
+        JsonNode filing = docs.json().at("/paths/~1api~1cases/post/responses");
+        assertThat(filing.fieldNames()).toIterable().contains("201", "400", "409", "422");
+        assertThat(docs.json().at("/components/schemas/CaseCreatedView/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("caseId", "version");
+        assertThat(docs.json().at("/paths/~1api~1cases~1{caseId}~1hearings/post/responses/201").toString())
+                .contains("HearingCreatedView");
     }
 }

@@ -2,6 +2,7 @@ package org.greffe.registry.application;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.greffe.registry.model.CaseCommand;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -10,18 +11,22 @@ import java.util.function.LongFunction;
 
 /**
  * Sends registry commands with their metadata. The command, its events, its docket-number claim and its
- * idempotency record share one transaction: either all of them are stored or none.
+ * idempotency record share one transaction: either all of them are stored or none. Commands of one case run one
+ * after the other, each on the state the previous one committed.
  */
 @Service
 public class CaseCommands {
 
     private final CommandGateway commandGateway;
     private final IdempotencyStore idempotency;
+    private final CaseLocks caseLocks;
     private final TransactionTemplate transaction;
 
-    public CaseCommands(CommandGateway commandGateway, IdempotencyStore idempotency, TransactionTemplate transaction) {
+    public CaseCommands(CommandGateway commandGateway, IdempotencyStore idempotency, CaseLocks caseLocks,
+                        TransactionTemplate transaction) {
         this.commandGateway = commandGateway;
         this.idempotency = idempotency;
+        this.caseLocks = caseLocks;
         this.transaction = transaction;
     }
 
@@ -34,7 +39,7 @@ public class CaseCommands {
      * @param respond     builds the response from the case's new version
      * @return the response, and whether it is a replay of an earlier one
      */
-    public Outcome execute(Object command, RequestContext context, String fingerprint,
+    public Outcome execute(CaseCommand command, RequestContext context, String fingerprint,
                            LongFunction<CommandResponse> respond) {
         return transaction.execute(status -> {
             String key = context.idempotencyKey();
@@ -47,6 +52,8 @@ public class CaseCommands {
                     return new Outcome(earlier.get().response(), true);
                 }
             }
+            // Key first, then case: every request takes its locks in that order, so none can deadlock.
+            caseLocks.lockUntilCommit(command.caseId());
             Object result = commandGateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData()));
             CommandResponse response = respond.apply(((Number) result).longValue());

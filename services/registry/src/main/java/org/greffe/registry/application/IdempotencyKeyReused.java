@@ -4,6 +4,7 @@ package org.greffe.registry.application;
 public class IdempotencyKeyReused extends RuntimeException {
 
     public IdempotencyKeyReused(String key) {
-        super("Idempotency-Key '" + key + "' was already used for a different request; use a new key for a new request");
+        super("Idempotency-Key '" + key + "' was already used for a different request; "
+                + "use a new key for a new request");
     }
 }

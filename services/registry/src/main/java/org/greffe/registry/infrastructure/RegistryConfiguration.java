@@ -43,6 +43,11 @@ public class RegistryConfiguration {
         return new JdbcIdempotencyStore(jdbc, objectMapper);
     }
 
+    @Bean
+    PostgresCaseLocks caseLocks(JdbcTemplate jdbc) {
+        return new PostgresCaseLocks(jdbc);
+    }
+
     /** Copies who, why and from where of each command onto every event it applies. */
     @Bean
     CorrelationDataProvider requestMetaData() {

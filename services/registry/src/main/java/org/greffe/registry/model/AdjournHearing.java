@@ -21,5 +21,5 @@ public record AdjournHearing(@TargetAggregateIdentifier CaseId caseId,
                              HearingId hearingId,
                              LocalDate on,
                              AdjournmentReason reason,
-                             @TargetAggregateVersion Long expectedVersion) {
+                             @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

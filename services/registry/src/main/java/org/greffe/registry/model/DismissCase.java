@@ -18,5 +18,5 @@ import java.time.LocalDate;
 public record DismissCase(@TargetAggregateIdentifier CaseId caseId,
                           LocalDate on,
                           DismissalReason reason,
-                          @TargetAggregateVersion Long expectedVersion) {
+                          @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

@@ -28,5 +28,5 @@ public record FileCase(@TargetAggregateIdentifier CaseId caseId,
                        OffenceCategory offence,
                        Victims victims,
                        AccusedAffiliation accused,
-                       String accusedGroup) {
+                       String accusedGroup) implements CaseCommand {
 }

@@ -18,5 +18,5 @@ import java.time.LocalDate;
 public record HoldHearing(@TargetAggregateIdentifier CaseId caseId,
                           HearingId hearingId,
                           LocalDate on,
-                          @TargetAggregateVersion Long expectedVersion) {
+                          @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

@@ -18,5 +18,5 @@ import java.time.LocalDate;
 public record IssueJudgment(@TargetAggregateIdentifier CaseId caseId,
                             LocalDate on,
                             Verdict verdict,
-                            @TargetAggregateVersion Long expectedVersion) {
+                            @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

@@ -18,5 +18,5 @@ import java.time.LocalDate;
 public record ReopenCase(@TargetAggregateIdentifier CaseId caseId,
                          LocalDate on,
                          ReopeningReason reason,
-                         @TargetAggregateVersion Long expectedVersion) {
+                         @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

@@ -21,5 +21,5 @@ public record ScheduleHearing(@TargetAggregateIdentifier CaseId caseId,
                               HearingId hearingId,
                               HearingKind kind,
                               LocalDate date,
-                              @TargetAggregateVersion Long expectedVersion) {
+                              @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

@@ -18,5 +18,5 @@ import java.time.LocalDate;
 public record SuspendCase(@TargetAggregateIdentifier CaseId caseId,
                           LocalDate on,
                           SuspensionReason reason,
-                          @TargetAggregateVersion Long expectedVersion) {
+                          @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

@@ -18,5 +18,5 @@ import java.time.LocalDate;
 public record TransferCase(@TargetAggregateIdentifier CaseId caseId,
                            LocalDate on,
                            TribunalId toTribunalId,
-                           @TargetAggregateVersion Long expectedVersion) {
+                           @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

@@ -15,5 +15,5 @@ import java.time.LocalDate;
  */
 public record WithdrawCase(@TargetAggregateIdentifier CaseId caseId,
                            LocalDate on,
-                           @TargetAggregateVersion Long expectedVersion) {
+                           @TargetAggregateVersion Long expectedVersion) implements CaseCommand {
 }

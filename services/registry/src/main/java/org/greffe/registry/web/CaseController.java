@@ -1,5 +1,10 @@
 package org.greffe.registry.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.greffe.events.CaseId;
@@ -8,6 +13,7 @@ import org.greffe.events.TribunalId;
 import org.greffe.events.Victims;
 import org.greffe.registry.application.CommandResponse;
 import org.greffe.registry.model.AdjournHearing;
+import org.greffe.registry.model.CaseCommand;
 import org.greffe.registry.model.DismissCase;
 import org.greffe.registry.model.FileCase;
 import org.greffe.registry.model.HoldHearing;
@@ -35,6 +41,15 @@ import java.util.function.Supplier;
  * version as {@code ETag}; sending it back as {@code If-Match} refuses the command if the case changed meanwhile.
  */
 @RestController
+@Tag(name = "registry", description = "Record what happens to a case")
+@ApiResponse(responseCode = "400", description = "malformed or invalid request; each field listed",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "unknown case or hearing",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "409", description = "a rule of the case lifecycle is broken, or the case changed",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "422", description = "unknown tribunal or armed group; Idempotency-Key reused",
+        content = @Content(mediaType = "application/problem+json"))
 @RequestMapping(path = "/api/cases", consumes = "application/json", produces = "application/json")
 class CaseController {
 
@@ -45,6 +60,9 @@ class CaseController {
     }
 
     @PostMapping
+    @Operation(summary = "File a new case at a tribunal")
+    @ApiResponse(responseCode = "201", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseCreatedView.class)))
     ResponseEntity<Map<String, Object>> file(@Valid @RequestBody FileCaseRequest body, HttpServletRequest http) {
         CaseId caseId = CaseId.random();
         var command = new FileCase(caseId, body.docketNumber(), tribunal("tribunalId", body.tribunalId()),
@@ -54,6 +72,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/hearings")
+    @Operation(summary = "Schedule a hearing (a future date is allowed)")
+    @ApiResponse(responseCode = "201", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.HearingCreatedView.class)))
     ResponseEntity<Map<String, Object>> schedule(@PathVariable String caseId,
                                                  @Valid @RequestBody ScheduleHearingRequest body,
                                                  HttpServletRequest http) {
@@ -67,6 +88,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/hearings/{hearingId}/adjournment")
+    @Operation(summary = "Record that a scheduled hearing was adjourned")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> adjourn(@PathVariable String caseId, @PathVariable String hearingId,
                                                 @Valid @RequestBody AdjournmentRequest body,
                                                 HttpServletRequest http) {
@@ -76,6 +100,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/hearings/{hearingId}/held")
+    @Operation(summary = "Record that a scheduled hearing was held")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> hold(@PathVariable String caseId, @PathVariable String hearingId,
                                              @Valid @RequestBody DatedRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -84,6 +111,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/judgment")
+    @Operation(summary = "Record the judgment; needs a held TRIAL hearing")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> judge(@PathVariable String caseId, @Valid @RequestBody JudgmentRequest body,
                                               HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -92,6 +122,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/dismissal")
+    @Operation(summary = "Record a dismissal")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> dismiss(@PathVariable String caseId,
                                                 @Valid @RequestBody DismissalRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -100,6 +133,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/withdrawal")
+    @Operation(summary = "Record a withdrawal")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> withdraw(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
                                                  HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -107,6 +143,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/transfer")
+    @Operation(summary = "Transfer the case to another tribunal")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> transfer(@PathVariable String caseId,
                                                  @Valid @RequestBody TransferRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -115,6 +154,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/suspension")
+    @Operation(summary = "Suspend an active case")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> suspend(@PathVariable String caseId,
                                                 @Valid @RequestBody SuspensionRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -123,6 +165,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/resumption")
+    @Operation(summary = "Resume a suspended case")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> resume(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
                                                HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -130,6 +175,9 @@ class CaseController {
     }
 
     @PostMapping("/{caseId}/reopening")
+    @Operation(summary = "Reopen a disposed case")
+    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
     ResponseEntity<Map<String, Object>> reopen(@PathVariable String caseId,
                                                @Valid @RequestBody ReopeningRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
@@ -138,7 +186,7 @@ class CaseController {
     }
 
     private ResponseEntity<Map<String, Object>> accepted(HttpServletRequest http, Object body, CaseId caseId,
-                                                         Object command) {
+                                                         CaseCommand command) {
         return requests.execute(http, body, command, version -> new CommandResponse(200, null, version,
                 body("caseId", caseId.value(), "version", version)));
     }

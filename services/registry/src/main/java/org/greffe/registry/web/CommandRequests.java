@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.greffe.registry.application.CaseCommands;
 import org.greffe.registry.application.CommandResponse;
 import org.greffe.registry.application.RequestContext;
+import org.greffe.registry.model.CaseCommand;
 import org.greffe.registry.model.InvalidCommand;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,7 @@ class CommandRequests {
         this.json = json;
     }
 
-    ResponseEntity<Map<String, Object>> execute(HttpServletRequest http, Object body, Object command,
+    ResponseEntity<Map<String, Object>> execute(HttpServletRequest http, Object body, CaseCommand command,
                                                 LongFunction<CommandResponse> respond) {
         RequestContext context = context(http);
         CaseCommands.Outcome outcome = commands.execute(command, context, fingerprint(http, body), respond);

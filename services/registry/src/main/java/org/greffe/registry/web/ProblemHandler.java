@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.greffe.registry.application.IdempotencyKeyReused;
@@ -69,8 +70,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + ", not the version " + e.getExpectedVersion() + " given in If-Match; read it again");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification", "The case changed meanwhile",
                 "another command changed the case at the same time; nothing was recorded, retry the request");
     }
@@ -133,8 +134,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ConflictingAggregateVersionException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(staleVersion(e));
         }
-        if (cause instanceof ConcurrencyException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrent(e));
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrent((RuntimeException) cause));
         }
         return unexpected(cause);
     }

@@ -1,0 +1,13 @@
+package org.greffe.registry.application;
+
+import org.greffe.events.CaseId;
+
+/**
+ * Serialises the commands of one case across threads and instances until their transaction ends, so a command
+ * always decides on the state its predecessor committed, instead of failing on a conflict it could have avoided.
+ */
+public interface CaseLocks {
+
+    /** Blocks until the case is free; the lock is released when the current transaction ends. */
+    void lockUntilCommit(CaseId caseId);
+}
