@@ -43,6 +43,15 @@ class EventJsonApprovalTest {
                 event.getClass().getSimpleName(), () -> approve(event)));
     }
 
+    @Test
+    void eachOlderRevisionKeepsItsGoldenFile() throws IOException {
+        // Older stored forms stay pinned: the upcasters of the application are tested against them.
+        try (InputStream v1 = EventJsonApprovalTest.class.getResourceAsStream("/golden/CaseFiled.v1.json")) {
+            assertThat(v1).as("CaseFiled revision 1").isNotNull();
+            assertThat(MAPPER.readTree(v1).has("incidentOn")).isFalse();
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEventHasARevision() {
         return Arrays.stream(CaseEvent.class.getPermittedSubclasses()).map(type -> DynamicTest.dynamicTest(

@@ -16,7 +16,7 @@ final class EventSamples {
 
     static List<CaseEvent> all() {
         return List.of(
-                new CaseFiled(CASE, "RG-2019-0042", BAMAKO_III, LocalDate.of(2019, 3, 14),
+                new CaseFiled(CASE, "RG-2019-0042", BAMAKO_III, LocalDate.of(2019, 3, 14), LocalDate.of(2018, 11, 2),
                         OffenceCategory.RAPE, new Victims(1, 2, 0, 0), AccusedAffiliation.NON_STATE_ARMED_GROUP,
                         "CMA"),
                 new HearingScheduled(CASE, HEARING, HearingKind.TRIAL, LocalDate.of(2019, 10, 2)),

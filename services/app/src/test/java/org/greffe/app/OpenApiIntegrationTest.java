@@ -28,7 +28,7 @@ class OpenApiIntegrationTest extends IntegrationTest {
                 "/api/tribunals");
         JsonNode fileCase = docs.json().at("/components/schemas/FileCaseRequest/properties");
         assertThat(fileCase.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "docketNumber", "tribunalId", "filedOn", "offence", "victims", "accused", "accusedGroup");
+                "docketNumber", "tribunalId", "filedOn", "incidentOn", "offence", "victims", "accused", "accusedGroup");
         assertThat(docs.json().at("/components/schemas/FileCaseRequest/properties/offence/enum").toString())
                 .contains("RAPE", "FORCED_MARRIAGE");
 

@@ -1,6 +1,7 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -36,12 +37,13 @@ class StoredEventFormatIntegrationTest extends IntegrationTest {
                         golden = JSON.readTree(in);
                     }
                     byte[] goldenBytes = JSON.writeValueAsBytes(golden);
+                    String revision = type.getAnnotation(Revision.class).value();
                     Object event = eventSerializer.deserialize(new SimpleSerializedObject<>(goldenBytes, byte[].class,
-                            type.getName(), "1"));
+                            type.getName(), revision));
                     assertThat(event).isInstanceOf(type);
                     SerializedObject<byte[]> stored = eventSerializer.serialize(event, byte[].class);
                     assertThat(JSON.readTree(stored.getData())).isEqualTo(golden);
-                    assertThat(stored.getType().getRevision()).isEqualTo("1");
+                    assertThat(stored.getType().getRevision()).isEqualTo(revision);
                 }));
     }
 }

@@ -16,7 +16,7 @@ public class ConfiguredReferenceData implements ReferenceData {
 
     public ConfiguredReferenceData(RegistryProperties properties) {
         if (properties.tribunals().isEmpty()) {
-            throw new IllegalStateException("greffe.registry.tribunals is empty: configure at least one tribunal");
+            throw new IllegalStateException("greffe.tribunals is empty: configure at least one tribunal");
         }
         for (RegistryProperties.Tribunal tribunal : properties.tribunals()) {
             if (tribunal.name() == null || tribunal.name().isBlank()) {

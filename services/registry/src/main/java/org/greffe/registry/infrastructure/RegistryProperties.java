@@ -5,12 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.List;
 
 /**
- * Reference data of the registry, under {@code greffe.registry} in the application configuration.
+ * Reference data the registry checks commands against: {@code greffe.tribunals} and {@code greffe.armed-groups}.
+ * Shared with the other services, which read the same keys.
  *
  * @param tribunals   the tribunals cases can be filed at or transferred to
  * @param armedGroups codes accepted for {@code accusedGroup}
  */
-@ConfigurationProperties("greffe.registry")
+@ConfigurationProperties("greffe")
 public record RegistryProperties(List<Tribunal> tribunals, List<String> armedGroups) {
 
     public RegistryProperties {

@@ -53,7 +53,8 @@ class Case {
         }
         Filing.check(command, referenceData, docketNumbers, LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseFiled(command.caseId(), command.docketNumber(), command.tribunalId(),
-                command.filedOn(), command.offence(), command.victims(), command.accused(), command.accusedGroup()));
+                command.filedOn(), command.incidentOn(), command.offence(), command.victims(), command.accused(),
+                command.accusedGroup()));
         return version();
     }
 

@@ -30,6 +30,19 @@ record Chronology(LocalDate filedOn, LocalDate latest) {
         }
     }
 
+    /** An incident is reported on or after it happened, and never before the earliest accepted date. */
+    static void requireIncidentDate(LocalDate incidentOn, LocalDate filedOn) {
+        if (incidentOn.isAfter(filedOn)) {
+            throw new CaseRuleViolation(Rule.INCIDENT_AFTER_FILING,
+                    "incident on " + incidentOn + " is after the filing date " + filedOn);
+        }
+        if (incidentOn.isBefore(EARLIEST)) {
+            throw new CaseRuleViolation(Rule.INCIDENT_AFTER_FILING,
+                    "incident on " + incidentOn + " is before " + EARLIEST
+                            + ", the earliest date the registry accepts");
+        }
+    }
+
     /** Checks the date of something that has happened. */
     void requireHappened(String what, LocalDate on, LocalDate today) {
         if (on.isAfter(today)) {

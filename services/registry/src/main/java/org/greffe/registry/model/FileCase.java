@@ -16,6 +16,7 @@ import java.time.LocalDate;
  * @param docketNumber the tribunal's own number for the case
  * @param tribunalId   where it is filed
  * @param filedOn      legal filing date
+ * @param incidentOn   date of the incident when known, else null
  * @param offence      offence category
  * @param victims      victims as counts only
  * @param accused      affiliation of the accused
@@ -25,6 +26,7 @@ public record FileCase(@TargetAggregateIdentifier CaseId caseId,
                        String docketNumber,
                        TribunalId tribunalId,
                        LocalDate filedOn,
+                       LocalDate incidentOn,
                        OffenceCategory offence,
                        Victims victims,
                        AccusedAffiliation accused,

@@ -24,6 +24,9 @@ final class Filing {
             }
         }
         Chronology.requireFilingDate(command.filedOn(), today);
+        if (command.incidentOn() != null) {
+            Chronology.requireIncidentDate(command.incidentOn(), command.filedOn());
+        }
         // Last, so that a filing refused for any other reason never holds the number.
         if (!docketNumbers.claim(command.tribunalId(), command.docketNumber(), command.caseId())) {
             throw new CaseRuleViolation(Rule.DOCKET_NUMBER_TAKEN, "tribunal " + command.tribunalId()

@@ -5,6 +5,7 @@ public enum Rule {
     CASE_ALREADY_FILED("a case id is never filed twice"),
     DOCKET_NUMBER_TAKEN("a docket number is unique within its tribunal"),
     DATE_BEFORE_FILING("no effective date before the filing date"),
+    INCIDENT_AFTER_FILING("an incident is dated on or before the filing date, and not before 1960"),
     DATE_IN_FUTURE("what has happened cannot be dated in the future"),
     DATE_OUT_OF_ORDER("the events of a case are recorded in the order they happened"),
     CASE_DISPOSED("a disposed case (judged, dismissed, withdrawn) accepts nothing but reopening"),

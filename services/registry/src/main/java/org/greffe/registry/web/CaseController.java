@@ -66,7 +66,8 @@ class CaseController {
     ResponseEntity<Map<String, Object>> file(@Valid @RequestBody FileCaseRequest body, HttpServletRequest http) {
         CaseId caseId = CaseId.random();
         var command = new FileCase(caseId, body.docketNumber(), tribunal("tribunalId", body.tribunalId()),
-                body.filedOn(), body.offence(), victims(body.victims()), body.accused(), body.accusedGroup());
+                body.filedOn(), body.incidentOn(), body.offence(), victims(body.victims()), body.accused(),
+                body.accusedGroup());
         return requests.execute(http, body, command, version -> new CommandResponse(201,
                 "/api/cases/" + caseId, version, body("caseId", caseId.value(), "version", version)));
     }

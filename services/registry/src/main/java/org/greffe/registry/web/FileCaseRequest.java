@@ -13,6 +13,7 @@ public record FileCaseRequest(
         @NotNull @Pattern(regexp = Patterns.DOCKET, message = Patterns.DOCKET_MESSAGE) String docketNumber,
         @NotNull @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String tribunalId,
         @NotNull LocalDate filedOn,
+        LocalDate incidentOn,
         @NotNull OffenceCategory offence,
         @NotNull @Valid VictimsRequest victims,
         @NotNull AccusedAffiliation accused,

@@ -52,10 +52,11 @@ class CaseTest {
     private static final HearingId TRIAL = new HearingId("h-trial");
     private static final HearingId PRELIM = new HearingId("h-prelim");
     private static final LocalDate FILED = LocalDate.of(2019, 3, 14);
+    private static final LocalDate INCIDENT = LocalDate.of(2018, 11, 2);
     private static final Victims VICTIMS = new Victims(1, 2, 0, 0);
 
-    private static final CaseFiled FILED_EVENT = new CaseFiled(CASE, "RG-42", BAMAKO, FILED, OffenceCategory.RAPE,
-            VICTIMS, AccusedAffiliation.NON_STATE_ARMED_GROUP, "CMA");
+    private static final CaseFiled FILED_EVENT = new CaseFiled(CASE, "RG-42", BAMAKO, FILED, INCIDENT,
+            OffenceCategory.RAPE, VICTIMS, AccusedAffiliation.NON_STATE_ARMED_GROUP, "CMA");
     private static final HearingScheduled TRIAL_SET =
             new HearingScheduled(CASE, TRIAL, HearingKind.TRIAL, LocalDate.of(2019, 10, 2));
     private static final HearingHeld TRIAL_HELD = new HearingHeld(CASE, TRIAL, LocalDate.of(2019, 10, 2));
@@ -87,7 +88,7 @@ class CaseTest {
     }
 
     private static FileCase fileCase(LocalDate filedOn) {
-        return new FileCase(CASE, "RG-42", BAMAKO, filedOn, OffenceCategory.RAPE, VICTIMS,
+        return new FileCase(CASE, "RG-42", BAMAKO, filedOn, INCIDENT, OffenceCategory.RAPE, VICTIMS,
                 AccusedAffiliation.NON_STATE_ARMED_GROUP, "CMA");
     }
 
@@ -127,7 +128,7 @@ class CaseTest {
         @Test
         void anUnknownTribunalIsRefusedBeforeTheDocketNumberIsClaimed() {
             fixture.givenNoPriorActivity()
-                   .when(new FileCase(CASE, "RG-42", NOWHERE, FILED, OffenceCategory.RAPE, VICTIMS,
+                   .when(new FileCase(CASE, "RG-42", NOWHERE, FILED, null, OffenceCategory.RAPE, VICTIMS,
                            AccusedAffiliation.UNIDENTIFIED, null))
                    .expectException(UnknownReferenceData.class)
                    .expectNoEvents();
@@ -137,7 +138,7 @@ class CaseTest {
         @Test
         void anUnknownArmedGroupIsRefused() {
             fixture.givenNoPriorActivity()
-                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, OffenceCategory.RAPE, VICTIMS,
+                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
                            AccusedAffiliation.NON_STATE_ARMED_GROUP, "XYZ"))
                    .expectException(UnknownReferenceData.class)
                    .expectNoEvents();
@@ -146,7 +147,7 @@ class CaseTest {
         @Test
         void anArmedGroupIsOnlyNamedForNonStateArmedGroups() {
             fixture.givenNoPriorActivity()
-                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, OffenceCategory.RAPE, VICTIMS,
+                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
                            AccusedAffiliation.STATE_FORCES, "CMA"))
                    .expectException(InvalidCommand.class)
                    .expectNoEvents();
@@ -170,9 +171,19 @@ class CaseTest {
         }
 
         @Test
+        void anIncidentIsNotDatedAfterTheFiling() {
+            fixture.givenNoPriorActivity()
+                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, FILED.plusDays(1), OffenceCategory.RAPE, VICTIMS,
+                           AccusedAffiliation.UNIDENTIFIED, null))
+                   .expectException(CaseRuleViolation.class)
+                   .expectExceptionMessage(containsString("on or before the filing date"))
+                   .expectNoEvents();
+        }
+
+        @Test
         void aLateRegistrationOfAnOldFilingIsAccepted() {
             fixture.givenNoPriorActivity()
-                   .when(fileCase(LocalDate.of(2018, 7, 1)))
+                   .when(fileCase(LocalDate.of(2018, 12, 1)))
                    .expectSuccessfulHandlerExecution();
         }
     }
