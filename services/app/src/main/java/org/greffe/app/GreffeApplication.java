@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GreffeApplication {
 
     public static void main(String[] args) {
+        // Courts and NGOs must not have their servers report to a vendor: Axon's update check stays off.
+        System.setProperty("axoniq.update-checker.disabled",
+                System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(GreffeApplication.class, args);
     }
 }

@@ -17,6 +17,8 @@ import org.greffe.registry.model.InvalidCommand;
 import org.greffe.registry.model.UnknownReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,9 +43,11 @@ import java.util.stream.Collectors;
  * Every rejection as RFC 7807 problem+json with a readable {@code detail}: 400 for malformed or invalid input
  * (each field listed under {@code errors}), 404 for an unknown case or hearing, 409 for a broken rule (named under
  * {@code rule}) or a concurrent change, 422 for unknown reference data or a reused idempotency key. Whatever the
- * rejection, the command's transaction rolled back: nothing was appended.
+ * rejection, the command's transaction rolled back: nothing was appended. Scoped to the registry's controllers;
+ * other services answer their own errors.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackages = "org.greffe.registry")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);

@@ -1,0 +1,65 @@
+package org.greffe.caseload.infrastructure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.serialization.Serializer;
+import org.flywaydb.core.Flyway;
+import org.greffe.caseload.model.CaseloadCalculator;
+import org.greffe.caseload.model.TimeStandards;
+import org.greffe.caseload.projection.CaseloadProjection;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+
+/**
+ * Wires the caseload: its tables and Flyway history, the store of case records, and the projection's pooled
+ * streaming processor. A failing batch is retried, never skipped: a figure must not silently miss an event.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CaseloadProperties.class, TribunalCatalog.class})
+public class CaseloadConfiguration {
+
+    @Bean(initMethod = "migrate")
+    Flyway caseloadFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                     .dataSource(dataSource)
+                     .locations("classpath:db/caseload")
+                     .table("flyway_history_caseload")
+                     .baselineOnMigrate(true)
+                     .baselineVersion("0")
+                     .load();
+    }
+
+    @Bean
+    JdbcCaseRecordStore caseRecordStore(JdbcTemplate jdbc, Flyway caseloadFlyway) {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                                              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new JdbcCaseRecordStore(jdbc, json);
+    }
+
+    @Bean
+    CaseloadCalculator caseloadCalculator(CaseloadProperties properties) {
+        return new CaseloadCalculator(new TimeStandards(properties.timeStandardDays(), properties.timeStandards()));
+    }
+
+    @Bean
+    ProjectionPosition caseloadPosition(JdbcTemplate jdbc, Serializer serializer) {
+        return new ProjectionPosition(jdbc, serializer, CaseloadProjection.PROCESSOR);
+    }
+
+    @Bean
+    ConfigurerModule caseloadProcessor(CaseloadProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(CaseloadProjection.PROCESSOR, Configuration::eventStore,
+                        (configuration, builder) -> builder.batchSize(properties.batchSize())
+                                                           .initialSegmentCount(properties.segments()))
+                .registerListenerInvocationErrorHandler(CaseloadProjection.PROCESSOR,
+                        configuration -> PropagatingErrorHandler.instance()));
+    }
+}

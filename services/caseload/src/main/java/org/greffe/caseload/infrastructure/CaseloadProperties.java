@@ -1,0 +1,29 @@
+package org.greffe.caseload.infrastructure;
+
+import org.greffe.events.OffenceCategory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.Map;
+
+/**
+ * Settings of the caseload under {@code greffe.caseload}.
+ *
+ * @param timeStandardDays default time standard in days (365 when unset)
+ * @param timeStandards    time standard per offence category, in days, overriding the default
+ * @param batchSize        events the projection folds per transaction
+ * @param segments         segments of the projection's processor when it first starts (its parallelism)
+ */
+@ConfigurationProperties("greffe.caseload")
+public record CaseloadProperties(Integer timeStandardDays, Map<OffenceCategory, Integer> timeStandards,
+                                 Integer batchSize, Integer segments) {
+
+    public CaseloadProperties {
+        timeStandardDays = timeStandardDays == null ? 365 : timeStandardDays;
+        timeStandards = timeStandards == null ? Map.of() : Map.copyOf(timeStandards);
+        batchSize = batchSize == null ? 500 : batchSize;
+        segments = segments == null ? 2 : segments;
+        if (batchSize < 1 || segments < 1) {
+            throw new IllegalArgumentException("greffe.caseload.batch-size and segments must be at least 1");
+        }
+    }
+}

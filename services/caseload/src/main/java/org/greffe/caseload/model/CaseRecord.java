@@ -1,0 +1,191 @@
+package org.greffe.caseload.model;
+
+import org.greffe.events.CaseDismissed;
+import org.greffe.events.CaseEvent;
+import org.greffe.events.CaseFiled;
+import org.greffe.events.CaseReopened;
+import org.greffe.events.CaseResumed;
+import org.greffe.events.CaseSuspended;
+import org.greffe.events.CaseTransferred;
+import org.greffe.events.CaseWithdrawn;
+import org.greffe.events.HearingHeld;
+import org.greffe.events.HearingKind;
+import org.greffe.events.HearingScheduled;
+import org.greffe.events.JudgmentIssued;
+import org.greffe.events.OffenceCategory;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything the caseload needs to know about one case, folded from its events in order. Immutable: {@link #apply}
+ * returns the next record. The live projection stores these records; an auditor's replay folds the raw log into
+ * the same records, so both compute their figures with the same code.
+ *
+ * @param caseId           the case
+ * @param offence          offence category (decides the time standard)
+ * @param filedOn          legal filing date
+ * @param incidentOn       incident date when known
+ * @param spells           the case's stretches at tribunals, in order
+ * @param suspensions      the case's suspensions, in order
+ * @param trialHearings    ids of the case's TRIAL hearings (to recognise a held trial)
+ * @param firstTrialHeldOn the day the case was first brought to trial, or {@code null}
+ * @param lastSequence     sequence number of the last event folded in; older events are skipped on replay
+ */
+public record CaseRecord(String caseId, OffenceCategory offence, LocalDate filedOn, LocalDate incidentOn,
+                         List<Spell> spells, List<Suspension> suspensions, Set<String> trialHearings,
+                         LocalDate firstTrialHeldOn, long lastSequence) {
+
+    public CaseRecord {
+        spells = List.copyOf(spells);
+        suspensions = List.copyOf(suspensions);
+        trialHearings = Set.copyOf(trialHearings);
+    }
+
+    /** The record of a case as its filing makes it. */
+    public static CaseRecord filed(CaseFiled event, long sequence) {
+        return new CaseRecord(event.caseId().value(), event.offence(), event.filedOn(), event.incidentOn(),
+                List.of(new Spell(event.tribunalId().value(), event.filedOn(), Spell.Entry.FILED, event.filedOn(),
+                        null, null, 0)),
+                List.of(), Set.of(), null, sequence);
+    }
+
+    /**
+     * Folds one more event of the case in. An event already folded in (sequence not above {@link #lastSequence})
+     * leaves the record as it is, so a replayed batch never counts twice.
+     */
+    public CaseRecord apply(CaseEvent event, long sequence) {
+        if (sequence <= lastSequence) {
+            return this;
+        }
+        return fold(event).withLastSequence(sequence);
+    }
+
+    private CaseRecord fold(CaseEvent event) {
+        if (event instanceof HearingScheduled scheduled) {
+            return scheduled.kind() == HearingKind.TRIAL
+                    ? withCurrent(current().withTrialSetting()).withTrialHearing(scheduled.hearingId().value())
+                    : this;
+        }
+        if (event instanceof HearingHeld held) {
+            return trialHearings.contains(held.hearingId().value()) && firstTrialHeldOn == null
+                    ? new CaseRecord(caseId, offence, filedOn, incidentOn, spells, suspensions, trialHearings,
+                    held.on(), lastSequence)
+                    : this;
+        }
+        if (event instanceof JudgmentIssued judged) {
+            return leaves(judged.on(), Spell.Exit.JUDGED);
+        }
+        if (event instanceof CaseDismissed dismissed) {
+            return leaves(dismissed.on(), Spell.Exit.DISMISSED);
+        }
+        if (event instanceof CaseWithdrawn withdrawn) {
+            return leaves(withdrawn.on(), Spell.Exit.WITHDRAWN);
+        }
+        if (event instanceof CaseTransferred transferred) {
+            return leaves(transferred.on(), Spell.Exit.TRANSFERRED_OUT)
+                    .enters(new Spell(transferred.toTribunalId().value(), transferred.on(), Spell.Entry.TRANSFERRED_IN,
+                            current().proceedingStart(), null, null, 0));
+        }
+        if (event instanceof CaseSuspended suspended) {
+            return withSuspensions(append(suspensions, new Suspension(suspended.on(), null)));
+        }
+        if (event instanceof CaseResumed resumed) {
+            return endSuspension(resumed.on());
+        }
+        if (event instanceof CaseReopened reopened) {
+            return enters(new Spell(current().tribunalId(), reopened.on(), Spell.Entry.REOPENED, reopened.on(),
+                    null, null, 0));
+        }
+        // CaseFiled starts a record (see filed); HearingAdjourned changes nothing the measures use.
+        return this;
+    }
+
+    /** The latest spell: where the case is, or was last. */
+    public Spell current() {
+        return spells.get(spells.size() - 1);
+    }
+
+    /** The spell at the tribunal that holds the case pending on the day, if any. */
+    public Optional<Spell> pendingAt(String tribunalId, LocalDate day) {
+        return spells.stream().filter(s -> s.tribunalId().equals(tribunalId) && s.pendingOn(day)).findFirst();
+    }
+
+    /** Suspended on the day. */
+    public boolean suspendedOn(LocalDate day) {
+        return suspensions.stream().anyMatch(s -> s.covers(day));
+    }
+
+    /** Not brought to trial on or before the day. */
+    public boolean neverTriedBy(LocalDate day) {
+        return firstTrialHeldOn == null || firstTrialHeldOn.isAfter(day);
+    }
+
+    /** Days from the start of the spell's proceeding to the day, less the days suspended meanwhile (CourTools 4). */
+    public long activeDays(Spell spell, LocalDate day) {
+        LocalDate start = spell.proceedingStart();
+        long suspended = suspensions.stream().mapToLong(s -> s.daysWithin(start, day)).sum();
+        return ChronoUnit.DAYS.between(start, day) - suspended;
+    }
+
+    /** Tribunals the case has ever been at. */
+    public Set<String> tribunals() {
+        Set<String> tribunals = new TreeSet<>();
+        spells.forEach(spell -> tribunals.add(spell.tribunalId()));
+        return tribunals;
+    }
+
+    private CaseRecord leaves(LocalDate on, Spell.Exit how) {
+        CaseRecord left = withCurrent(current().closed(on, how));
+        return how.disposes() ? left.endSuspension(on) : left;
+    }
+
+    private CaseRecord enters(Spell spell) {
+        return new CaseRecord(caseId, offence, filedOn, incidentOn, append(spells, spell), suspensions,
+                trialHearings, firstTrialHeldOn, lastSequence);
+    }
+
+    private CaseRecord endSuspension(LocalDate on) {
+        if (suspensions.isEmpty() || suspensions.get(suspensions.size() - 1).to() != null) {
+            return this;
+        }
+        List<Suspension> ended = new ArrayList<>(suspensions);
+        ended.set(ended.size() - 1, new Suspension(ended.get(ended.size() - 1).from(), on));
+        return withSuspensions(ended);
+    }
+
+    private CaseRecord withCurrent(Spell spell) {
+        List<Spell> replaced = new ArrayList<>(spells);
+        replaced.set(replaced.size() - 1, spell);
+        return new CaseRecord(caseId, offence, filedOn, incidentOn, replaced, suspensions, trialHearings,
+                firstTrialHeldOn, lastSequence);
+    }
+
+    private CaseRecord withTrialHearing(String hearingId) {
+        Set<String> hearings = new TreeSet<>(trialHearings);
+        hearings.add(hearingId);
+        return new CaseRecord(caseId, offence, filedOn, incidentOn, spells, suspensions, hearings,
+                firstTrialHeldOn, lastSequence);
+    }
+
+    private CaseRecord withSuspensions(List<Suspension> changed) {
+        return new CaseRecord(caseId, offence, filedOn, incidentOn, spells, changed, trialHearings,
+                firstTrialHeldOn, lastSequence);
+    }
+
+    private CaseRecord withLastSequence(long sequence) {
+        return new CaseRecord(caseId, offence, filedOn, incidentOn, spells, suspensions, trialHearings,
+                firstTrialHeldOn, sequence);
+    }
+
+    private static <T> List<T> append(List<T> list, T element) {
+        List<T> appended = new ArrayList<>(list);
+        appended.add(element);
+        return appended;
+    }
+}

@@ -1,0 +1,57 @@
+package org.greffe.caseload.model;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The caseload of one tribunal: stocks as of {@code to}, flows over {@code [from, to]}. Every ratio is {@code null}
+ * when its denominator is zero, never 0 or NaN.
+ *
+ * @param tribunalId     the tribunal
+ * @param from           first day of the period
+ * @param to             last day of the period, and the day the stocks are measured
+ * @param pending        cases pending on {@code to}, suspended ones included
+ * @param activePending  pending cases not suspended
+ * @param suspended      pending cases suspended
+ * @param neverTried     pending cases (suspended included) never brought to trial (no held TRIAL hearing)
+ * @param ageBands       active pending cases by age in days: 0-90, 91-180, 181-365, 366-730, >730
+ * @param medianAgeDays  median age of the active pending cases
+ * @param oldestFiledOn  earliest filing date among the active pending cases
+ * @param oldestAgeDays  age of the oldest active pending case
+ * @param beyondStandard share (%) of active pending cases older than the time standard of their offence
+ * @param measures       the flow measures of the period
+ */
+public record TribunalCaseload(String tribunalId, LocalDate from, LocalDate to, int pending, int activePending,
+                               int suspended, int neverTried, Map<String, Integer> ageBands, Double medianAgeDays,
+                               LocalDate oldestFiledOn, Long oldestAgeDays, Double beyondStandard,
+                               Measures measures) {
+
+    /**
+     * Court-performance measures over the period.
+     *
+     * @param incoming            filed, transferred in and reopened in the period
+     * @param outgoing            judged, dismissed, withdrawn and transferred out in the period
+     * @param clearanceRate       outgoing / incoming × 100 (CourTools 2, CEPEJ)
+     * @param dispositionTimeDays pending at the end / outgoing × days in the period (CEPEJ)
+     * @param timeToDisposition   cases disposed in the period against the time standard (CourTools 3)
+     * @param trialDateCertainty  cases judged in the period by number of trial settings "1", "2", "3", "4+"
+     *                            (CourTools 5), or {@code null} when no case was judged in the period
+     */
+    public record Measures(int incoming, int outgoing, Double clearanceRate, Double dispositionTimeDays,
+                           TimeToDisposition timeToDisposition, Map<String, Integer> trialDateCertainty) {
+    }
+
+    /**
+     * Cases disposed of in the period (judged, dismissed, withdrawn), by active time from the start of their
+     * proceeding to disposal against the time standard of their offence; shares in %, cumulative.
+     *
+     * @param disposed              cases disposed of in the period
+     * @param withinQuarterStandard share disposed within a quarter of the standard
+     * @param withinHalfStandard    share disposed within half of the standard
+     * @param withinStandard        share disposed within the standard
+     * @param beyondStandard        share disposed after the standard
+     */
+    public record TimeToDisposition(int disposed, Double withinQuarterStandard, Double withinHalfStandard,
+                                    Double withinStandard, Double beyondStandard) {
+    }
+}

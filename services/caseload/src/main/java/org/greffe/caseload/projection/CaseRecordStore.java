@@ -1,0 +1,26 @@
+package org.greffe.caseload.projection;
+
+import org.greffe.caseload.model.CaseRecord;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Where the case records live. Reads and writes join the current transaction. */
+public interface CaseRecordStore {
+
+    /** The records of the given cases that exist, by case id, in one round trip. */
+    Map<String, CaseRecord> load(Collection<String> caseIds);
+
+    /** Inserts or replaces the records, in one batch per table. */
+    void save(Collection<CaseRecord> records);
+
+    /** The records of every case that has ever been at the tribunal. */
+    List<CaseRecord> atTribunal(String tribunalId);
+
+    /** Every record. */
+    List<CaseRecord> all();
+
+    /** Forgets everything, before a replay from the start of the log. */
+    void deleteAll();
+}

@@ -1,0 +1,143 @@
+package org.greffe.caseload.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.greffe.caseload.infrastructure.ProjectionPosition;
+import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.caseload.model.CaseRecord;
+import org.greffe.caseload.model.CaseloadCalculator;
+import org.greffe.caseload.model.CaseloadSummary;
+import org.greffe.caseload.model.MonthFigures;
+import org.greffe.caseload.model.TribunalCaseload;
+import org.greffe.caseload.projection.CaseRecordStore;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What advocates read: per tribunal, how large and how old the pending caseload is, how much of it never reached
+ * trial, and whether the court keeps up. Each answer carries {@code Greffe-Log-Position} (how far the projection
+ * has read the event log) and {@code Greffe-Log-Head} (how far the log goes).
+ */
+@RestController
+@Tag(name = "caseload", description = "Pending caseload and court-performance measures per tribunal")
+@RequestMapping(path = "/api/caseload", produces = "application/json")
+class CaseloadController {
+
+    static final String POSITION = "Greffe-Log-Position";
+    static final String HEAD = "Greffe-Log-Head";
+    private static final long LONGEST_PERIOD_YEARS = 50;
+
+    private final CaseRecordStore store;
+    private final CaseloadCalculator calculator;
+    private final TribunalCatalog catalog;
+    private final ProjectionPosition position;
+    private final Clock clock;
+
+    CaseloadController(CaseRecordStore store, CaseloadCalculator calculator, TribunalCatalog catalog,
+                       ProjectionPosition position, Clock clock) {
+        this.store = store;
+        this.calculator = calculator;
+        this.catalog = catalog;
+        this.position = position;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Stock figures of every tribunal today")
+    ResponseEntity<List<CaseloadSummary>> summary() {
+        return positioned(() -> {
+            List<CaseRecord> records = store.all();
+            LocalDate today = LocalDate.now(clock);
+            List<CaseloadSummary> rows = new ArrayList<>();
+            catalog.tribunals().forEach(tribunal -> rows.add(calculator.summary(tribunal.id(), records, today)));
+            return rows;
+        });
+    }
+
+    @GetMapping("/{tribunalId}")
+    @Operation(summary = "One tribunal: stocks as of 'to', flow measures over [from, to]")
+    ResponseEntity<TribunalCaseload> tribunal(
+            @PathVariable String tribunalId,
+            @Parameter(description = "first day of the period; default one year before 'to'")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "last day of the period and day of the stocks; default today")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        requireKnown(tribunalId);
+        Period period = period(from, to);
+        return positioned(() -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(),
+                period.to()));
+    }
+
+    @GetMapping("/{tribunalId}/timeline")
+    @Operation(summary = "One tribunal month by month over [from, to]: incoming, outgoing, pending at month end")
+    ResponseEntity<List<MonthFigures>> timeline(
+            @PathVariable String tribunalId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        requireKnown(tribunalId);
+        Period period = period(from, to);
+        return positioned(() -> calculator.timeline(tribunalId, store.atTribunal(tribunalId), period.from(),
+                period.to()));
+    }
+
+    /** Reads the position before the figures, so the figures are at least as new as the position they name. */
+    private <T> ResponseEntity<T> positioned(Supplier<T> figures) {
+        long read = position.position();
+        long head = position.head();
+        return ResponseEntity.ok().header(POSITION, String.valueOf(read)).header(HEAD, String.valueOf(head))
+                             .body(figures.get());
+    }
+
+    private void requireKnown(String tribunalId) {
+        if (catalog.find(tribunalId).isEmpty()) {
+            throw problem(HttpStatus.NOT_FOUND, "not-found", "Unknown tribunal",
+                    "no tribunal with id '" + abbreviated(tribunalId) + "'; GET /api/tribunals lists them");
+        }
+    }
+
+    private Period period(LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? LocalDate.now(clock) : to;
+        LocalDate start = from == null ? end.minusYears(1) : from;
+        if (start.isAfter(end)) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "from (" + start + ") must not be after to (" + end + ")");
+        }
+        if (ChronoUnit.YEARS.between(start, end) >= LONGEST_PERIOD_YEARS) {
+            throw problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "the period may not exceed " + LONGEST_PERIOD_YEARS + " years");
+        }
+        return new Period(start, end);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:greffe:problem:" + type));
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    private static String abbreviated(String value) {
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
+    }
+
+    private record Period(LocalDate from, LocalDate to) {
+    }
+}
