@@ -66,6 +66,25 @@ public abstract class IntegrationTest {
         return "IT-" + ProcessHandle.current().pid() + "-" + DOCKETS.incrementAndGet();
     }
 
+    /** Waits until the caseload projection has read every stored event. */
+    protected void awaitProjection() {
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String position = get("/api/caseload").header("Greffe-Log-Position");
+            if (position != null && Long.parseLong(position) >= head) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the caseload projection did not reach position " + head + " within 30 s");
+    }
+
     protected long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }

@@ -1,0 +1,47 @@
+package org.greffe.caseload.projection;
+
+import org.greffe.caseload.model.CaseRecord;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A store of case records in a map, with the same replace-only-if-newer rule as the PostgreSQL one. */
+final class InMemoryCaseRecordStore implements CaseRecordStore {
+
+    final Map<String, CaseRecord> records = new HashMap<>();
+    int loads;
+    int saves;
+
+    @Override
+    public Map<String, CaseRecord> load(Collection<String> caseIds) {
+        loads++;
+        Map<String, CaseRecord> found = new HashMap<>();
+        caseIds.stream().filter(records::containsKey).forEach(id -> found.put(id, records.get(id)));
+        return found;
+    }
+
+    @Override
+    public void save(Collection<CaseRecord> changed) {
+        saves++;
+        changed.forEach(record -> records.merge(record.caseId(), record,
+                (old, fresh) -> fresh.lastSequence() > old.lastSequence() ? fresh : old));
+    }
+
+    @Override
+    public List<CaseRecord> atTribunal(String tribunalId) {
+        return records.values().stream().filter(record -> record.tribunals().contains(tribunalId)).toList();
+    }
+
+    @Override
+    public List<CaseRecord> all() {
+        return new ArrayList<>(records.values());
+    }
+
+    @Override
+    public void deleteAll() {
+        records.clear();
+    }
+}
