@@ -1,0 +1,129 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Greffe as a separate operating-system process, on the test class path, so that a test can kill it the hard way
+ * (SIGKILL) and start it again on the same data directory.
+ */
+final class GreffeProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final int port;
+
+    private GreffeProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static GreffeProcess start(Path dataDir, Path log, String... arguments) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
+                "-cp", System.getProperty("java.class.path"), GreffeApplication.class.getName(),
+                "--server.port=" + port, "--greffe.data-dir=" + dataDir, "--greffe.demo=false"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                                                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                                                     .start();
+        GreffeProcess greffe = new GreffeProcess(process, port);
+        greffe.awaitHealthy(log);
+        return greffe;
+    }
+
+    private void awaitHealthy(Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Greffe exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (send("GET", "/actuator/health", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Greffe did not become healthy within 180 s; see " + log);
+    }
+
+    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                 .timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                   .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", path, body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        return JSON.readTree(send("GET", path, null).body());
+    }
+
+    /** {position, head} of the caseload projection. */
+    long[] projection() throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", "/api/caseload", null);
+        return new long[]{Long.parseLong(response.headers().firstValue("Greffe-Log-Position").orElseThrow()),
+                Long.parseLong(response.headers().firstValue("Greffe-Log-Head").orElseThrow())};
+    }
+
+    void awaitCaughtUp() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            long[] state = projection();
+            if (state[0] >= state[1]) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the projection did not catch up within 120 s");
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
