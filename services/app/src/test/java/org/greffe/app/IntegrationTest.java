@@ -84,6 +84,13 @@ public abstract class IntegrationTest {
         return response.json().get("caseId").asText();
     }
 
+    /** Sends a CSV docket to the import. */
+    protected Response postCsv(String csv) {
+        return send(HttpRequest.newBuilder(uri("/api/dockets"))
+                               .header("Content-Type", "text/csv")
+                               .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     protected Response post(String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(uri(path))
                                .header("Content-Type", "application/json")
