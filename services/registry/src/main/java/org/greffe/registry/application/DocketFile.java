@@ -140,6 +140,11 @@ final class DocketFile implements AutoCloseable {
         if (header.isEmpty()) {
             throw new InvalidDocket("the file is empty; " + expectedHeader());
         }
+        if (header.size() == 1 && header.get(0).contains(";")) {
+            // What a spreadsheet set to French conventions saves as "CSV".
+            throw new InvalidDocket("the columns are separated by semicolons; a docket file separates them with "
+                    + "commas (in a spreadsheet, save as \"CSV UTF-8 (comma delimited)\"); " + expectedHeader());
+        }
         List<String> missing = COLUMNS.stream().filter(column -> !header.contains(column)).toList();
         List<String> unknown = header.stream().filter(column -> !COLUMNS.contains(column)).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {

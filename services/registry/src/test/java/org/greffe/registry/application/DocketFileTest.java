@@ -71,6 +71,14 @@ class DocketFileTest {
     }
 
     @Test
+    void semicolonsInsteadOfCommasAreRecognised() {
+        assertThatThrownBy(() -> rows(new StringReader(HEADER.replace(',', ';') + "\n"), 100))
+                .isInstanceOf(InvalidDocket.class)
+                .hasMessageStartingWith("the columns are separated by semicolons; a docket file separates them with "
+                        + "commas");
+    }
+
+    @Test
     void aDuplicateOrUnknownColumnIsRefused() {
         assertThatThrownBy(() -> rows(new StringReader(HEADER + ",date\n"), 100))
                 .isInstanceOf(InvalidDocket.class).hasMessageContaining("duplicate");
