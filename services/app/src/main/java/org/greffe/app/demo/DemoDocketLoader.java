@@ -55,7 +55,8 @@ class DemoDocketLoader {
         }
         if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM domain_event_entry)",
                 Boolean.class))) {
-            log.info("Demo mode: the event store already holds events; the demo docket is not loaded again");
+            log.info("Demo mode: the event store already holds events; the demo docket is only loaded into an "
+                    + "empty one");
             return;
         }
         Resource resource = resources.getResource(docket);

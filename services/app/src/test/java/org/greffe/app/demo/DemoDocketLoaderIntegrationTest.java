@@ -48,8 +48,8 @@ class DemoDocketLoaderIntegrationTest {
         try (ConfigurableApplicationContext second = start("--greffe.demo=true", DOCKET)) {
             assertThat(eventCount(second.getBean(JdbcTemplate.class))).isEqualTo(DEMO_ROWS);
         }
-        assertThat(output).contains("Demo mode: the event store already holds events; the demo docket is not loaded "
-                + "again");
+        assertThat(output).contains("Demo mode: the event store already holds events; the demo docket is only loaded "
+                + "into an empty one");
     }
 
     @Test
