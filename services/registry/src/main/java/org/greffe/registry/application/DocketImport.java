@@ -56,6 +56,10 @@ public class DocketImport {
                         @Value("${greffe.docket-import.max-bytes:52428800}") long maxBytes,
                         @Value("${greffe.docket-import.max-rows:1000000}") int maxRows,
                         @Value("${greffe.docket-import.progress-every:1000}") int progressEvery) {
+        if (maxBytes < 1 || maxRows < 1 || progressEvery < 1) {
+            throw new IllegalArgumentException("greffe.docket-import.max-bytes, max-rows and progress-every must be "
+                    + "positive");
+        }
         this.commands = commands;
         this.docketNumbers = docketNumbers;
         this.referenceData = referenceData;

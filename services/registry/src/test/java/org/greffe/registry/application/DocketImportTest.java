@@ -143,6 +143,12 @@ class DocketImportTest {
         verifyNoInteractions(commands);
     }
 
+    @Test
+    void limitsMustBePositive() {
+        assertThatThrownBy(() -> new DocketImport(commands, docketNumbers, referenceData, Clock.systemUTC(), 1000, 10,
+                0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("progress-every");
+    }
+
     private ImportReport importCsv(String... rows) {
         String csv = HEADER + "\n" + String.join("\n", rows);
         return docketImport.importCsv(new StringReader(csv), source());
