@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of the HTTP integration tests: the whole application on a random port, against a real PostgreSQL — an
  * embedded one in a fresh directory, or the server named by {@code GREFFE_TEST_DATASOURCE_URL}. The context (and
  * its database) is shared by every test class that extends this one, so tests use fresh docket numbers and compare
- * event counts before and after, never absolute counts.
+ * event counts before and after, never absolute counts. Demo mode is off: the store holds only what tests append.
  */
 @SpringBootTest(classes = GreffeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
+        // The tests count the events they append; a demo docket in the store would only be noise.
+        registry.add("greffe.demo", () -> "false");
         String url = System.getenv("GREFFE_TEST_DATASOURCE_URL");
         if (url != null && !url.isBlank()) {
             registry.add("spring.datasource.url", () -> url);
@@ -101,6 +103,13 @@ public abstract class IntegrationTest {
         Response response = post("/api/cases", fileCaseJson(newDocket(), "bamako-commune-iii", filedOn));
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.json().get("caseId").asText();
+    }
+
+    /** Sends a CSV docket to the import. */
+    protected Response postCsv(String csv) {
+        return send(HttpRequest.newBuilder(uri("/api/dockets"))
+                               .header("Content-Type", "text/csv")
+                               .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
     protected Response post(String path, String body, String... headers) {

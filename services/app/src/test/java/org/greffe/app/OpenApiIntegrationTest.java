@@ -25,6 +25,7 @@ class OpenApiIntegrationTest extends IntegrationTest {
                 "/api/cases/{caseId}/suspension",
                 "/api/cases/{caseId}/resumption",
                 "/api/cases/{caseId}/reopening",
+                "/api/dockets",
                 "/api/tribunals");
         JsonNode fileCase = docs.json().at("/components/schemas/FileCaseRequest/properties");
         assertThat(fileCase.fieldNames()).toIterable().containsExactlyInAnyOrder(
@@ -38,5 +39,11 @@ class OpenApiIntegrationTest extends IntegrationTest {
                 .containsExactlyInAnyOrder("caseId", "version");
         assertThat(docs.json().at("/paths/~1api~1cases~1{caseId}~1hearings/post/responses/201").toString())
                 .contains("HearingCreatedView");
+
+        JsonNode docketImport = docs.json().at("/paths/~1api~1dockets/post");
+        assertThat(docketImport.at("/requestBody/content").fieldNames()).toIterable().containsExactly("text/csv");
+        assertThat(docketImport.get("responses").fieldNames()).toIterable().contains("200", "400", "413");
+        assertThat(docs.json().at("/components/schemas/ImportReport/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("rows", "accepted", "alreadyImported", "rejected");
     }
 }

@@ -67,7 +67,7 @@ class RestartIntegrationTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(GreffeApplication.class)
-                .run("--server.port=0", "--greffe.data-dir=" + dataDir);
+                .run("--server.port=0", "--greffe.data-dir=" + dataDir, "--greffe.demo=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {

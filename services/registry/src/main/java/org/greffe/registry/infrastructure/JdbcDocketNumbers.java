@@ -5,7 +5,7 @@ import org.greffe.events.TribunalId;
 import org.greffe.registry.model.DocketNumbers;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Docket-number claims in {@code registry_docket_number}. The insert runs on the connection of the command's
@@ -26,11 +26,14 @@ public class JdbcDocketNumbers implements DocketNumbers {
                 INSERT INTO registry_docket_number (tribunal_id, docket_key, docket_number, case_id)
                 VALUES (?, ?, ?, ?)
                 ON CONFLICT (tribunal_id, docket_key) DO NOTHING""",
-                tribunalId.value(), key(docketNumber), docketNumber, caseId.value()) == 1;
+                tribunalId.value(), DocketNumbers.normalized(docketNumber), docketNumber, caseId.value()) == 1;
     }
 
-    /** "rg-2019/42" and "RG-2019/42" are the same docket number. */
-    static String key(String docketNumber) {
-        return docketNumber.strip().toUpperCase(Locale.ROOT);
+    @Override
+    public Optional<CaseId> find(TribunalId tribunalId, String docketNumber) {
+        return jdbc.query("SELECT case_id FROM registry_docket_number WHERE tribunal_id = ? AND docket_key = ?",
+                        (rs, row) -> new CaseId(rs.getString("case_id")),
+                        tribunalId.value(), DocketNumbers.normalized(docketNumber))
+                   .stream().findFirst();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.greffe.registry.application.CaseCommands;
 import org.greffe.registry.application.CommandResponse;
+import org.greffe.registry.application.Patterns;
 import org.greffe.registry.application.RequestContext;
 import org.greffe.registry.model.CaseCommand;
 import org.greffe.registry.model.InvalidCommand;

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.OffenceCategory;
+import org.greffe.registry.application.Patterns;
 
 import java.time.LocalDate;
 

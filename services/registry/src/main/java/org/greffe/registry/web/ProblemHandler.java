@@ -10,7 +10,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.greffe.registry.application.DocketTooLarge;
 import org.greffe.registry.application.IdempotencyKeyReused;
+import org.greffe.registry.application.InvalidDocket;
 import org.greffe.registry.model.CaseRuleViolation;
 import org.greffe.registry.model.HearingNotFound;
 import org.greffe.registry.model.InvalidCommand;
@@ -42,9 +44,9 @@ import java.util.stream.Collectors;
 /**
  * Every rejection as RFC 7807 problem+json with a readable {@code detail}: 400 for malformed or invalid input
  * (each field listed under {@code errors}), 404 for an unknown case or hearing, 409 for a broken rule (named under
- * {@code rule}) or a concurrent change, 422 for unknown reference data or a reused idempotency key. Whatever the
- * rejection, the command's transaction rolled back: nothing was appended. Scoped to the registry's controllers;
- * other services answer their own errors.
+ * {@code rule}) or a concurrent change, 413 for a docket file over the limits, 422 for unknown reference data or a
+ * reused idempotency key. Whatever the rejection, the command's transaction rolled back: nothing was appended.
+ * Scoped to the registry's controllers; other services answer their own errors.
  */
 @RestControllerAdvice(basePackages = "org.greffe.registry")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -92,6 +94,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail keyReused(IdempotencyKeyReused e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
                 e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidDocket.class)
+    ProblemDetail invalidDocket(InvalidDocket e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-docket", "Not a docket file", e.getMessage());
+    }
+
+    @ExceptionHandler(DocketTooLarge.class)
+    ProblemDetail docketTooLarge(DocketTooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "docket-too-large", "Docket file too large", e.getMessage());
     }
 
     @ExceptionHandler(InvalidCommand.class)

@@ -2,6 +2,7 @@ package org.greffe.registry.web;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.greffe.registry.application.Patterns;
 
 import java.time.LocalDate;
 

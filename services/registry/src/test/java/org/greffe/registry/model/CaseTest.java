@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,8 +84,17 @@ class CaseTest {
                 return Set.of("CMA", "MSA").contains(code);
             }
         });
-        fixture.registerInjectableResource((DocketNumbers) (tribunal, docket, caseId) ->
-                claimedDockets.add(tribunal + "/" + docket));
+        fixture.registerInjectableResource(new DocketNumbers() {
+            @Override
+            public boolean claim(TribunalId tribunal, String docket, CaseId caseId) {
+                return claimedDockets.add(tribunal + "/" + docket);
+            }
+
+            @Override
+            public Optional<CaseId> find(TribunalId tribunal, String docket) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static FileCase fileCase(LocalDate filedOn) {

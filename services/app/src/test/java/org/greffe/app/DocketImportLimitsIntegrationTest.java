@@ -1,0 +1,49 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A docket file over the size or row limit is answered 413 before any row is applied. The limits are lowered here
+ * (the defaults are 50 MB and 1,000,000 rows), which gives this class an application context of its own.
+ */
+@TestPropertySource(properties = {"greffe.docket-import.max-rows=3", "greffe.docket-import.max-bytes=2000"})
+class DocketImportLimitsIntegrationTest extends IntegrationTest {
+
+    private static final String HEADER = "docketNumber,tribunalId,event,date,incidentOn,offence,women,girls,men,boys,"
+            + "accused,accusedGroup,hearing,hearingKind,reason,verdict,toTribunalId\n";
+
+    @Test
+    void moreRowsThanTheLimitIs413AndAppendsNothing() {
+        String docket = newDocket();
+        String filed = docket + ",kati,FILED,2019-01-10,,RAPE,1,0,0,0,UNIDENTIFIED,,,,,,\n";
+        String withdrawn = docket + ",kati,WITHDRAWN,2019-02-01,,,,,,,,,,,,,\n";
+
+        JsonNode problem = tooLarge(HEADER + filed + withdrawn.repeat(3));
+
+        assertThat(problem.get("detail").asText()).startsWith("the file has more than 3 rows");
+        JsonNode atTheLimit = postCsv(HEADER + "# comments are not rows\n" + filed + withdrawn.repeat(2)).json();
+        assertThat(atTheLimit.get("rows").asInt()).isEqualTo(3);
+        assertThat(atTheLimit.get("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void moreBytesThanTheLimitIs413AndAppendsNothing() {
+        JsonNode problem = tooLarge(HEADER + "# " + "padding ".repeat(300) + "\n"
+                + newDocket() + ",kati,FILED,2019-01-10,,RAPE,1,0,0,0,UNIDENTIFIED,,,,,,\n");
+        assertThat(problem.get("detail").asText()).startsWith("the file is larger than 2000 bytes");
+    }
+
+    private JsonNode tooLarge(String csv) {
+        long before = eventCount();
+        Response response = postCsv(csv);
+        assertThat(response.status()).as(response.text()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asText()).isEqualTo("urn:greffe:problem:docket-too-large");
+        assertThat(eventCount()).as("events appended by a refused file").isEqualTo(before);
+        return response.json();
+    }
+}

@@ -1,0 +1,20 @@
+package org.greffe.registry.application;
+
+import java.util.Objects;
+
+/**
+ * Who imports a docket file, and through which door: the metadata every event of the import carries.
+ *
+ * @param user   who recorded the events (event metadata {@code user})
+ * @param source event metadata {@code source}: {@code import} for HTTP and command-line imports, {@code scenario}
+ *               for the demo docket
+ * @param label  names the file in the log, e.g. its file name; never stored with the events
+ */
+public record ImportSource(String user, String source, String label) {
+
+    public ImportSource {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(label, "label");
+    }
+}

@@ -1,0 +1,21 @@
+package org.greffe.registry.application;
+
+/**
+ * Shapes of the text fields the API and the docket import accept; narrow so that no free text (and no name) enters
+ * the log. One definition for both doors, so a value refused by one is refused by the other.
+ */
+public final class Patterns {
+
+    public static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    public static final String ID_MESSAGE =
+            "must be 1 to 64 letters, digits or . _ : - starting with a letter or digit";
+    public static final String DOCKET = "[A-Za-z0-9](?:[A-Za-z0-9/._ -]{0,62}[A-Za-z0-9])?";
+    public static final String DOCKET_MESSAGE =
+            "must be 1 to 64 letters, digits, spaces or / . _ - starting and ending with a letter or digit";
+    public static final String GROUP = "[A-Z][A-Z0-9_]{0,31}";
+    public static final String GROUP_MESSAGE = "must be an armed group code in capitals, e.g. CMA";
+    public static final String KEY = "[\\x21-\\x7E]{1,255}";
+
+    private Patterns() {
+    }
+}
