@@ -1,0 +1,114 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped demo docket, loaded by demo mode through the import path on an empty store, reproduces the UN
+ * report through the caseload API: 115 cases pending at the tribunal of commune III in Bamako on 2020-06-03, not
+ * one brought to trial, while the other tribunals give every measure a real value.
+ */
+class DemoScenarioIntegrationTest extends HttpIntegrationTest {
+
+    /** Its own embedded database, always: the scenario's figures are exact only on a store holding the demo alone. */
+    @DynamicPropertySource
+    static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("greffe-demo-db");
+        registry.add("greffe.data-dir", dataDir::toString);
+        registry.add("spring.datasource.url", () -> "");
+        registry.add("greffe.demo", () -> "true");
+    }
+
+    private static final String REPORT_DAY = "2020-06-03";
+    private static final List<String> OTHERS = List.of("mopti", "gao", "tombouctou", "bamako-commune-i", "kati");
+
+    @BeforeEach
+    void projected() {
+        awaitProjection();
+    }
+
+    @Test
+    void bamakoCommuneIiiHas115PendingCasesAndNoneEverTried() {
+        JsonNode bamako = get("/api/caseload/bamako-commune-iii?to=" + REPORT_DAY).json();
+        assertThat(bamako.get("pending").asInt()).isEqualTo(115);
+        assertThat(bamako.get("neverTried").asInt()).isEqualTo(115);
+        assertThat(bamako.get("measures").get("trialDateCertainty").isNull()).isTrue();
+        assertThat(bamako.get("activePending").asInt() + bamako.get("suspended").asInt()).isEqualTo(115);
+        int bands = 0;
+        for (JsonNode band : bamako.get("ageBands")) {
+            assertThat(band.asInt()).as("every age band holds cases").isPositive();
+            bands += band.asInt();
+        }
+        assertThat(bands).isEqualTo(bamako.get("activePending").asInt());
+
+        JsonNode today = get("/api/caseload/bamako-commune-iii").json();
+        assertThat(today.get("pending").asInt()).as("nothing happened after the report").isEqualTo(115);
+        assertThat(today.get("neverTried").asInt()).isEqualTo(115);
+    }
+
+    @Test
+    void the27CasesOf2019AreTheTribunalsIncomingThatYear() {
+        JsonNode year = get("/api/caseload/bamako-commune-iii?from=2019-01-01&to=2019-12-31").json();
+        assertThat(year.get("measures").get("incoming").asInt()).isEqualTo(27);
+    }
+
+    @Test
+    void theTimelineOfBamakoCommuneIiiAddsUpToItsStocks() {
+        JsonNode months = get("/api/caseload/bamako-commune-iii/timeline?from=2019-06-04&to=" + REPORT_DAY).json();
+        int pending = get("/api/caseload/bamako-commune-iii?to=2019-06-03").json().get("pending").asInt();
+        for (JsonNode month : months) {
+            pending += month.get("incoming").asInt() - month.get("outgoing").asInt();
+            assertThat(month.get("pendingEnd").asInt()).as(month.get("month").asText()).isEqualTo(pending);
+        }
+        assertThat(pending).isEqualTo(115);
+    }
+
+    @Test
+    void everyMeasureHasARealValueAtTheOtherTribunals() {
+        List<JsonNode> figures = new ArrayList<>();
+        for (String tribunal : OTHERS) {
+            figures.add(get("/api/caseload/" + tribunal + "?from=2015-01-01&to=" + REPORT_DAY).json());
+        }
+        assertThat(figures).allSatisfy(caseload -> {
+            JsonNode measures = caseload.get("measures");
+            assertThat(measures.get("outgoing").asInt()).as(caseload.get("tribunalId").asText()).isPositive();
+            assertThat(measures.get("clearanceRate").isNumber()).isTrue();
+            assertThat(measures.get("dispositionTimeDays").isNumber()).isTrue();
+            assertThat(measures.get("timeToDisposition").get("withinStandard").isNumber()).isTrue();
+            assertThat(measures.get("trialDateCertainty").isObject()).isTrue();
+        });
+        int[] settings = new int[4];
+        int suspended = 0;
+        for (JsonNode caseload : figures) {
+            JsonNode certainty = caseload.get("measures").get("trialDateCertainty");
+            settings[0] += certainty.get("1").asInt();
+            settings[1] += certainty.get("2").asInt();
+            settings[2] += certainty.get("3").asInt();
+            settings[3] += certainty.get("4+").asInt();
+            suspended += caseload.get("suspended").asInt();
+        }
+        assertThat(settings).as("judgments after 1, 2, 3 and 4+ trial settings").doesNotContain(0);
+        assertThat(suspended).isPositive();
+    }
+
+    @Test
+    void theDemoWasRecordedAsAScenarioThroughTheRegistry() {
+        List<String> sources = jdbc.queryForList(
+                "SELECT DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'source' FROM domain_event_entry",
+                String.class);
+        assertThat(sources).containsExactly("scenario");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM registry_docket_number WHERE docket_number NOT LIKE "
+                + "'DEMO-%'", Long.class)).as("only synthetic docket numbers").isZero();
+    }
+}

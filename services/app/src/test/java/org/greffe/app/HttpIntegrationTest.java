@@ -1,0 +1,148 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the HTTP integration tests: the whole application on a random port, against a real PostgreSQL — an
+ * embedded one in a fresh directory, or the server named by {@code GREFFE_TEST_DATASOURCE_URL}. The context (and
+ * its database) is shared by every test class that extends this one, so tests use fresh docket numbers and compare
+ * event counts before and after, never absolute counts. Demo mode is off: the store holds only what tests append.
+ */
+@SpringBootTest(classes = GreffeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HttpIntegrationTest {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger DOCKETS = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @BeforeEach
+    void noLargeObjects() {
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_largeobject_metadata", Long.class)).isZero();
+    }
+
+    /** A docket number no other test uses. */
+    protected static String newDocket() {
+        return "IT-" + ProcessHandle.current().pid() + "-" + DOCKETS.incrementAndGet();
+    }
+
+    /** Waits until the caseload projection has read every stored event. */
+    protected void awaitProjection() {
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String position = get("/api/caseload").header("Greffe-Log-Position");
+            if (position != null && Long.parseLong(position) >= head) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the caseload projection did not reach position " + head + " within 30 s");
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    protected static String fileCaseJson(String docket, String tribunal, String filedOn) {
+        return """
+                {"docketNumber":"%s","tribunalId":"%s","filedOn":"%s","offence":"RAPE",
+                 "victims":{"women":1,"girls":2,"men":0,"boys":0},"accused":"NON_STATE_ARMED_GROUP",
+                 "accusedGroup":"CMA"}""".formatted(docket, tribunal, filedOn);
+    }
+
+    /** Files a new case at Bamako commune III and returns its id. */
+    protected String fileCase(String filedOn) {
+        Response response = post("/api/cases", fileCaseJson(newDocket(), "bamako-commune-iii", filedOn));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.json().get("caseId").asText();
+    }
+
+    /** Sends a CSV docket to the import. */
+    protected Response postCsv(String csv) {
+        return send(HttpRequest.newBuilder(uri("/api/dockets"))
+                               .header("Content-Type", "text/csv")
+                               .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    protected Response post(String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path))
+                               .header("Content-Type", "application/json")
+                               .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    protected Response get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    protected Response send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * An HTTP answer.
+     *
+     * @param status  status code
+     * @param headers response headers
+     * @param text    body as text
+     */
+    public record Response(int status, Map<String, java.util.List<String>> headers, String text) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + text, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+}
