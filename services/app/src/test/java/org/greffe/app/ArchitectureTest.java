@@ -39,6 +39,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void sharedMeasuresDependOnNothingButTheJdkAndTheEvents() {
+        classes().that().resideInAPackage("org.greffe.measures..")
+                 .should().onlyDependOnClassesThat(
+                         com.tngtech.archunit.base.DescribedPredicate.describe("the JDK or the shared modules",
+                                 type -> type.getPackageName().startsWith("java.")
+                                         || type.getPackageName().startsWith("org.greffe.events")
+                                         || type.getPackageName().startsWith("org.greffe.measures")
+                                         || type.isPrimitive() || type.isArray()))
+                 .check(greffe);
+    }
+
+    @Test
     void servicesNeverImportEachOther() {
         slices().matching("org.greffe.(registry|caseload|audit)..")
                 .should().notDependOnEachOther()

@@ -2,7 +2,7 @@ package org.greffe.caseload.infrastructure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.greffe.caseload.model.CaseRecord;
+import org.greffe.measures.CaseRecord;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,6 +1,6 @@
 package org.greffe.caseload.projection;
 
-import org.greffe.caseload.model.CaseRecord;
+import org.greffe.measures.CaseRecord;
 
 import java.util.Collection;
 import java.util.List;

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.greffe.caseload.model.CaseRecord;
+import org.greffe.measures.CaseRecord;
 import org.greffe.events.CaseEvent;
 import org.greffe.events.CaseFiled;
 import org.slf4j.Logger;

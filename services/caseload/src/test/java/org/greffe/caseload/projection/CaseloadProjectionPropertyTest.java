@@ -6,9 +6,9 @@ import net.jqwik.api.constraints.IntRange;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.greffe.caseload.model.CaseRecord;
-import org.greffe.caseload.model.CaseloadCalculator;
-import org.greffe.caseload.model.TimeStandards;
+import org.greffe.measures.CaseRecord;
+import org.greffe.measures.CaseloadCalculator;
+import org.greffe.measures.TimeStandards;
 import org.greffe.events.CaseEvent;
 import org.greffe.events.CaseFiled;
 

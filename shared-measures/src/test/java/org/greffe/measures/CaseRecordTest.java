@@ -1,9 +1,9 @@
-package org.greffe.caseload.model;
+package org.greffe.measures;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.greffe.caseload.model.Cases.day;
+import static org.greffe.measures.Cases.day;
 
 class CaseRecordTest {
 

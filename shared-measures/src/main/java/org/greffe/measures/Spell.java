@@ -1,4 +1,4 @@
-package org.greffe.caseload.model;
+package org.greffe.measures;
 
 import java.time.LocalDate;
 

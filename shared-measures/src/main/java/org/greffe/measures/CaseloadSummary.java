@@ -1,4 +1,4 @@
-package org.greffe.caseload.model;
+package org.greffe.measures;
 
 /**
  * The stock figures of one tribunal on one day.

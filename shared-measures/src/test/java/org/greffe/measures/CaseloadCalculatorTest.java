@@ -1,4 +1,4 @@
-package org.greffe.caseload.model;
+package org.greffe.measures;
 
 import org.greffe.events.OffenceCategory;
 import org.junit.jupiter.api.Test;
@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.greffe.caseload.model.Cases.day;
+import static org.greffe.measures.Cases.day;
 
 /** Every measure on small hand-checked dockets, including each zero-denominator case. */
 class CaseloadCalculatorTest {

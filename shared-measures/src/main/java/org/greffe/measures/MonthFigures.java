@@ -1,4 +1,4 @@
-package org.greffe.caseload.model;
+package org.greffe.measures;
 
 /**
  * One month of a tribunal's timeline.
