@@ -1,0 +1,2 @@
+/** What auditors ask of the event log: histories, replays, verification. */
+package org.greffe.audit.application;

@@ -1,0 +1,2 @@
+/** The audit HTTP API (v1). */
+package org.greffe.audit.web;
