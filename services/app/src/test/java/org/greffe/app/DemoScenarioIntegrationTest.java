@@ -103,6 +103,19 @@ class DemoScenarioIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void replayingTheRawLogGivesTheLiveFiguresOfEveryTribunal() {
+        for (JsonNode tribunal : get("/api/tribunals").json()) {
+            String id = tribunal.get("id").asText();
+            for (String period : new String[]{"", "?from=2015-01-01&to=" + REPORT_DAY}) {
+                JsonNode live = get("/api/caseload/" + id + period).json();
+                String replayQuery = period.isEmpty() ? "" : "?from=2015-01-01&asOf=" + REPORT_DAY;
+                JsonNode replayed = Replays.withoutReplayFields(get("/api/audit/caseload/" + id + replayQuery).json());
+                assertThat(replayed).as(id + period).isEqualTo(live);
+            }
+        }
+    }
+
+    @Test
     void theDemoWasRecordedAsAScenarioThroughTheRegistry() {
         List<String> sources = jdbc.queryForList(
                 "SELECT DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'source' FROM domain_event_entry",

@@ -1,0 +1,70 @@
+package org.greffe.audit.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.greffe.audit.application.CaseloadReplay;
+import org.greffe.audit.infrastructure.AuditSettings;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The caseload of a tribunal re-derived from the raw event log, as of any date and as known at any moment: the same
+ * figures as {@code GET /api/caseload/{tribunalId}}, plus where in the log they were computed.
+ */
+@RestController
+@Tag(name = "audit", description = "Re-derive, verify and trace every published figure")
+class AuditCaseloadController {
+
+    private final CaseloadReplay replay;
+    private final AuditSettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AuditCaseloadController(CaseloadReplay replay, AuditSettings settings, ObjectMapper json, Clock clock) {
+        this.replay = replay;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/audit/caseload/{tribunalId}", produces = "application/json")
+    @Operation(summary = "A tribunal's caseload replayed from the raw log, as of a date and as known at an instant")
+    ObjectNode caseload(
+            @PathVariable String tribunalId,
+            @Parameter(description = "effective date of the stocks; default today")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "only events recorded at or before this instant; default now")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+            @Parameter(description = "first day of the flow period; default one year before asOf")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from) {
+        if (!settings.knows(tribunalId)) {
+            throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Unknown tribunal",
+                    "no tribunal with id '" + Problems.abbreviated(tribunalId) + "'; GET /api/tribunals lists them");
+        }
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        LocalDate start = from == null ? day.minusYears(1) : from;
+        Instant known = knownAt == null ? clock.instant() : knownAt;
+        if (start.isAfter(day)) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "from (" + start + ") must not be after asOf (" + day + ")");
+        }
+        CaseloadReplay.Replayed replayed = replay.caseload(tribunalId, start, day, known);
+        ObjectNode body = json.valueToTree(replayed.caseload());
+        body.put("asOf", day.toString());
+        body.put("knownAt", known.toString());
+        body.put("position", replayed.position());
+        body.put("eventsRead", replayed.eventsRead());
+        return body;
+    }
+}
