@@ -1,12 +1,12 @@
 package org.greffe.caseload.infrastructure;
 
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * How far the caseload projection has read the event log, next to how far the log goes: figures name the position
@@ -26,18 +26,26 @@ public class ProjectionPosition {
 
     /** The global index every segment of the processor has passed; 0 when it has read nothing yet. */
     public long position() {
-        List<Long> positions = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (rs, row) -> {
-                    byte[] token = rs.getBytes("token");
-                    if (token == null) {
-                        return 0L;
-                    }
-                    TrackingToken tracking = serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
-                    OptionalLong position = tracking.position();
-                    return position.orElse(0L);
-                }, processor);
-        return positions.stream().mapToLong(Long::longValue).min().orElse(0L);
+        return tokens().stream().mapToLong(token -> token == null ? 0L : token.position().orElse(0L)).min()
+                       .orElse(0L);
+    }
+
+    /**
+     * True while the projection is being rebuilt from the start of the log: its figures are not final until every
+     * segment has replayed up to where the log stood when the rebuild began (Axon keeps the replay token until the
+     * next new event, so "reached the reset position" is the test, not "still a replay token").
+     */
+    public boolean rebuilding() {
+        return tokens().stream().anyMatch(token -> token instanceof ReplayToken replay
+                && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
+    }
+
+    private List<TrackingToken> tokens() {
+        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (rs, row) -> {
+            byte[] token = rs.getBytes("token");
+            return token == null ? null : (TrackingToken) serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
+        }, processor);
     }
 
     /** The global index of the newest stored event; 0 for an empty log. */

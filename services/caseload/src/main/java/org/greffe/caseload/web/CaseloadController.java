@@ -97,8 +97,18 @@ class CaseloadController {
                 period.to()));
     }
 
-    /** Reads the position before the figures, so the figures are at least as new as the position they name. */
+    /**
+     * Reads the position before the figures, so the figures are at least as new as the position they name. While a
+     * rebuild replays the log, the tables hold half-built figures: none are served, rather than wrong ones.
+     */
     private <T> ResponseEntity<T> positioned(Supplier<T> figures) {
+        if (position.rebuilding()) {
+            ErrorResponseException rebuilding = problem(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding",
+                    "Caseload being rebuilt", "the caseload is being rebuilt from the event log and its figures are "
+                            + "not final yet; GET /api/audit/rebuild shows the progress; retry in a few seconds");
+            rebuilding.getHeaders().set("Retry-After", "5");
+            throw rebuilding;
+        }
         long read = position.position();
         long head = position.head();
         return ResponseEntity.ok().header(POSITION, String.valueOf(read)).header(HEAD, String.valueOf(head))
