@@ -92,9 +92,13 @@ final class GreffeProcess implements AutoCloseable {
         return JSON.readTree(send("GET", path, null).body());
     }
 
-    /** {position, head} of the caseload projection. */
+    /** {position, head} of the caseload projection, also while it replays (503, no figures yet). */
     long[] projection() throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", "/api/caseload", null);
+        if (response.statusCode() != 200 && response.statusCode() != 503) {
+            throw new IllegalStateException("GET /api/caseload answered " + response.statusCode() + ": "
+                    + response.body());
+        }
         return new long[]{Long.parseLong(response.headers().firstValue("Greffe-Log-Position").orElseThrow()),
                 Long.parseLong(response.headers().firstValue("Greffe-Log-Head").orElseThrow())};
     }

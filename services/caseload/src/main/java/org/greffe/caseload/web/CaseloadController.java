@@ -33,7 +33,8 @@ import java.util.function.Supplier;
 /**
  * What advocates read: per tribunal, how large and how old the pending caseload is, how much of it never reached
  * trial, and whether the court keeps up. Each answer carries {@code Greffe-Log-Position} (how far the projection
- * has read the event log) and {@code Greffe-Log-Head} (how far the log goes).
+ * has read the event log) and {@code Greffe-Log-Head} (how far the log goes). While the projection replays the log
+ * from its start (a rebuild, or a first start on an existing log) it answers 503 with those two headers.
  */
 @RestController
 @Tag(name = "caseload", description = "Pending caseload and court-performance measures per tribunal")
@@ -107,6 +108,8 @@ class CaseloadController {
                     "Caseload being rebuilt", "the caseload is being rebuilt from the event log and its figures are "
                             + "not final yet; GET /api/audit/rebuild shows the progress; retry in a few seconds");
             rebuilding.getHeaders().set("Retry-After", "5");
+            rebuilding.getHeaders().set(POSITION, String.valueOf(position.position()));
+            rebuilding.getHeaders().set(HEAD, String.valueOf(position.head()));
             throw rebuilding;
         }
         long read = position.position();
