@@ -133,7 +133,7 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
             long early;
             try (PreparedStatement insert = open.prepareStatement("INSERT INTO domain_event_entry "
                     + "(aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
-                    + "payload_type, time_stamp) VALUES (?, 0, 'Probe', ?, NULL, '{}'::bytea, "
+                    + "payload_type, time_stamp) VALUES (?, 0, 'Probe', ?, '{}'::bytea, '{}'::bytea, "
                     + "'org.greffe.test.InFlightProbe', '2020-06-03T00:00:00Z') RETURNING global_index")) {
                 insert.setString(1, "probe-" + UUID.randomUUID());
                 insert.setString(2, UUID.randomUUID().toString());
