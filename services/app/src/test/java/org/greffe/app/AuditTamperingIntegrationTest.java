@@ -1,0 +1,217 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.greffe.audit.application.AuditChain;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.greffe.app.AuditChainIntegrationTest.sealThrough;
+
+/**
+ * An attacker with database rights (the append-only trigger disabled) edits, deletes, inserts and swaps stored
+ * events: the verification names the first altered position and what was done there. Each test restores what it
+ * damaged and checks that the log verifies again, so that no case masks another. The sealer is also shown never to
+ * seal past an event whose transaction is still open. These tests damage the log: they have a database of their own.
+ */
+class AuditTamperingIntegrationTest extends HttpIntegrationTest {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("greffe-tamper-db");
+        registry.add("greffe.data-dir", dataDir::toString);
+        registry.add("spring.datasource.url", () -> "");
+        registry.add("greffe.demo", () -> "false");
+        registry.add("greffe.audit.gap-settle", () -> "200ms");
+    }
+
+    @Autowired
+    private AuditChain chain;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aPayloadEditedInPlaceIsFound() {
+        long[] events = twoSealedEvents();
+        byte[] original = payload(events[0]);
+        tamper("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'\"women\":1', '\"women\":0'), 'UTF8') WHERE global_index = ?", events[0]);
+        try {
+            assertBroken(events[0], "payload edited in place");
+        } finally {
+            tamper("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, events[0]);
+        }
+        assertVerifies();
+    }
+
+    @Test
+    void aDeletedEventIsFound() {
+        long[] events = twoSealedEvents();
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?",
+                events[1]);
+        tamper("DELETE FROM domain_event_entry WHERE global_index = ?", events[1]);
+        try {
+            assertBroken(events[1], "event deleted");
+        } finally {
+            jdbc.update("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
+                            + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("global_index"),
+                    row.get("aggregate_identifier"), row.get("sequence_number"), row.get("type"),
+                    row.get("event_identifier"), row.get("meta_data"), row.get("payload"),
+                    row.get("payload_revision"), row.get("payload_type"), row.get("time_stamp"));
+        }
+        assertVerifies();
+    }
+
+    @Test
+    void aForgedEventInsertedBelowTheSealedHeadIsFound() {
+        // A rolled-back append leaves an unused index; the forger fills it once later events are sealed.
+        long unused = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
+        long[] events = twoSealedEvents();
+        assertThat(events[0]).isGreaterThan(unused);
+        jdbc.update("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
+                + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
+                + "SELECT ?, 'forged-case', 0, type, ?, meta_data, payload, payload_revision, "
+                + "'org.greffe.test.Forged', time_stamp FROM domain_event_entry WHERE global_index = ?",
+                unused, UUID.randomUUID().toString(), events[0]);
+        try {
+            assertBroken(unused, "event inserted");
+        } finally {
+            tamper("DELETE FROM domain_event_entry WHERE global_index = ?", unused);
+        }
+        assertVerifies();
+    }
+
+    @Test
+    void swappedPayloadsAreFound() {
+        long[] events = twoSealedEvents();
+        byte[] first = payload(events[0]);
+        byte[] second = payload(events[1]);
+        tamper("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", second, events[0]);
+        tamper("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", first, events[1]);
+        try {
+            JsonNode broken = assertBroken(events[0], "events swapped");
+            assertThat(broken.get("reason").asText()).contains("position " + events[1]);
+        } finally {
+            tamper("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", first, events[0]);
+            tamper("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", second, events[1]);
+        }
+        assertVerifies();
+    }
+
+    @Test
+    void swappedGlobalIndexesAreFound() {
+        long[] events = twoSealedEvents();
+        swapIndexes(events[0], events[1]);
+        try {
+            JsonNode broken = assertBroken(events[0], "events swapped");
+            assertThat(broken.get("reason").asText()).contains("sealed at position " + events[1]);
+        } finally {
+            swapIndexes(events[0], events[1]);
+        }
+        assertVerifies();
+    }
+
+    @Test
+    void theSealerNeverSealsPastAnOpenTransaction() throws Exception {
+        sealThrough(chain, jdbc, twoSealedEvents()[1]);
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            long early;
+            try (PreparedStatement insert = open.prepareStatement("INSERT INTO domain_event_entry "
+                    + "(aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
+                    + "payload_type, time_stamp) VALUES (?, 0, 'Probe', ?, '{}'::bytea, '{}'::bytea, "
+                    + "'org.greffe.test.InFlightProbe', '2020-06-03T00:00:00Z') RETURNING global_index")) {
+                insert.setString(1, "probe-" + UUID.randomUUID());
+                insert.setString(2, UUID.randomUUID().toString());
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    early = rs.getLong(1);
+                }
+            }
+            String later = fileCase("2019-05-02");
+            long late = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier "
+                    + "= ?", Long.class, later);
+            assertThat(late).isGreaterThan(early);
+
+            // Several rounds, past the gap settle time: the open transaction must hold the chain back throughout.
+            long until = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < until) {
+                chain.sealPending();
+                Thread.sleep(100);
+            }
+            assertThat(jdbc.queryForObject("SELECT max(global_index) FROM audit_chain", Long.class))
+                    .as("nothing sealed at or past the open transaction's index").isLessThan(early);
+
+            open.commit();
+            sealThrough(chain, jdbc, late);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE global_index IN (?, ?)",
+                    Long.class, early, late)).isEqualTo(2);
+        }
+        assertVerifies();
+    }
+
+    /** Files two cases and seals them; returns their events' positions. */
+    private long[] twoSealedEvents() {
+        String first = fileCase("2019-04-01");
+        String second = fileCase("2019-04-02");
+        long[] positions = {indexOf(first), indexOf(second)};
+        sealThrough(chain, jdbc, positions[1]);
+        assertVerifies();
+        return positions;
+    }
+
+    private long indexOf(String caseId) {
+        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, caseId);
+    }
+
+    private byte[] payload(long index) {
+        return jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class,
+                index);
+    }
+
+    private void swapIndexes(long a, long b) {
+        tamper("UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?", -a, a);
+        tamper("UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?", a, b);
+        tamper("UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?", b, -a);
+    }
+
+    /** What an attacker with database rights does: switch the append-only trigger off, change, switch it back on. */
+    private void tamper(String sql, Object... arguments) {
+        jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+        try {
+            jdbc.update(sql, arguments);
+        } finally {
+            jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
+        }
+    }
+
+    private JsonNode assertBroken(long position, String reason) {
+        JsonNode verification = post("/api/audit/verify", "").json();
+        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isFalse();
+        JsonNode broken = verification.get("firstBroken");
+        assertThat(broken.get("globalPosition").asLong()).as(verification.toString()).isEqualTo(position);
+        assertThat(broken.get("reason").asText()).startsWith(reason);
+        return broken;
+    }
+
+    private void assertVerifies() {
+        JsonNode verification = post("/api/audit/verify", "").json();
+        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("firstBroken").isNull()).isTrue();
+    }
+}
