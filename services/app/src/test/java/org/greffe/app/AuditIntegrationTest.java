@@ -43,6 +43,12 @@ class AuditIntegrationTest extends IntegrationTest {
         assertThat(history.get(1).get("idempotencyKey").isNull()).isTrue();
         assertThat(history.get(0).get("revision").asText()).isEqualTo("2");
         assertThat(history.get(2).get("payload").get("reason").asText()).isEqualTo("WITNESS_ABSENT");
+
+        assertThat(post("/api/audit/verify", "").json().get("ok").asBoolean()).as("verify seals what it can").isTrue();
+        JsonNode sealed = get("/api/audit/cases/" + caseId + "/history").json();
+        assertThat(sealed.get(0).get("previousHash").asText()).isEqualTo("0".repeat(64));
+        assertThat(sealed.get(1).get("previousHash").asText()).isEqualTo(sealed.get(0).get("hash").asText());
+        assertThat(sealed.get(2).get("previousHash").asText()).isEqualTo(sealed.get(1).get("hash").asText());
     }
 
     @Test
