@@ -24,20 +24,16 @@ public class ProjectionPosition {
         this.processor = processor;
     }
 
-    /** The global index every segment of the processor has passed; 0 when it has read nothing yet. */
-    public long position() {
-        return tokens().stream().mapToLong(token -> token == null ? 0L : token.position().orElse(0L)).min()
-                       .orElse(0L);
-    }
-
-    /**
-     * True while the projection is being rebuilt from the start of the log: its figures are not final until every
-     * segment has replayed up to where the log stood when the rebuild began (Axon keeps the replay token until the
-     * next new event, so "reached the reset position" is the test, not "still a replay token").
-     */
-    public boolean rebuilding() {
-        return tokens().stream().anyMatch(token -> token instanceof ReplayToken replay
+    /** Where the projection stands, from one read of its tokens and one of the log's head. */
+    public State state() {
+        List<TrackingToken> tokens = tokens();
+        long position = tokens.stream().mapToLong(token -> token == null ? 0L : token.position().orElse(0L)).min()
+                              .orElse(0L);
+        // Axon keeps a replay token until the next new event after the replay, so "reached the position where the
+        // log stood at the reset" is the test for a finished replay, not "still a replay token".
+        boolean replaying = tokens.stream().anyMatch(token -> token instanceof ReplayToken replay
                 && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
+        return new State(position, head(), replaying);
     }
 
     private List<TrackingToken> tokens() {
@@ -48,8 +44,18 @@ public class ProjectionPosition {
         }, processor);
     }
 
-    /** The global index of the newest stored event; 0 for an empty log. */
-    public long head() {
+    /**
+     * The projection's progress.
+     *
+     * @param position  the global index every segment of the processor has passed; 0 when it has read nothing
+     * @param head      the global index of the newest stored event; 0 for an empty log
+     * @param replaying true while the projection replays the log from its start (a rebuild, or a first catch-up):
+     *                  its figures are not final
+     */
+    public record State(long position, long head, boolean replaying) {
+    }
+
+    private long head() {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         return head == null ? 0L : head;
     }

@@ -103,19 +103,18 @@ class CaseloadController {
      * rebuild replays the log, the tables hold half-built figures: none are served, rather than wrong ones.
      */
     private <T> ResponseEntity<T> positioned(Supplier<T> figures) {
-        if (position.rebuilding()) {
+        ProjectionPosition.State state = position.state();
+        if (state.replaying()) {
             ErrorResponseException rebuilding = problem(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding",
                     "Caseload being rebuilt", "the caseload is being rebuilt from the event log and its figures are "
                             + "not final yet; GET /api/audit/rebuild shows the progress; retry in a few seconds");
             rebuilding.getHeaders().set("Retry-After", "5");
-            rebuilding.getHeaders().set(POSITION, String.valueOf(position.position()));
-            rebuilding.getHeaders().set(HEAD, String.valueOf(position.head()));
+            rebuilding.getHeaders().set(POSITION, String.valueOf(state.position()));
+            rebuilding.getHeaders().set(HEAD, String.valueOf(state.head()));
             throw rebuilding;
         }
-        long read = position.position();
-        long head = position.head();
-        return ResponseEntity.ok().header(POSITION, String.valueOf(read)).header(HEAD, String.valueOf(head))
-                             .body(figures.get());
+        return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
+                             .header(HEAD, String.valueOf(state.head())).body(figures.get());
     }
 
     private void requireKnown(String tribunalId) {
