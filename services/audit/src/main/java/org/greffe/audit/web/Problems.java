@@ -21,7 +21,7 @@ final class Problems {
 
     /** At most a little of what the client sent, without control characters. */
     static String abbreviated(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        String printable = value.replaceAll("[\\p{Cntrl}\\p{Cs}\\p{Cf}]", "?");
         return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
     }
 }

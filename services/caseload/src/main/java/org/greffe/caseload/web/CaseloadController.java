@@ -146,7 +146,7 @@ class CaseloadController {
     }
 
     private static String abbreviated(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        String printable = value.replaceAll("[\\p{Cntrl}\\p{Cs}\\p{Cf}]", "?");
         return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
     }
 

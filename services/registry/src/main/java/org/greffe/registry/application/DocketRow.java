@@ -273,7 +273,7 @@ record DocketRow(long line, DocketEvent event, TribunalId tribunalId, String doc
 
     /** Echoes at most a little of what was written: enough to spot a typo, never a flood. */
     private static String abbreviated(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        String printable = value.replaceAll("[\\p{Cntrl}\\p{Cs}\\p{Cf}]", "?");
         return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 

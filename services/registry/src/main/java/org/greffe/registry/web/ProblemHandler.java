@@ -244,7 +244,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Echoes at most a little of what was sent: enough to spot a typo, never a flood. */
     private static String abbreviated(String value) {
-        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        String printable = value.replaceAll("[\\p{Cntrl}\\p{Cs}\\p{Cf}]", "?");
         return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 
