@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -115,21 +116,11 @@ class AuditChainIntegrationTest extends IntegrationTest {
 
     /** Seals until the chain reaches {@code index}: a background transaction may hold the horizon back briefly. */
     static void sealThrough(AuditChain chain, org.springframework.jdbc.core.JdbcTemplate jdbc, long index) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
+        awaitUntil("the chain is sealed through " + index, Duration.ofSeconds(20), () -> {
             chain.sealPending();
             Long head = jdbc.queryForObject("SELECT max(global_index) FROM audit_chain", Long.class);
-            if (head != null && head >= index) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the chain was not sealed through " + index + " within 20 s");
+            return head != null && head >= index;
+        });
     }
 
     static Path write(String text) throws IOException {

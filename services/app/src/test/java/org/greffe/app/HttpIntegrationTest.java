@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,11 +53,18 @@ public abstract class HttpIntegrationTest {
     /** Waits until the caseload projection has read every stored event. */
     protected void awaitProjection() {
         long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+        awaitUntil("the caseload projection reaches position " + head, Duration.ofSeconds(30), () -> {
             String position = get("/api/caseload").header("Greffe-Log-Position");
-            if (position != null && Long.parseLong(position) >= head) {
-                return;
+            return position != null && Long.parseLong(position) >= head;
+        });
+    }
+
+    /** Polls every 50 ms until the condition holds; fails, saying what was awaited, when the time is up. */
+    protected static void awaitUntil(String what, Duration timeout, BooleanSupplier done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what);
             }
             try {
                 Thread.sleep(50);
@@ -65,7 +73,6 @@ public abstract class HttpIntegrationTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("the caseload projection did not reach position " + head + " within 30 s");
     }
 
     protected long eventCount() {
