@@ -32,7 +32,7 @@ class AuditIntegrationTest extends IntegrationTest {
         assertThat(history.findValuesAsText("effectiveDate")).containsExactly("2019-03-14", "2019-10-02", "2019-10-03");
         for (int i = 0; i < 3; i++) {
             assertThat(history.get(i).get("sequence").asLong()).isEqualTo(i);
-            assertThat(history.get(i).get("recordedBy").asText()).isEqualTo("anonymous");
+            assertThat(history.get(i).get("recordedBy").asText()).isEqualTo(TestTokens.DEFAULT_USER);
             assertThat(history.get(i).get("source").asText()).isEqualTo("api");
             assertThat(Instant.parse(history.get(i).get("recordedAt").asText())).isBefore(Instant.now().plusSeconds(1));
         }

@@ -87,7 +87,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
 
         List<Map<String, Object>> rows = eventsOf(caseId);
         JsonNode first = json(rows.get(0).get("meta_data"));
-        assertThat(first.get("user").asText()).isEqualTo("anonymous");
+        assertThat(first.get("user").asText()).isEqualTo(TestTokens.DEFAULT_USER);
         assertThat(first.get("correlationId").asText()).isEqualTo("clerk-session-42");
         assertThat(first.get("idempotencyKey").asText()).isEqualTo("lifecycle-meta-1");
         assertThat(first.get("source").asText()).isEqualTo("api");

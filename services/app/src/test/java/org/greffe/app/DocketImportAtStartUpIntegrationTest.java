@@ -85,7 +85,7 @@ class DocketImportAtStartUpIntegrationTest {
 
     private ConfigurableApplicationContext start(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("--server.port=0", "--greffe.demo=false",
-                "--greffe.data-dir=" + dir.resolve("data")));
+                "--greffe.data-dir=" + dir.resolve("data"), TestTokens.trustArgument()));
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(GreffeApplication.class).run(all.toArray(String[]::new));
     }
@@ -93,6 +93,7 @@ class DocketImportAtStartUpIntegrationTest {
     private static HttpResponse<String> get(ConfigurableApplicationContext app, String path) throws Exception {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", TestTokens.defaultBearer()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

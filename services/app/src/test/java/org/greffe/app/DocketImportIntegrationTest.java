@@ -134,7 +134,7 @@ class DocketImportIntegrationTest extends IntegrationTest {
                 importedCaseId("koutiala", docket)).stream().map(DocketImportIntegrationTest::json).toList();
         assertThat(metaData).hasSize(2).allSatisfy(data -> {
             assertThat(data.get("source").asText()).isEqualTo("import");
-            assertThat(data.get("user").asText()).isEqualTo("anonymous");
+            assertThat(data.get("user").asText()).isEqualTo(TestTokens.DEFAULT_USER);
             assertThat(data.get("idempotencyKey").asText()).matches("import-[0-9a-f]{64}");
         });
         assertThat(metaData.get(0).get("correlationId")).isEqualTo(metaData.get(1).get("correlationId"));

@@ -132,10 +132,11 @@ class ErrorsIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void aWrongContentTypeIs415AndAWrongMethodIs405() {
+    void aWrongContentTypeIs415AndAMethodNoRuleAllowsIs403() {
         rejected(415, () -> send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello"))));
-        rejected(405, () -> send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases"))
+        // Under /api, whatever no access rule allows is refused before routing, wrong methods included.
+        rejected(403, () -> send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/cases"))
                 .DELETE()));
     }
 

@@ -40,7 +40,8 @@ final class GreffeProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
                 "-cp", System.getProperty("java.class.path"), GreffeApplication.class.getName(),
-                "--server.port=" + port, "--greffe.data-dir=" + dataDir, "--greffe.demo=false"));
+                "--server.port=" + port, "--greffe.data-dir=" + dataDir, "--greffe.demo=false",
+                TestTokens.trustArgument()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -70,6 +71,7 @@ final class GreffeProcess implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                 .header("Authorization", TestTokens.defaultBearer())
                                                  .timeout(Duration.ofSeconds(30));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

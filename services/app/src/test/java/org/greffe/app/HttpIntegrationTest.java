@@ -2,11 +2,14 @@ package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.greffe.app.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,11 +37,26 @@ public abstract class HttpIntegrationTest {
     private static final AtomicInteger DOCKETS = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final String NO_CREDENTIALS = "<no credentials>";
+    /** Headers for a request without any credentials. */
+    protected static final String[] ANONYMOUS = {"Authorization", NO_CREDENTIALS};
+
     @LocalServerPort
     protected int port;
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** Greffe trusts the tests' token issuer; see {@link TestTokens}. */
+    @DynamicPropertySource
+    static void tokenIssuer(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+    }
+
+    /** Headers that make a request as the user with the roles. */
+    protected static String[] as(String user, Role... roles) {
+        return new String[]{"Authorization", TestTokens.bearer(user, roles)};
+    }
 
     @BeforeEach
     void noLargeObjects() {
@@ -110,9 +128,23 @@ public abstract class HttpIntegrationTest {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
+    /**
+     * Sends the request as the default test user ({@link TestTokens#DEFAULT_USER}, clerk and auditor), unless the
+     * headers name an {@code Authorization} of their own; {@link #ANONYMOUS} sends no credentials at all.
+     */
     protected Response send(HttpRequest.Builder request, String... headers) {
+        boolean authorization = false;
         for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                authorization = true;
+                if (headers[i + 1].equals(NO_CREDENTIALS)) {
+                    continue;
+                }
+            }
             request.header(headers[i], headers[i + 1]);
+        }
+        if (!authorization) {
+            request.header("Authorization", TestTokens.defaultBearer());
         }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),

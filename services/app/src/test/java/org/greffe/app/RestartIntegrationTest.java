@@ -67,7 +67,8 @@ class RestartIntegrationTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(GreffeApplication.class)
-                .run("--server.port=0", "--greffe.data-dir=" + dataDir, "--greffe.demo=false");
+                .run("--server.port=0", "--greffe.data-dir=" + dataDir, "--greffe.demo=false",
+                        TestTokens.trustArgument());
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -76,7 +77,8 @@ class RestartIntegrationTest {
 
     private JsonNode post(int port, String path, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.defaultBearer())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Whether Greffe runs in demo mode: {@code greffe.demo} ({@code GREFFE_DEMO}) {@code true} or {@code false} decides;
  * unset, demo mode is on with the embedded database and off with an external one, which holds real data.
  */
-final class DemoMode {
+public final class DemoMode {
 
     private DemoMode() {
     }
@@ -16,7 +16,7 @@ final class DemoMode {
      * @param datasourceUrl the value of {@code spring.datasource.url}, possibly null or blank
      * @throws IllegalStateException when {@code demo} is neither blank, {@code true} nor {@code false}
      */
-    static boolean enabled(String demo, String datasourceUrl) {
+    public static boolean enabled(String demo, String datasourceUrl) {
         if (demo == null || demo.isBlank()) {
             return datasourceUrl == null || datasourceUrl.isBlank();
         }

@@ -1,6 +1,7 @@
 package org.greffe.app.demo;
 
 import org.greffe.app.GreffeApplication;
+import org.greffe.app.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,8 @@ class DemoDocketLoaderIntegrationTest {
     }
 
     private ConfigurableApplicationContext start(String... args) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dataDir));
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dataDir,
+                TestTokens.trustArgument()));
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(GreffeApplication.class).run(all.toArray(String[]::new));
     }

@@ -1,0 +1,40 @@
+package org.greffe.app.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.Map;
+
+/**
+ * How bearer tokens (JWT) from the organisation's identity provider map to Greffe's users and roles. Where the keys
+ * come from is Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*} ({@code issuer-uri},
+ * {@code jwk-set-uri} or {@code public-key-location}).
+ *
+ * @param jwt the token claims Greffe reads
+ */
+@ConfigurationProperties("greffe.security")
+public record SecurityProperties(@DefaultValue Jwt jwt) {
+
+    /**
+     * @param rolesClaim  the claim holding the user's roles: a list or a space-separated string; a dotted path
+     *                    reaches into nested objects (Keycloak: {@code realm_access.roles}). Default {@code roles}.
+     * @param userClaim   the claim naming the user, recorded on every event and access-log entry. Default
+     *                    {@code sub}; {@code preferred_username} is often more readable.
+     * @param roleMapping claim values mapped to Greffe roles, e.g. {@code greffe-clerks: CLERK}. Empty (the
+     *                    default): values equal to a role name ({@code CLERK}, {@code ADVOCATE}, {@code AUDITOR})
+     *                    are taken as they are. Values mapped to nothing give no role.
+     */
+    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String userClaim,
+                      Map<String, Role> roleMapping) {
+
+        public Jwt {
+            if (rolesClaim == null || rolesClaim.isBlank()) {
+                throw new IllegalArgumentException("greffe.security.jwt.roles-claim must name a claim");
+            }
+            if (userClaim == null || userClaim.isBlank()) {
+                throw new IllegalArgumentException("greffe.security.jwt.user-claim must name a claim");
+            }
+            roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
+        }
+    }
+}
