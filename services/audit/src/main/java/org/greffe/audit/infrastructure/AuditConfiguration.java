@@ -34,6 +34,11 @@ public class AuditConfiguration {
     }
 
     @Bean
+    JdbcAccessLog accessLog(JdbcTemplate jdbc, Flyway auditFlyway) {
+        return new JdbcAccessLog(jdbc);
+    }
+
+    @Bean
     JdbcChainSealer chainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
                                 AuditProperties properties, Flyway auditFlyway) {
         return new JdbcChainSealer(jdbc, new TransactionTemplate(transactions), clock, properties.sealBatchSize(),

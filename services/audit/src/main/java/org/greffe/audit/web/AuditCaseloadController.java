@@ -38,6 +38,7 @@ class AuditCaseloadController {
         this.clock = clock;
     }
 
+    @RecordedAccess("caseload-replay")
     @GetMapping(path = "/api/audit/caseload/{tribunalId}", produces = "application/json")
     @Operation(summary = "A tribunal's caseload replayed from the raw log, as of a date and as known at an instant")
     ObjectNode caseload(

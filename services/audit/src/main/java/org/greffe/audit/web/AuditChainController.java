@@ -34,12 +34,14 @@ class AuditChainController {
         this.chain = chain;
     }
 
+    @RecordedAccess("verify")
     @PostMapping(path = "/verify", produces = "application/json")
     @Operation(summary = "Seal what can be sealed, then recompute every link from the stored events")
     Verification verify() {
         return chain.verify();
     }
 
+    @RecordedAccess("export")
     @GetMapping(path = "/export", produces = "application/x-ndjson")
     @Operation(summary = "The sealed events with their hashes, one JSON object a line, then the chain head")
     ResponseEntity<StreamingResponseBody> export(

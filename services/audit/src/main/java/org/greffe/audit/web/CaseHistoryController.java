@@ -23,6 +23,7 @@ class CaseHistoryController {
         this.histories = histories;
     }
 
+    @RecordedAccess("case-history")
     @GetMapping(path = "/api/audit/cases/{caseId}/history", produces = "application/json")
     @Operation(summary = "Every stored event of a case, in order, with its metadata and hash-chain links")
     List<CaseHistory> history(@PathVariable String caseId) {

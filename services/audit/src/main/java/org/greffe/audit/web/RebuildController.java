@@ -19,6 +19,7 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
+    @RecordedAccess("rebuild")
     @PostMapping(path = "/api/audit/rebuild", produces = "application/json")
     @Operation(summary = "Reset the caseload projection and replay the whole log into it")
     ResponseEntity<RebuildStatus> start() {
@@ -30,6 +31,7 @@ class RebuildController {
         }
     }
 
+    @RecordedAccess("rebuild-status")
     @GetMapping(path = "/api/audit/rebuild", produces = "application/json")
     @Operation(summary = "Progress of the latest rebuild: state, position, head, percent, events per second")
     RebuildStatus status() {
