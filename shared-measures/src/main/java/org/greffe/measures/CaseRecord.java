@@ -1,5 +1,6 @@
 package org.greffe.measures;
 
+import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.CaseDismissed;
 import org.greffe.events.CaseEvent;
 import org.greffe.events.CaseFiled;
@@ -13,11 +14,13 @@ import org.greffe.events.HearingKind;
 import org.greffe.events.HearingScheduled;
 import org.greffe.events.JudgmentIssued;
 import org.greffe.events.OffenceCategory;
+import org.greffe.events.Victims;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,6 +32,8 @@ import java.util.TreeSet;
  *
  * @param caseId           the case
  * @param offence          offence category (decides the time standard)
+ * @param victims          the victims as counts, as filed
+ * @param accused          the accused's affiliation, as filed
  * @param filedOn          legal filing date
  * @param incidentOn       incident date when known
  * @param spells           the case's stretches at tribunals, in order
@@ -37,11 +42,14 @@ import java.util.TreeSet;
  * @param firstTrialHeldOn the day the case was first brought to trial, or {@code null}
  * @param lastSequence     sequence number of the last event folded in; older events are skipped on replay
  */
-public record CaseRecord(String caseId, OffenceCategory offence, LocalDate filedOn, LocalDate incidentOn,
-                         List<Spell> spells, List<Suspension> suspensions, Set<String> trialHearings,
-                         LocalDate firstTrialHeldOn, long lastSequence) {
+public record CaseRecord(String caseId, OffenceCategory offence, Victims victims, AccusedAffiliation accused,
+                         LocalDate filedOn, LocalDate incidentOn, List<Spell> spells, List<Suspension> suspensions,
+                         Set<String> trialHearings, LocalDate firstTrialHeldOn, long lastSequence) {
 
     public CaseRecord {
+        // A record stored before victims and accused were kept lacks them: refuse it rather than count it nowhere.
+        Objects.requireNonNull(victims, "victims");
+        Objects.requireNonNull(accused, "accused");
         spells = List.copyOf(spells);
         suspensions = List.copyOf(suspensions);
         trialHearings = Set.copyOf(trialHearings);
@@ -49,7 +57,8 @@ public record CaseRecord(String caseId, OffenceCategory offence, LocalDate filed
 
     /** The record of a case as its filing makes it. */
     public static CaseRecord filed(CaseFiled event, long sequence) {
-        return new CaseRecord(event.caseId().value(), event.offence(), event.filedOn(), event.incidentOn(),
+        return new CaseRecord(event.caseId().value(), event.offence(), event.victims(), event.accused(),
+                event.filedOn(), event.incidentOn(),
                 List.of(new Spell(event.tribunalId().value(), event.filedOn(), Spell.Entry.FILED, event.filedOn(),
                         null, null, 0)),
                 List.of(), Set.of(), null, sequence);
@@ -74,8 +83,8 @@ public record CaseRecord(String caseId, OffenceCategory offence, LocalDate filed
         }
         if (event instanceof HearingHeld held) {
             return trialHearings.contains(held.hearingId().value()) && firstTrialHeldOn == null
-                    ? new CaseRecord(caseId, offence, filedOn, incidentOn, spells, suspensions, trialHearings,
-                    held.on(), lastSequence)
+                    ? new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions,
+                    trialHearings, held.on(), lastSequence)
                     : this;
         }
         if (event instanceof JudgmentIssued judged) {
@@ -146,8 +155,8 @@ public record CaseRecord(String caseId, OffenceCategory offence, LocalDate filed
     }
 
     private CaseRecord enters(Spell spell) {
-        return new CaseRecord(caseId, offence, filedOn, incidentOn, append(spells, spell), suspensions,
-                trialHearings, firstTrialHeldOn, lastSequence);
+        return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, append(spells, spell),
+                suspensions, trialHearings, firstTrialHeldOn, lastSequence);
     }
 
     private CaseRecord endSuspension(LocalDate on) {
@@ -162,25 +171,25 @@ public record CaseRecord(String caseId, OffenceCategory offence, LocalDate filed
     private CaseRecord withCurrent(Spell spell) {
         List<Spell> replaced = new ArrayList<>(spells);
         replaced.set(replaced.size() - 1, spell);
-        return new CaseRecord(caseId, offence, filedOn, incidentOn, replaced, suspensions, trialHearings,
-                firstTrialHeldOn, lastSequence);
+        return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, replaced, suspensions,
+                trialHearings, firstTrialHeldOn, lastSequence);
     }
 
     private CaseRecord withTrialHearing(String hearingId) {
         Set<String> hearings = new TreeSet<>(trialHearings);
         hearings.add(hearingId);
-        return new CaseRecord(caseId, offence, filedOn, incidentOn, spells, suspensions, hearings,
+        return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions, hearings,
                 firstTrialHeldOn, lastSequence);
     }
 
     private CaseRecord withSuspensions(List<Suspension> changed) {
-        return new CaseRecord(caseId, offence, filedOn, incidentOn, spells, changed, trialHearings,
+        return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, changed, trialHearings,
                 firstTrialHeldOn, lastSequence);
     }
 
     private CaseRecord withLastSequence(long sequence) {
-        return new CaseRecord(caseId, offence, filedOn, incidentOn, spells, suspensions, trialHearings,
-                firstTrialHeldOn, sequence);
+        return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions,
+                trialHearings, firstTrialHeldOn, sequence);
     }
 
     private static <T> List<T> append(List<T> list, T element) {

@@ -1,5 +1,9 @@
 package org.greffe.measures;
 
+import org.greffe.events.AccusedAffiliation;
+import org.greffe.events.OffenceCategory;
+import org.greffe.events.Victims;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -20,6 +24,9 @@ public final class CaseloadCalculator {
 
     /** Age bands of CourTools 4, in days, upper bounds inclusive. */
     static final List<String> AGE_BANDS = List.of("0-90", "91-180", "181-365", "366-730", ">730");
+
+    /** Victim groups of {@link Victims}, in its order. */
+    static final List<String> VICTIM_GROUPS = List.of("women", "girls", "men", "boys");
 
     private final TimeStandards standards;
 
@@ -69,7 +76,40 @@ public final class CaseloadCalculator {
         return new TribunalCaseload(tribunalId, from, to, stocks.pending(), stocks.activePending(),
                 stocks.suspended(), stocks.neverTried(), bands, median(ages), oldestFiledOn,
                 ages.isEmpty() ? null : ages.get(ages.size() - 1), percent(beyond, ages.size()),
+                pendingBy(tribunalId, records, to), TribunalCaseload.SmallCellControl.EXACT,
                 measures(tribunalId, records, from, to, stocks.pending()));
+    }
+
+    /**
+     * The cases pending on the day (suspended included: the population of {@code pending}) by offence and by accused,
+     * and their victims by group. Exact; suppression is the reader's concern.
+     */
+    private static PendingBreakdowns pendingBy(String tribunalId, Collection<CaseRecord> records, LocalDate day) {
+        Map<String, Integer> offences = zeros(OffenceCategory.values());
+        Map<String, Integer> accused = zeros(AccusedAffiliation.values());
+        Map<String, Integer> victims = new LinkedHashMap<>();
+        VICTIM_GROUPS.forEach(group -> victims.put(group, 0));
+        for (CaseRecord record : records) {
+            if (record.pendingAt(tribunalId, day).isEmpty()) {
+                continue;
+            }
+            offences.merge(record.offence().name(), 1, Integer::sum);
+            accused.merge(record.accused().name(), 1, Integer::sum);
+            Victims counts = record.victims();
+            victims.merge("women", counts.women(), Integer::sum);
+            victims.merge("girls", counts.girls(), Integer::sum);
+            victims.merge("men", counts.men(), Integer::sum);
+            victims.merge("boys", counts.boys(), Integer::sum);
+        }
+        return new PendingBreakdowns(Breakdown.exact(offences), Breakdown.exact(accused), Breakdown.exact(victims));
+    }
+
+    private static Map<String, Integer> zeros(Enum<?>[] categories) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Enum<?> category : categories) {
+            counts.put(category.name(), 0);
+        }
+        return counts;
     }
 
     /** Month by month over {@code [from, to]}: what came in, what went out, what was left pending. */

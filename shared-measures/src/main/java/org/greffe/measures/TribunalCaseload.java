@@ -19,12 +19,52 @@ import java.util.Map;
  * @param oldestFiledOn  earliest filing date among the active pending cases
  * @param oldestAgeDays  age of the oldest active pending case
  * @param beyondStandard share (%) of active pending cases older than the time standard of their offence
+ * @param pendingBy      the pending cases by offence, by the accused's affiliation, and their victims by group
+ * @param smallCells     whether the small cells of {@code pendingBy} were suppressed, and with which threshold: a
+ *                       {@code null} count means suppressed only when they were
  * @param measures       the flow measures of the period
  */
 public record TribunalCaseload(String tribunalId, LocalDate from, LocalDate to, int pending, int activePending,
                                int suspended, int neverTried, Map<String, Integer> ageBands, Double medianAgeDays,
                                LocalDate oldestFiledOn, Long oldestAgeDays, Double beyondStandard,
-                               Measures measures) {
+                               PendingBreakdowns pendingBy, SmallCellControl smallCells, Measures measures) {
+
+    /**
+     * The same caseload with the small cells of its breakdowns suppressed, for readers who may not see exact
+     * figures. Only the breakdowns change: the stocks, ages and flows are totals over the whole tribunal and stay
+     * exact, as does each breakdown's total.
+     *
+     * @param threshold the small-cell threshold {@code k}, at least 1
+     * @throws IllegalStateException when this caseload is already suppressed (its true counts are gone)
+     */
+    public TribunalCaseload suppressed(int threshold) {
+        if (smallCells.applied()) {
+            throw new IllegalStateException("the caseload is already suppressed");
+        }
+        SmallCells control = new SmallCells(threshold);
+        return new TribunalCaseload(tribunalId, from, to, pending, activePending, suspended, neverTried, ageBands,
+                medianAgeDays, oldestFiledOn, oldestAgeDays, beyondStandard, pendingBy.suppressed(control),
+                new SmallCellControl(threshold, true), measures);
+    }
+
+    /**
+     * What was done to the small cells of the breakdowns.
+     *
+     * @param threshold the threshold {@code k} applied, or {@code null} when the figures are exact
+     * @param applied   true when cells of 1 to {@code k - 1} and their complements were suppressed; false for exact
+     *                  figures, where no count is ever {@code null}
+     */
+    public record SmallCellControl(Integer threshold, boolean applied) {
+
+        /** Exact figures: nothing suppressed. */
+        public static final SmallCellControl EXACT = new SmallCellControl(null, false);
+
+        public SmallCellControl {
+            if (applied ? threshold == null || threshold < 1 : threshold != null) {
+                throw new IllegalArgumentException("a threshold of at least 1 exactly when suppression was applied");
+            }
+        }
+    }
 
     /**
      * Court-performance measures over the period.

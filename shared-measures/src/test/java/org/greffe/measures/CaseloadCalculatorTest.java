@@ -1,13 +1,18 @@
 package org.greffe.measures;
 
+import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.OffenceCategory;
+import org.greffe.events.Victims;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.greffe.measures.Cases.day;
 
 /** Every measure on small hand-checked dockets, including each zero-denominator case. */
@@ -164,6 +169,88 @@ class CaseloadCalculatorTest {
     }
 
     @Test
+    void pendingCasesAreBrokenDownByOffenceAccusedAndVictimGroupSuspendedOnesIncluded() {
+        List<CaseRecord> records = List.of(
+                Cases.filed("a", T, "2019-01-01", OffenceCategory.RAPE, AccusedAffiliation.STATE_FORCES,
+                        new Victims(2, 1, 0, 0)).record(),
+                Cases.filed("b", T, "2019-01-01", OffenceCategory.SEXUAL_SLAVERY,
+                        AccusedAffiliation.NON_STATE_ARMED_GROUP, new Victims(0, 0, 1, 1)).suspended("2019-06-01")
+                     .record(),
+                Cases.filed("c", T, "2019-02-01", OffenceCategory.RAPE, AccusedAffiliation.UNIDENTIFIED,
+                        new Victims(1, 0, 0, 0)).record(),
+                Cases.filed("d", "mopti", "2019-01-01", OffenceCategory.RAPE, AccusedAffiliation.STATE_FORCES,
+                        new Victims(5, 0, 0, 0)).record(),
+                Cases.filed("e", T, "2020-07-01", OffenceCategory.RAPE, AccusedAffiliation.STATE_FORCES,
+                        new Victims(5, 0, 0, 0)).record());
+        TribunalCaseload caseload = calculator.caseload(T, records, day("2019-06-04"), day("2020-06-03"));
+        PendingBreakdowns pendingBy = caseload.pendingBy();
+
+        assertThat(counts(pendingBy.offence())).as("every category, in enum order").containsExactly(
+                Map.entry("RAPE", 2), Map.entry("SEXUAL_SLAVERY", 1), Map.entry("FORCED_MARRIAGE", 0),
+                Map.entry("FORCED_PREGNANCY", 0), Map.entry("SEXUAL_MUTILATION", 0),
+                Map.entry("FORCED_PROSTITUTION", 0), Map.entry("OTHER_SEXUAL_VIOLENCE", 0));
+        assertThat(pendingBy.offence().total()).isEqualTo(caseload.pending()).isEqualTo(3);
+        assertThat(counts(pendingBy.accused())).containsExactly(Map.entry("STATE_FORCES", 1),
+                Map.entry("NON_STATE_ARMED_GROUP", 1), Map.entry("UNIDENTIFIED", 1));
+        assertThat(pendingBy.accused().total()).isEqualTo(3);
+        assertThat(counts(pendingBy.victimGroup())).as("persons, not cases").containsExactly(
+                Map.entry("women", 3), Map.entry("girls", 1), Map.entry("men", 1), Map.entry("boys", 1));
+        assertThat(pendingBy.victimGroup().total()).isEqualTo(6);
+        assertThat(caseload.smallCells()).isEqualTo(TribunalCaseload.SmallCellControl.EXACT);
+    }
+
+    @Test
+    void aCaseTransferredAwayIsCountedOnlyWhereItIsNowPending() {
+        List<CaseRecord> records = List.of(
+                Cases.filed("a", T, "2019-01-01", OffenceCategory.FORCED_MARRIAGE, AccusedAffiliation.STATE_FORCES,
+                        new Victims(0, 2, 0, 0)).transferred("2019-05-01", T, "gao").record(),
+                Cases.filed("b", T, "2019-01-01").record());
+        PendingBreakdowns here = calculator.caseload(T, records, day("2019-06-04"), day("2020-06-03")).pendingBy();
+        assertThat(counts(here.offence())).containsEntry("FORCED_MARRIAGE", 0).containsEntry("RAPE", 1);
+        assertThat(counts(here.accused())).containsEntry("STATE_FORCES", 0);
+        assertThat(counts(here.victimGroup())).containsEntry("girls", 0).containsEntry("women", 1);
+        PendingBreakdowns gao = calculator.caseload("gao", records, day("2019-06-04"), day("2020-06-03")).pendingBy();
+        assertThat(counts(gao.offence())).containsEntry("FORCED_MARRIAGE", 1);
+        assertThat(gao.victimGroup().total()).isEqualTo(2);
+    }
+
+    @Test
+    void aDisposedCaseIsNotCountedUnlessItIsDisposedOfAfterTheDay() {
+        List<CaseRecord> records = List.of(
+                Cases.filed("a", T, "2019-01-01", OffenceCategory.SEXUAL_MUTILATION, AccusedAffiliation.STATE_FORCES,
+                        new Victims(0, 0, 0, 4)).dismissed("2019-03-01").record(),
+                Cases.filed("b", T, "2019-01-01", OffenceCategory.RAPE, AccusedAffiliation.UNIDENTIFIED,
+                        new Victims(1, 0, 0, 0)).withdrawn("2020-06-04").record());
+        PendingBreakdowns pendingBy = calculator.caseload(T, records, day("2019-06-04"), day("2020-06-03"))
+                                                .pendingBy();
+        assertThat(counts(pendingBy.offence())).containsEntry("SEXUAL_MUTILATION", 0).containsEntry("RAPE", 1);
+        assertThat(counts(pendingBy.accused())).containsEntry("STATE_FORCES", 0).containsEntry("UNIDENTIFIED", 1);
+        assertThat(counts(pendingBy.victimGroup())).containsEntry("boys", 0);
+        assertThat(pendingBy.offence().total()).isEqualTo(1);
+    }
+
+    @Test
+    void theSuppressedViewChangesOnlyTheBreakdownsCells() {
+        List<CaseRecord> records = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            records.add(Cases.filed("r" + i, T, "2019-01-01").record());
+        }
+        records.add(Cases.filed("s", T, "2019-01-01", OffenceCategory.SEXUAL_SLAVERY,
+                AccusedAffiliation.STATE_FORCES, new Victims(0, 1, 0, 0)).record());
+        TribunalCaseload exact = calculator.caseload(T, records, day("2019-06-04"), day("2020-06-03"));
+        TribunalCaseload suppressed = exact.suppressed(5);
+
+        assertThat(suppressed.smallCells()).isEqualTo(new TribunalCaseload.SmallCellControl(5, true));
+        assertThat(suppressed.pendingBy()).isEqualTo(exact.pendingBy().suppressed(new SmallCells(5)));
+        assertThat(suppressed.pendingBy().offence().cells().get("SEXUAL_SLAVERY").suppressed()).isTrue();
+        assertThat(suppressed.pendingBy().offence().cells().get("RAPE").suppressed()).as("its complement").isTrue();
+        assertThat(suppressed.pendingBy().offence().total()).isEqualTo(13);
+        assertThat(suppressed).usingRecursiveComparison().ignoringFields("pendingBy", "smallCells").isEqualTo(exact);
+        assertThat(exact.suppressed(1).pendingBy()).as("k = 1 suppresses nothing").isEqualTo(exact.pendingBy());
+        assertThatIllegalStateException().as("the true counts are gone").isThrownBy(() -> suppressed.suppressed(5));
+    }
+
+    @Test
     void aPeriodEndingBeforeItStartsIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(
                 () -> calculator.caseload(T, List.of(), day("2020-01-02"), day("2020-01-01")));
@@ -176,5 +263,12 @@ class CaseloadCalculatorTest {
         assertThat(CaseloadCalculator.percent(0, 0)).isNull();
         assertThat(CaseloadCalculator.band(0)).isEqualTo("0-90");
         assertThat(CaseloadCalculator.band(731)).isEqualTo(">730");
+    }
+
+    /** The published counts of a table, in its order. */
+    private static Map<String, Integer> counts(Breakdown breakdown) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        breakdown.cells().forEach((category, cell) -> counts.put(category, cell.count()));
+        return counts;
     }
 }

@@ -45,9 +45,14 @@ final class Cases {
     }
 
     static Cases filed(String caseId, String tribunal, String filedOn, OffenceCategory offence) {
+        return filed(caseId, tribunal, filedOn, offence, AccusedAffiliation.UNIDENTIFIED, new Victims(1, 0, 0, 0));
+    }
+
+    static Cases filed(String caseId, String tribunal, String filedOn, OffenceCategory offence,
+                       AccusedAffiliation accused, Victims victims) {
         Cases cases = new Cases(caseId);
         cases.events.add(new CaseFiled(cases.caseId, "D-" + caseId, new TribunalId(tribunal), day(filedOn), null,
-                offence, new Victims(1, 0, 0, 0), AccusedAffiliation.UNIDENTIFIED, null));
+                offence, victims, accused, null));
         return cases;
     }
 

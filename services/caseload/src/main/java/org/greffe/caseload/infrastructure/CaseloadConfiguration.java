@@ -38,9 +38,13 @@ public class CaseloadConfiguration {
 
     @Bean
     JdbcCaseRecordStore caseRecordStore(JdbcTemplate jdbc, Flyway caseloadFlyway) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                                              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return new JdbcCaseRecordStore(jdbc, json);
+        return new JdbcCaseRecordStore(jdbc, recordJson());
+    }
+
+    /** The JSON form of stored case records: ISO dates; a record missing a field it needs cannot be read. */
+    static ObjectMapper recordJson() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     @Bean

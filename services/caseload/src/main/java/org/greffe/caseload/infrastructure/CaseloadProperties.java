@@ -8,22 +8,30 @@ import java.util.Map;
 /**
  * Settings of the caseload under {@code greffe.caseload}.
  *
- * @param timeStandardDays default time standard in days (365 when unset)
- * @param timeStandards    time standard per offence category, in days, overriding the default
- * @param batchSize        events the projection folds per transaction
- * @param segments         segments of the projection's processor when it first starts (its parallelism)
+ * @param timeStandardDays   default time standard in days (365 when unset)
+ * @param timeStandards      time standard per offence category, in days, overriding the default
+ * @param batchSize          events the projection folds per transaction
+ * @param segments           segments of the projection's processor when it first starts (its parallelism)
+ * @param smallCellThreshold {@code greffe.caseload.small-cell-threshold}, the {@code k} of small-cell suppression
+ *                           (default 5, at least 1): readers without exact figures (all but clerks and auditors) see
+ *                           no cell of 1 to {@code k - 1} in the pending breakdowns, nor one that could be worked back
+ *                           out; 1 suppresses nothing
  */
 @ConfigurationProperties("greffe.caseload")
 public record CaseloadProperties(Integer timeStandardDays, Map<OffenceCategory, Integer> timeStandards,
-                                 Integer batchSize, Integer segments) {
+                                 Integer batchSize, Integer segments, Integer smallCellThreshold) {
 
     public CaseloadProperties {
         timeStandardDays = timeStandardDays == null ? 365 : timeStandardDays;
         timeStandards = timeStandards == null ? Map.of() : Map.copyOf(timeStandards);
         batchSize = batchSize == null ? 500 : batchSize;
         segments = segments == null ? 2 : segments;
+        smallCellThreshold = smallCellThreshold == null ? 5 : smallCellThreshold;
         if (batchSize < 1 || segments < 1) {
             throw new IllegalArgumentException("greffe.caseload.batch-size and segments must be at least 1");
+        }
+        if (smallCellThreshold < 1) {
+            throw new IllegalArgumentException("greffe.caseload.small-cell-threshold must be at least 1");
         }
     }
 }

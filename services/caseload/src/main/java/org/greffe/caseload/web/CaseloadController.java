@@ -3,6 +3,8 @@ package org.greffe.caseload.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.greffe.caseload.infrastructure.CaseloadProperties;
 import org.greffe.caseload.infrastructure.ProjectionPosition;
 import org.greffe.caseload.infrastructure.TribunalCatalog;
 import org.greffe.measures.CaseRecord;
@@ -35,6 +37,12 @@ import java.util.function.Supplier;
  * trial, and whether the court keeps up. Each answer carries {@code Greffe-Log-Position} (how far the projection
  * has read the event log) and {@code Greffe-Log-Head} (how far the log goes). While the projection replays the log
  * from its start (a rebuild, or a first start on an existing log) it answers 503 with those two headers.
+ *
+ * <p>A tribunal's pending cases are broken down by offence, by accused and by victim group, where a small count could
+ * single out a victim. Only clerks and auditors see those breakdowns exact; every other reader (advocates, and anyone
+ * the security layer let through without either role) gets their small cells suppressed, with the threshold
+ * {@code greffe.caseload.small-cell-threshold}. The decision uses the servlet's {@code isUserInRole} alone, so this
+ * module needs no security library, and a caller with no known role gets the safe view.
  */
 @RestController
 @Tag(name = "caseload", description = "Pending caseload and court-performance measures per tribunal")
@@ -44,20 +52,24 @@ class CaseloadController {
     static final String POSITION = "Greffe-Log-Position";
     static final String HEAD = "Greffe-Log-Head";
     private static final long LONGEST_PERIOD_YEARS = 50;
+    /** Roles that may read the breakdowns exact: they keep the register, or check it. */
+    private static final List<String> EXACT_FIGURES_ROLES = List.of("CLERK", "AUDITOR");
 
     private final CaseRecordStore store;
     private final CaseloadCalculator calculator;
     private final TribunalCatalog catalog;
     private final ProjectionPosition position;
     private final Clock clock;
+    private final int smallCellThreshold;
 
     CaseloadController(CaseRecordStore store, CaseloadCalculator calculator, TribunalCatalog catalog,
-                       ProjectionPosition position, Clock clock) {
+                       ProjectionPosition position, Clock clock, CaseloadProperties properties) {
         this.store = store;
         this.calculator = calculator;
         this.catalog = catalog;
         this.position = position;
         this.clock = clock;
+        this.smallCellThreshold = properties.smallCellThreshold();
     }
 
     @GetMapping
@@ -73,17 +85,25 @@ class CaseloadController {
     }
 
     @GetMapping("/{tribunalId}")
-    @Operation(summary = "One tribunal: stocks as of 'to', flow measures over [from, to]")
+    @Operation(summary = "One tribunal: stocks as of 'to', flow measures over [from, to]",
+            description = "pendingBy breaks the pending cases down by offence, accused and victim group; unless the "
+                    + "caller is a clerk or an auditor its small cells are suppressed (count null, suppressed true), "
+                    + "as smallCells says")
     ResponseEntity<TribunalCaseload> tribunal(
             @PathVariable String tribunalId,
             @Parameter(description = "first day of the period; default one year before 'to'")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last day of the period and day of the stocks; default today")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletRequest request) {
         requireKnown(tribunalId);
         Period period = period(from, to);
-        return positioned(() -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(),
-                period.to()));
+        boolean exact = mayReadExactFigures(request);
+        return positioned(() -> {
+            TribunalCaseload caseload = calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(),
+                    period.to());
+            return exact ? caseload : caseload.suppressed(smallCellThreshold);
+        });
     }
 
     @GetMapping("/{tribunalId}/timeline")
@@ -115,6 +135,11 @@ class CaseloadController {
         }
         return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
                              .header(HEAD, String.valueOf(state.head())).body(figures.get());
+    }
+
+    /** Exact only for a role that is entitled to it; anyone else, known or not, gets the suppressed view. */
+    static boolean mayReadExactFigures(HttpServletRequest request) {
+        return EXACT_FIGURES_ROLES.stream().anyMatch(request::isUserInRole);
     }
 
     private void requireKnown(String tribunalId) {

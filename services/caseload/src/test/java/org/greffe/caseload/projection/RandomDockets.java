@@ -48,8 +48,10 @@ final class RandomDockets {
         String tribunal = TRIBUNALS.get(random.nextInt(TRIBUNALS.size()));
         LocalDate day = LocalDate.of(2015, 1, 1).plusDays(random.nextInt(1500));
         OffenceCategory offence = OffenceCategory.values()[random.nextInt(OffenceCategory.values().length)];
+        AccusedAffiliation accused = AccusedAffiliation.values()[random.nextInt(AccusedAffiliation.values().length)];
         events.add(new CaseFiled(id, "R-" + caseId, new TribunalId(tribunal), day, null, offence,
-                new Victims(1 + random.nextInt(3), random.nextInt(3), 0, 0), AccusedAffiliation.UNIDENTIFIED, null));
+                new Victims(1 + random.nextInt(3), random.nextInt(3), random.nextInt(2), random.nextInt(2)), accused,
+                null));
         boolean suspended = false;
         boolean disposed = false;
         boolean trialHeld = false;
