@@ -103,6 +103,102 @@ class DemoScenarioIntegrationTest extends HttpIntegrationTest {
     }
 
     @Test
+    void advocatesGetExactTotalsButNoSmallCellInAnyBreakdown() {
+        int suppressedCells = 0;
+        for (String tribunal : tribunals()) {
+            for (String day : List.of(REPORT_DAY, "2018-12-31")) {
+                String path = "/api/caseload/" + tribunal + "?to=" + day;
+                JsonNode advocate = get(path, basic("advocate", "advocate")).json();
+                JsonNode clerk = get(path, basic("clerk", "clerk")).json();
+                assertThat(advocate.get("smallCells").get("applied").asBoolean()).isTrue();
+                assertThat(advocate.get("smallCells").get("threshold").asInt()).isEqualTo(5);
+                assertThat(clerk.get("smallCells").get("applied").asBoolean()).isFalse();
+                for (String stock : List.of("pending", "activePending", "suspended", "neverTried", "ageBands",
+                        "medianAgeDays", "oldestAgeDays", "measures")) {
+                    assertThat(advocate.get(stock)).as(path + " " + stock + " stays exact").isEqualTo(clerk.get(stock));
+                }
+                for (String table : List.of("offence", "accused", "victimGroup")) {
+                    suppressedCells += checkSuppression(path + " " + table, advocate.get("pendingBy").get(table),
+                            clerk.get("pendingBy").get(table));
+                }
+            }
+        }
+        assertThat(suppressedCells).as("the demo docket has small cells to suppress").isPositive();
+        JsonNode bamako = get("/api/caseload/bamako-commune-iii?to=" + REPORT_DAY, basic("advocate", "advocate"))
+                .json();
+        assertThat(bamako.get("pending").asInt()).isEqualTo(115);
+        assertThat(bamako.get("pendingBy").get("offence").get("total").asInt()).isEqualTo(115);
+    }
+
+    /** Checks one advocate table against the exact one and returns how many cells it suppresses. */
+    private static int checkSuppression(String what, JsonNode published, JsonNode exact) {
+        int k = 5;
+        assertThat(published.get("total")).as(what + " total").isEqualTo(exact.get("total"));
+        int total = exact.get("total").asInt();
+        int publishedSum = 0;
+        int suppressedSum = 0;
+        int suppressed = 0;
+        int cells = 0;
+        for (var names = exact.get("cells").fieldNames(); names.hasNext(); cells++) {
+            String name = names.next();
+            JsonNode cell = published.get("cells").get(name);
+            int count = exact.get("cells").get(name).get("count").asInt();
+            if (cell.get("suppressed").asBoolean()) {
+                assertThat(cell.get("count").isNull()).as(what + " " + name).isTrue();
+                suppressed++;
+                suppressedSum += count;
+            } else {
+                assertThat(cell.get("count").asInt()).as(what + " " + name).isEqualTo(count);
+                assertThat(count == 0 || count >= k).as(what + " " + name + " published: " + count).isTrue();
+                publishedSum += count;
+            }
+        }
+        assertThat(publishedSum + suppressedSum).isEqualTo(total);
+        if (suppressed > 0 && suppressed < cells) {
+            assertThat(suppressed).as(what + ": one suppressed cell alone is recovered from the total")
+                                  .isGreaterThan(1);
+            assertThat(suppressedSum).as(what + ": the suppressed cells together must not be a small cell")
+                                     .isGreaterThanOrEqualTo(k);
+        }
+        return suppressed;
+    }
+
+    @Test
+    void demoUsersSignInWithTheirNameAsPasswordAndGetTheirRolesOnly() {
+        assertThat(post("/api/cases", "{}", basic("clerk", "clerk")).status()).as("past security: invalid body")
+                                                                            .isEqualTo(400);
+        assertThat(post("/api/cases", "{}", basic("advocate", "advocate")).status()).isEqualTo(403);
+        assertThat(post("/api/cases", "{}", basic("auditor", "auditor")).status()).isEqualTo(403);
+        assertThat(get("/api/audit/access", basic("auditor", "auditor")).status()).isEqualTo(200);
+        Response wrong = get("/api/caseload", basic("clerk", "advocate"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("detail").asText()).isEqualTo("wrong user name or password");
+        Response anonymous = get("/api/caseload", ANONYMOUS);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers().get("WWW-Authenticate")).anyMatch(challenge -> challenge.startsWith("Basic"));
+    }
+
+    @Test
+    void anAdvocateCannotObtainACaseLevelRecordByAnyDocumentedRequest() {
+        String caseId = jdbc.queryForObject("SELECT aggregate_identifier FROM domain_event_entry LIMIT 1",
+                String.class);
+        String[] advocate = basic("advocate", "advocate");
+        for (String path : List.of("/api/audit/cases/" + caseId + "/history", "/api/audit/export",
+                "/api/audit/export?caseId=" + caseId, "/api/audit/caseload/bamako-commune-iii", "/api/audit/access",
+                "/api/audit/rebuild", "/actuator/info")) {
+            assertThat(get(path, advocate).status()).as(path).isEqualTo(403);
+        }
+        assertThat(post("/api/audit/verify", "", advocate).status()).isEqualTo(403);
+        assertThat(get("/api/caseload", advocate).text()).doesNotContain(caseId);
+    }
+
+    private List<String> tribunals() {
+        List<String> ids = new ArrayList<>();
+        get("/api/tribunals").json().forEach(tribunal -> ids.add(tribunal.get("id").asText()));
+        return ids;
+    }
+
+    @Test
     void replayingTheRawLogGivesTheLiveFiguresOfEveryTribunal() {
         for (JsonNode tribunal : get("/api/tribunals").json()) {
             String id = tribunal.get("id").asText();

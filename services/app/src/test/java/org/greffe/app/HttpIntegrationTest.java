@@ -58,6 +58,12 @@ public abstract class HttpIntegrationTest {
         return new String[]{"Authorization", TestTokens.bearer(user, roles)};
     }
 
+    /** Headers that sign in over HTTP Basic (demo mode only). */
+    protected static String[] basic(String user, String password) {
+        return new String[]{"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8))};
+    }
+
     @BeforeEach
     void noLargeObjects() {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_largeobject_metadata", Long.class)).isZero();

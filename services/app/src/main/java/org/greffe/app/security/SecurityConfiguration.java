@@ -98,7 +98,8 @@ public class SecurityConfiguration {
         List<UserDetails> users = Arrays.stream(Role.values())
                 .map(role -> {
                     String name = role.name().toLowerCase(Locale.ROOT);
-                    return User.withUsername(name).password(encoder.encode(name)).roles(role.name()).build();
+                    return User.withUsername(name).password("{bcrypt}" + encoder.encode(name)).roles(role.name())
+                               .build();
                 })
                 .toList();
         return new InMemoryUserDetailsManager(users);
