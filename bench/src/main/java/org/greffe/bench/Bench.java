@@ -1,0 +1,372 @@
+package org.greffe.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures Greffe against raw PostgreSQL on the same server in the same run, prints a table and writes
+ * {@code bench-results.json}. Usage:
+ * <pre>
+ * java -jar bench/target/greffe-bench.jar [--size=smoke|full] [--jdbc-url=jdbc:postgresql://host:port/db]
+ *      [--jdbc-user=postgres] [--greffe-jar=services/app/target/greffe.jar] [--out=bench-results.json]
+ *      [--log-sizes=100000,1000000] [--import-events=100000]
+ * </pre>
+ * Without {@code --jdbc-url} the bench starts an embedded PostgreSQL. Every stage gets a database of its own.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String REPORT_TRIBUNAL = "bamako-commune-iii";
+
+    private final Sizes sizes;
+    private final Database database;
+    private final Tokens tokens;
+    private final Path jar;
+    private final Path work;
+    private final List<Result> results = new ArrayList<>();
+    private final Map<Long, Double> rebuildRates = new HashMap<>();
+    private final String clerk;
+    private final String advocate;
+    private final String auditor;
+
+    private Bench(Sizes sizes, Database database, Tokens tokens, Path jar, Path work) {
+        this.sizes = sizes;
+        this.database = database;
+        this.tokens = tokens;
+        this.jar = jar;
+        this.work = work;
+        this.clerk = tokens.bearer("bench-clerk", "CLERK");
+        this.advocate = tokens.bearer("bench-advocate", "ADVOCATE");
+        this.auditor = tokens.bearer("bench-auditor", "AUDITOR");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Sizes sizes = Sizes.of(options.getOrDefault("size", "full"));
+        if (options.containsKey("log-sizes")) {
+            sizes = sizes.withLogSizes(options.get("log-sizes"));
+        }
+        if (options.containsKey("import-events")) {
+            sizes = sizes.withImportEvents(Integer.parseInt(options.get("import-events")));
+        }
+        Path jar = Path.of(options.getOrDefault("greffe-jar", "services/app/target/greffe.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException(jar + " does not exist: build it first (./mvnw -q -DskipTests install)"
+                    + " or name it with --greffe-jar");
+        }
+        Path out = Path.of(options.getOrDefault("out", "bench-results.json"));
+        Path work = Files.createTempDirectory("greffe-bench");
+        List<Result> results;
+        try (Database database = Database.open(options.get("jdbc-url"), options.getOrDefault("jdbc-user",
+                "postgres"), work.resolve("postgres"))) {
+            log("Greffe bench, size " + sizes.name() + ", on " + database.describe() + "; logs in " + work);
+            Bench bench = new Bench(sizes, database, new Tokens(work), jar, work);
+            results = bench.run();
+        }
+        Files.writeString(out, JSON.writeValueAsString(Map.of("size", sizes.name(), "ranAt",
+                Instant.now().toString(), "cores", Runtime.getRuntime().availableProcessors(), "results", results)));
+        System.out.println(table(results));
+        log("Wrote " + out.toAbsolutePath());
+    }
+
+    List<Result> run() throws Exception {
+        commandsImportAndReads();
+        for (long size : sizes.logSizes()) {
+            rebuildAndBitemporal(size);
+        }
+        rebuildAfterConcurrentAppends(sizes.referenceSize());
+        return results;
+    }
+
+    /** Command path at 1 and 16 clients, bulk import, read latency: one database, one Greffe. */
+    private void commandsImportAndReads() throws Exception {
+        String url = database.freshDatabase("commands");
+        try (GreffeServer greffe = start(url, "commands")) {
+            RawBaselines raw = new RawBaselines(database, url);
+            for (int clients : new int[]{1, 16}) {
+                int calls = clients == 1 ? sizes.singleClientCalls() : sizes.perClientCalls();
+                commands(greffe, clients, Math.max(1, calls / 10)); // warm-up
+                double greffeRate = commands(greffe, clients, calls);
+                double rawRate = raw.singleRowCommits(clients, calls);
+                results.add(Result.ratioAtLeast("command path, " + clients + " client" + (clients == 1 ? "" : "s"),
+                        round(greffeRate), "commands/s", "raw JDBC single-row insert+commit, " + clients
+                                + " connection" + (clients == 1 ? "" : "s"), round(rawRate), 0.5));
+                log(last());
+            }
+
+            double importRate = bulkImport(greffe, sizes.importEvents());
+            double batchRate = raw.batchedInsert(sizes.importEvents());
+            results.add(Result.ratioAtLeast("bulk import, " + sizes.importEvents() + " events", round(importRate),
+                    "events/s", "raw JDBC batched insert (1,000 rows a batch) of as many rows", round(batchRate), 0.4));
+            log(last());
+
+            awaitCaughtUp(greffe);
+            String path = "/api/caseload/" + REPORT_TRIBUNAL;
+            Load.run(sizes.readThreads(), 2, () -> greffe.get(path, advocate).statusCode()); // warm-up
+            Load caseload = Load.run(sizes.readThreads(), sizes.readSeconds(),
+                    () -> greffe.get(path, advocate).statusCode());
+            Load health = Load.run(sizes.readThreads(), sizes.readSeconds(),
+                    () -> greffe.get("/actuator/health", null).statusCode());
+            String against = "/actuator/health, same load (" + sizes.readThreads() + " clients)";
+            results.add(Result.ratioAtLeast("caseload read throughput", round(caseload.throughput()), "requests/s",
+                    against, round(health.throughput()), 0.5));
+            results.add(Result.reported("caseload read p50", caseload.p50Millis(), "ms", against,
+                    health.p50Millis()));
+            results.add(Result.reported("caseload read p99", caseload.p99Millis(), "ms", against,
+                    health.p99Millis()));
+            log(last());
+        }
+        database.drop(url);
+    }
+
+    /** Full rebuild and bitemporal query over a log of {@code size} events; at the reference size, Axon defaults. */
+    private void rebuildAndBitemporal(long size) throws Exception {
+        String url = seededDatabase("log" + size, size, false);
+        double rawRate = RawBaselines.sequentialRead(database, url);
+        double rawMillis = size / rawRate * 1000;
+        boolean reference = size == sizes.referenceSize();
+        try (GreffeServer greffe = start(url, "rebuild-" + size)) {
+            double rate = rebuild(greffe, size).rate();
+            rebuildRates.put(size, rate);
+            String name = "rebuild, " + String.format(Locale.ROOT, "%,d", size) + " events";
+            String baseline = "raw JDBC sequential read of domain_event_entry in global order";
+            results.add(reference
+                    ? Result.valueTarget(name, round(rate), "events/s", baseline, round(rawRate),
+                    ">= 100000 events/s and ratio >= 0.2", rate >= 100_000 && rate / rawRate >= 0.2)
+                    : Result.reported(name, round(rate), "events/s", baseline, round(rawRate)));
+            log(last());
+
+            String query = "/api/audit/caseload/" + REPORT_TRIBUNAL + "?asOf=2020-06-03";
+            greffe.get(query, auditor); // warm-up
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = greffe.get(query, auditor);
+                millis.add((System.nanoTime() - start) / 1e6);
+                require(answer, 200);
+            }
+            millis.sort(null);
+            double median = millis.get(2);
+            String queryName = "bitemporal query, " + String.format(Locale.ROOT, "%,d", size) + " events";
+            String queryBaseline = "raw JDBC sequential read of the whole log (ms)";
+            results.add(reference
+                    ? Result.valueTarget(queryName, round(median), "ms", queryBaseline, round(rawMillis), "<= 1000 ms",
+                    median <= 1000)
+                    : Result.reported(queryName, round(median), "ms", queryBaseline, round(rawMillis)));
+            log(last());
+        }
+        if (reference) {
+            try (GreffeServer defaults = start(url, "axon-defaults", "--greffe.caseload.batch-size=1",
+                    "--greffe.caseload.segments=1")) {
+                double defaultRate = rebuildRateWithin(defaults, sizes.defaultsSeconds());
+                results.add(Result.ratioAtLeast("tuned rebuild against Axon's default processor settings",
+                        round(rebuildRates.get(size)), "events/s", "the same rebuild with batch size 1, 1 segment",
+                        round(defaultRate), 20));
+                log(last());
+            }
+        }
+        database.drop(url);
+    }
+
+    /** A rebuild of a log with gaps in its global index, recorded just now: the rate against a gapless rebuild. */
+    private void rebuildAfterConcurrentAppends(long size) throws Exception {
+        String url = seededDatabase("gaps" + size, size, true);
+        try (GreffeServer greffe = start(url, "gaps-" + size)) {
+            Rebuild rebuild = rebuild(greffe, size);
+            double normal = rebuildRates.get(size);
+            results.add(Result.ratioAtLeast("rebuild after concurrent appends (gaps, recent events)",
+                    round(rebuild.rate()), "events/s", "the gapless rebuild of as many events", round(normal), 0.7));
+            results.add(Result.valueTarget("longest rebuild stall with gaps", rebuild.longestStallSeconds(), "s",
+                    "polling interval", 1, "no stall over 5 s", rebuild.longestStallSeconds() <= 5));
+            log(last());
+        }
+        database.drop(url);
+    }
+
+    private String seededDatabase(String purpose, long size, boolean gaps) throws Exception {
+        String url = database.freshDatabase(purpose);
+        try (GreffeServer schema = start(url, purpose + "-schema")) {
+            log("Schema of " + purpose + " created by Greffe");
+        }
+        long start = System.nanoTime();
+        try (Connection connection = database.connect(url)) {
+            LogSeeder.seed(connection, size, gaps, written -> {
+                if (written % 250_000 == 0) {
+                    log("  seeded " + written + " events");
+                }
+            });
+        }
+        log("Seeded " + size + " events" + (gaps ? " with gaps" : "") + " in "
+                + Math.round((System.nanoTime() - start) / 1e9) + " s");
+        return url;
+    }
+
+    private GreffeServer start(String url, String name, String... extra) throws Exception {
+        return GreffeServer.start(jar, database, url, tokens, work.resolve("greffe-" + name + ".log"), extra);
+    }
+
+    /** Commands per second: {@code clients} threads each file {@code calls} new cases, one event each. */
+    private double commands(GreffeServer greffe, int clients, int calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger dockets = new AtomicInteger();
+        String prefix = "CMD" + System.nanoTime() % 1_000_000;
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < calls; i++) {
+                        int n = dockets.incrementAndGet();
+                        String body = ("{\"docketNumber\":\"%s-%d\",\"tribunalId\":\"%s\",\"filedOn\":\"2019-03-14\","
+                                + "\"offence\":\"RAPE\",\"victims\":{\"women\":1,\"girls\":0,\"men\":0,\"boys\":0},"
+                                + "\"accused\":\"UNIDENTIFIED\"}").formatted(prefix, n, SyntheticCases.tribunal(n));
+                        require(greffe.post("/api/cases", "application/json", body, clerk), 201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            return (double) clients * calls * 1e9 / (System.nanoTime() - start);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Events per second of one docket file of {@code events} rows posted to the import. */
+    private double bulkImport(GreffeServer greffe, int events) throws Exception {
+        StringBuilder csv = new StringBuilder(SyntheticCases.docketHeader());
+        String prefix = "IMP" + System.nanoTime() % 1_000_000;
+        for (int n = 0; n < events / SyntheticCases.DOCKET_EVENTS_PER_CASE; n++) {
+            csv.append(SyntheticCases.docketRows(prefix, n));
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> answer = greffe.post("/api/dockets", "text/csv", csv.toString(), clerk);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        require(answer, 200);
+        JsonNode report = JSON.readTree(answer.body());
+        if (report.get("rejected").size() > 0) {
+            throw new IllegalStateException("the import rejected rows: " + report.get("rejected").get(0));
+        }
+        return report.get("accepted").asLong() / seconds;
+    }
+
+    /**
+     * One rebuild's outcome.
+     *
+     * @param rate                events per second over the whole rebuild
+     * @param longestStallSeconds the longest time the position did not move
+     */
+    private record Rebuild(double rate, double longestStallSeconds) {
+    }
+
+    private Rebuild rebuild(GreffeServer greffe, long size) throws Exception {
+        JsonNode started = JSON.readTree(require(greffe.post("/api/audit/rebuild", "application/json", "", auditor),
+                202).body());
+        long head = started.get("head").asLong();
+        log("Rebuilding " + head + " events");
+        long lastPosition = -1;
+        long lastMove = System.nanoTime();
+        double longestStall = 0;
+        while (true) {
+            Thread.sleep(250);
+            JsonNode status = JSON.readTree(require(greffe.get("/api/audit/rebuild", auditor), 200).body());
+            String state = status.get("state").asText();
+            long position = status.get("position").asLong();
+            if (position != lastPosition) {
+                lastPosition = position;
+                lastMove = System.nanoTime();
+            } else {
+                longestStall = Math.max(longestStall, (System.nanoTime() - lastMove) / 1e9);
+            }
+            if (state.equals("FAILED")) {
+                throw new IllegalStateException("the rebuild failed: " + status);
+            }
+            if (state.equals("DONE")) {
+                Duration took = Duration.between(Instant.parse(status.get("startedAt").asText()),
+                        Instant.parse(status.get("finishedAt").asText()));
+                return new Rebuild(size * 1e9 / Math.max(1, took.toNanos()), round(longestStall));
+            }
+        }
+    }
+
+    /** Events per second of a rebuild observed for {@code seconds} (too slow to wait for its end). */
+    private double rebuildRateWithin(GreffeServer greffe, double seconds) throws Exception {
+        require(greffe.post("/api/audit/rebuild", "application/json", "", auditor), 202);
+        long start = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        JsonNode status = JSON.readTree(require(greffe.get("/api/audit/rebuild", auditor), 200).body());
+        return status.get("position").asLong() * 1e9 / (System.nanoTime() - start);
+    }
+
+    private void awaitCaughtUp(GreffeServer greffe) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = greffe.get("/api/caseload", advocate);
+            long position = Long.parseLong(answer.headers().firstValue("Greffe-Log-Position").orElse("-1"));
+            long head = Long.parseLong(answer.headers().firstValue("Greffe-Log-Head").orElse("0"));
+            if (answer.statusCode() == 200 && position >= head) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the caseload did not catch up within 30 minutes");
+    }
+
+    private static HttpResponse<String> require(HttpResponse<String> answer, int status) {
+        if (answer.statusCode() != status) {
+            throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " answered "
+                    + answer.statusCode() + ": " + answer.body());
+        }
+        return answer;
+    }
+
+    private String last() {
+        Result result = results.get(results.size() - 1);
+        return String.format(Locale.ROOT, "%s: %.1f %s (baseline %.1f, ratio %.3f)", result.name(), result.value(),
+                result.unit(), result.baselineValue(), result.ratio());
+    }
+
+    static String table(List<Result> results) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-58s %14s %-11s %14s %8s  %s%n",
+                "scenario", "Greffe", "unit", "baseline", "ratio", "target"));
+        for (Result r : results) {
+            table.append(String.format(Locale.ROOT, "%-58s %14.1f %-11s %14.1f %8.3f  %s%n", r.name(), r.value(),
+                    r.unit(), r.baselineValue(), r.ratio(), r.target() == null ? "(reported)"
+                            : r.target() + (r.met() ? "  met" : "  MISSED")));
+        }
+        return table.toString();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static void log(String line) {
+        System.out.println(Instant.now() + "  " + line);
+    }
+}

@@ -1,0 +1,87 @@
+package org.greffe.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL server both Greffe and the baselines use: the one named by {@code --jdbc-url}, or an embedded one
+ * the bench starts. Each stage of the run gets a fresh database on that server, so stages never see each other's
+ * rows.
+ */
+final class Database implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String host;
+    private final int port;
+    private final String adminDatabase;
+    private final String user;
+    private int databases;
+
+    private Database(EmbeddedPostgres embedded, String host, int port, String adminDatabase, String user) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.adminDatabase = adminDatabase;
+        this.user = user;
+    }
+
+    static Database open(String jdbcUrl, String user, Path dataDir) throws IOException {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true)
+                    .setServerConfig("max_connections", "200").start();
+            return new Database(postgres, "127.0.0.1", postgres.getPort(), "postgres", "postgres");
+        }
+        // jdbc:postgresql://host:port/database
+        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        String hostPort = rest.substring(0, rest.indexOf('/'));
+        String database = rest.substring(rest.indexOf('/') + 1).replaceAll("\\?.*", "");
+        String[] parts = hostPort.split(":");
+        return new Database(null, parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 5432, database, user);
+    }
+
+    String describe() {
+        return (embedded == null ? "PostgreSQL at " : "embedded PostgreSQL at ") + host + ":" + port;
+    }
+
+    /** A new, empty database; its JDBC URL. */
+    String freshDatabase(String purpose) throws SQLException {
+        String name = "greffe_bench_" + ProcessHandle.current().pid() + "_" + (++databases) + "_" + purpose;
+        try (Connection admin = connect(url(adminDatabase)); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name);
+            sql.execute("CREATE DATABASE " + name);
+        }
+        return url(name);
+    }
+
+    void drop(String jdbcUrl) throws SQLException {
+        String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try (Connection admin = connect(url(adminDatabase)); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    String url(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    String user() {
+        return user;
+    }
+
+    Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, "");
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.greffe.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Greffe jar as a separate process on a database of its own, with the heap capped at 512 MB, the hash-chain
+ * sealer paused (it would compete for the two cores with what is measured) and the bench's tokens trusted.
+ */
+final class GreffeServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final HttpClient http;
+
+    private GreffeServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                              .executor(Executors.newFixedThreadPool(32, runnable -> {
+                                  Thread thread = new Thread(runnable, "bench-http");
+                                  thread.setDaemon(true);
+                                  return thread;
+                              })).build();
+    }
+
+    static GreffeServer start(Path jar, Database database, String jdbcUrl, Tokens tokens, Path log,
+                              String... extra) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + database.user(), "--greffe.demo=false",
+                "--greffe.audit.seal-delay-ms=3600000", "--logging.level.root=WARN",
+                "--logging.level.org.greffe=INFO", tokens.trustArgument()));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                                                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                                                     .start();
+        GreffeServer server = new GreffeServer(process, port);
+        server.awaitHealthy(log);
+        return server;
+    }
+
+    private void awaitHealthy(Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Greffe exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (send(HttpRequest.newBuilder(uri("/actuator/health")).GET(), null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Greffe did not become healthy within 300 s; see " + log);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), bearer);
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body, String bearer)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                               .POST(HttpRequest.BodyPublishers.ofString(body)), bearer);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, String bearer) throws IOException, InterruptedException {
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return http.send(request.timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.greffe.bench;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+/**
+ * Fills {@code domain_event_entry} with a large log of synthetic cases by {@code COPY}, in Greffe's stored format,
+ * far faster than recording them through the API could. With {@code gaps}, global indexes are skipped as rolled-back
+ * and concurrent transactions leave them, and the events are stamped as recorded just now, which is what a rebuild
+ * started right after heavy concurrent appends meets.
+ */
+final class LogSeeder {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final int CHUNK = 5_000;
+
+    private LogSeeder() {
+    }
+
+    /**
+     * Appends {@code count} events after what the table holds.
+     *
+     * @param gaps     skip 1 to 3 global indexes after every 40 events, and stamp the events as recorded now
+     * @param progress told the number of events written so far, now and then
+     */
+    static void seed(Connection connection, long count, boolean gaps, LongConsumer progress) throws SQLException {
+        connection.setAutoCommit(false);
+        long index;
+        long firstCase;
+        try (Statement sql = connection.createStatement()) {
+            var rs = sql.executeQuery("SELECT coalesce(max(global_index), 0), count(DISTINCT aggregate_identifier) "
+                    + "FROM domain_event_entry");
+            rs.next();
+            index = rs.getLong(1);
+            firstCase = 1_000_000_000L + rs.getLong(2);
+        }
+        Instant base = gaps ? Instant.now().minusMillis(count) : Instant.parse("2021-01-01T00:00:00Z");
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,"
+                        + " meta_data, payload, payload_revision, payload_type, time_stamp) FROM STDIN (FORMAT csv)");
+        StringBuilder chunk = new StringBuilder(CHUNK * 700);
+        long written = 0;
+        long caseNumber = firstCase;
+        outer:
+        while (true) {
+            for (SyntheticCases.Event event : SyntheticCases.events(caseNumber++)) {
+                if (written == count) {
+                    break outer;
+                }
+                index++;
+                if (gaps && written % 40 == 39) {
+                    index += 1 + written % 3;
+                }
+                String meta = "{\"correlationId\":\"bench-" + event.caseId() + "\",\"source\":\"import\","
+                        + "\"user\":\"bench\"}";
+                chunk.append(index).append(',').append(event.caseId()).append(',').append(event.sequence())
+                     .append(",Case,").append(UUID.randomUUID()).append(",\\x")
+                     .append(HEX.formatHex(meta.getBytes(StandardCharsets.UTF_8))).append(",\\x")
+                     .append(HEX.formatHex(event.payload())).append(',').append(event.revision()).append(',')
+                     .append(event.payloadType()).append(',').append(base.plusMillis(written)).append('\n');
+                written++;
+                if (written % CHUNK == 0) {
+                    flush(copy, chunk);
+                    progress.accept(written);
+                }
+            }
+        }
+        flush(copy, chunk);
+        copy.endCopy();
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("SELECT setval('domain_event_entry_global_index_seq', " + (index + (gaps ? 2 : 0)) + ")");
+        }
+        connection.commit();
+        try (Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            sql.execute("VACUUM ANALYZE domain_event_entry");
+        }
+        progress.accept(written);
+    }
+
+    private static void flush(CopyIn copy, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
+    }
+}

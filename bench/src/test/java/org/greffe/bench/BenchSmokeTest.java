@@ -1,0 +1,60 @@
+package org.greffe.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness keeps working: the smoke size runs every scenario end to end against the real Greffe jar and a real
+ * PostgreSQL (embedded, or the server named by {@code GREFFE_TEST_DATASOURCE_URL}), and writes a results file with
+ * every scenario next to its baseline. Smoke sizes are far too small to judge the targets; the full run does that.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void theSmokeRunMeasuresEveryScenarioAgainstItsBaselineAndWritesTheResults() throws Exception {
+        Path out = Path.of(System.getProperty("bench.out", "target/bench-smoke"));
+        Files.createDirectories(out);
+        Path results = out.resolve("bench-results.json");
+        Files.deleteIfExists(results);
+        List<String> args = new ArrayList<>(List.of("--size=smoke", "--out=" + results,
+                "--greffe-jar=" + System.getProperty("greffe.jar", "../services/app/target/greffe.jar")));
+        String url = System.getenv("GREFFE_TEST_DATASOURCE_URL");
+        if (url != null && !url.isBlank()) {
+            args.add("--jdbc-url=" + url);
+        }
+
+        Bench.main(args.toArray(String[]::new));
+
+        JsonNode written = new ObjectMapper().readTree(results.toFile());
+        assertThat(written.get("size").asText()).isEqualTo("smoke");
+        List<String> names = new ArrayList<>();
+        for (JsonNode result : written.get("results")) {
+            names.add(result.get("name").asText());
+            assertThat(result.get("unit").asText()).isNotBlank();
+            assertThat(result.get("baseline").asText()).isNotBlank();
+            double value = result.get("value").asDouble();
+            double baseline = result.get("baselineValue").asDouble();
+            assertThat(baseline).as(result.get("name").asText()).isPositive();
+            assertThat(value).as(result.get("name").asText()).isGreaterThanOrEqualTo(0);
+            assertThat(result.get("ratio").asDouble()).as(result.get("name").asText())
+                                                      .isCloseTo(value / baseline, org.assertj.core.data.Offset
+                                                              .offset(0.001 + value / baseline * 0.01));
+            if (result.hasNonNull("target")) {
+                assertThat(result.get("met").isBoolean()).isTrue();
+            }
+        }
+        assertThat(names).containsExactly("command path, 1 client", "command path, 16 clients",
+                "bulk import, 500 events", "caseload read throughput", "caseload read p50", "caseload read p99",
+                "rebuild, 20,000 events", "bitemporal query, 20,000 events",
+                "tuned rebuild against Axon's default processor settings",
+                "rebuild after concurrent appends (gaps, recent events)", "longest rebuild stall with gaps");
+    }
+}
