@@ -133,10 +133,10 @@ public final class Bench {
             String against = "/actuator/health, same load (" + sizes.readThreads() + " clients)";
             results.add(Result.ratioAtLeast("caseload read throughput", round(caseload.throughput()), "requests/s",
                     against, round(health.throughput()), 0.5));
-            results.add(Result.reported("caseload read p50", caseload.p50Millis(), "ms", against,
-                    health.p50Millis()));
-            results.add(Result.reported("caseload read p99", caseload.p99Millis(), "ms", against,
-                    health.p99Millis()));
+            results.add(Result.reported("caseload read p50", round(caseload.p50Millis()), "ms", against,
+                    round(health.p50Millis())));
+            results.add(Result.reported("caseload read p99", round(caseload.p99Millis()), "ms", against,
+                    round(health.p99Millis())));
             log(last());
         }
         database.drop(url);

@@ -74,6 +74,7 @@ final class LogSeeder {
                 }
             }
         }
+        boolean told = written % CHUNK == 0;
         flush(copy, chunk);
         copy.endCopy();
         try (Statement sql = connection.createStatement()) {
@@ -84,7 +85,9 @@ final class LogSeeder {
             connection.setAutoCommit(true);
             sql.execute("VACUUM ANALYZE domain_event_entry");
         }
-        progress.accept(written);
+        if (!told) {
+            progress.accept(written);
+        }
     }
 
     private static void flush(CopyIn copy, StringBuilder chunk) throws SQLException {
