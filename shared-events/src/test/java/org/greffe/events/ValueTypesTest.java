@@ -27,7 +27,25 @@ class ValueTypesTest {
     @Test
     void randomIdentifiersAreValidAndDistinct() {
         assertThat(CaseId.random()).isNotEqualTo(CaseId.random());
-        assertThat(HearingId.random().value()).matches(Identifiers.FORMAT);
+        assertThat(HearingId.random().value()).matches(FORMAT);
+    }
+
+    /** The rule as a regular expression: the hand-written check must agree with it on every character. */
+    private static final java.util.regex.Pattern FORMAT =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    @Test
+    void theIdentifierCheckAgreesWithItsRegularExpressionOnEveryCharacterAndLength() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            for (String value : new String[]{String.valueOf(c), "a" + c, "a" + c + "b", c + "0"}) {
+                assertThat(Identifiers.valid(value)).as("U+%04X in %s", (int) c, value)
+                                                    .isEqualTo(FORMAT.matcher(value).matches());
+            }
+        }
+        for (int length = 0; length <= 70; length++) {
+            String value = "x".repeat(length);
+            assertThat(Identifiers.valid(value)).as("length " + length).isEqualTo(FORMAT.matcher(value).matches());
+        }
     }
 
     @Test
