@@ -80,6 +80,29 @@ class CaseloadIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void repeatedReadsFollowEveryNewEventAtOnce() {
+        String[] paths = {"/api/caseload/sikasso?to=2020-06-03",
+            "/api/caseload/sikasso/timeline?from=2020-01-01&to=2020-06-03", "/api/caseload"};
+        awaitProjection();
+        JsonNode[] before = new JsonNode[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            before[i] = get(paths[i]).json();
+            assertThat(get(paths[i]).json()).as("the same figures again").isEqualTo(before[i]);
+        }
+        post("/api/cases", fileCaseJson(newDocket(), "sikasso", "2020-02-03"));
+        awaitProjection();
+        assertThat(get(paths[0]).json().get("pending").asInt()).isEqualTo(before[0].get("pending").asInt() + 1);
+        assertThat(get(paths[1]).json().get(1).get("incoming").asInt())
+                .isEqualTo(before[1].get(1).get("incoming").asInt() + 1);
+        int row = 0;
+        while (!before[2].get(row).get("tribunalId").asText().equals("sikasso")) {
+            row++;
+        }
+        assertThat(get(paths[2]).json().get(row).get("pending").asInt())
+                .isEqualTo(before[2].get(row).get("pending").asInt() + 1);
+    }
+
+    @Test
     void theSummaryHasOneRowPerTribunal() {
         awaitProjection();
         JsonNode rows = get("/api/caseload").json();

@@ -26,22 +26,33 @@ public class ProjectionPosition {
 
     /** Where the projection stands, from one read of its tokens and one of the log's head. */
     public State state() {
-        List<TrackingToken> tokens = tokens();
+        List<Segment> segments = segments();
+        List<TrackingToken> tokens = segments.stream().map(Segment::token).toList();
         long position = tokens.stream().mapToLong(token -> token == null ? 0L : token.position().orElse(0L)).min()
                               .orElse(0L);
         // Axon keeps a replay token until the next new event after the replay, so "reached the position where the
         // log stood at the reset" is the test for a finished replay, not "still a replay token".
         boolean replaying = tokens.stream().anyMatch(token -> token instanceof ReplayToken replay
                 && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
-        return new State(position, head(), replaying);
+        StringBuilder version = new StringBuilder();
+        for (Segment segment : segments) {
+            version.append(segment.segment()).append(':').append(segment.token() == null ? "-"
+                    : segment.token().position().orElse(-1L)).append(replaying ? "r" : "").append(' ');
+        }
+        return new State(position, head(), replaying, version.toString().strip());
     }
 
-    private List<TrackingToken> tokens() {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (rs, row) -> {
-            byte[] token = rs.getBytes("token");
-            return token == null ? null : (TrackingToken) serializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null));
-        }, processor);
+    private List<Segment> segments() {
+        return jdbc.query("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ? "
+                + "ORDER BY segment", (rs, row) -> {
+                    byte[] token = rs.getBytes("token");
+                    return new Segment(rs.getInt("segment"), token == null ? null
+                            : (TrackingToken) serializer.deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)));
+                }, processor);
+    }
+
+    private record Segment(int segment, TrackingToken token) {
     }
 
     /**
@@ -51,8 +62,10 @@ public class ProjectionPosition {
      * @param head      the global index of the newest stored event; 0 for an empty log
      * @param replaying true while the projection replays the log from its start (a rebuild, or a first catch-up):
      *                  its figures are not final
+     * @param version   every segment's position: the projection's tables change only when it changes, since
+     *                  each segment writes its rows and its token in one transaction
      */
-    public record State(long position, long head, boolean replaying) {
+    public record State(long position, long head, boolean replaying, String version) {
     }
 
     private long head() {

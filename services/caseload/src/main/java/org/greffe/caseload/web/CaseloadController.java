@@ -52,6 +52,8 @@ class CaseloadController {
     static final String POSITION = "Greffe-Log-Position";
     static final String HEAD = "Greffe-Log-Head";
     private static final long LONGEST_PERIOD_YEARS = 50;
+    /** Answers kept for repeated requests; a few hundred small objects. */
+    private static final int CACHED_FIGURES = 512;
     /** Roles that may read the breakdowns exact: they keep the register, or check it. */
     private static final List<String> EXACT_FIGURES_ROLES = List.of("CLERK", "AUDITOR");
 
@@ -61,6 +63,7 @@ class CaseloadController {
     private final ProjectionPosition position;
     private final Clock clock;
     private final int smallCellThreshold;
+    private final FiguresCache cache = new FiguresCache(CACHED_FIGURES);
 
     CaseloadController(CaseRecordStore store, CaseloadCalculator calculator, TribunalCatalog catalog,
                        ProjectionPosition position, Clock clock, CaseloadProperties properties) {
@@ -75,12 +78,12 @@ class CaseloadController {
     @GetMapping
     @Operation(summary = "Stock figures of every tribunal today")
     ResponseEntity<List<CaseloadSummary>> summary() {
-        return positioned(() -> {
+        LocalDate today = LocalDate.now(clock);
+        return positioned(new Key("summary", null, today, today), () -> {
             List<CaseRecord> records = store.all();
-            LocalDate today = LocalDate.now(clock);
             List<CaseloadSummary> rows = new ArrayList<>();
             catalog.tribunals().forEach(tribunal -> rows.add(calculator.summary(tribunal.id(), records, today)));
-            return rows;
+            return List.copyOf(rows);
         });
     }
 
@@ -98,12 +101,11 @@ class CaseloadController {
             HttpServletRequest request) {
         requireKnown(tribunalId);
         Period period = period(from, to);
-        boolean exact = mayReadExactFigures(request);
-        return positioned(() -> {
-            TribunalCaseload caseload = calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(),
-                    period.to());
-            return exact ? caseload : caseload.suppressed(smallCellThreshold);
-        });
+        ResponseEntity<TribunalCaseload> exact = positioned(new Key("tribunal", tribunalId, period.from(),
+                period.to()), () -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(),
+                period.to()));
+        return mayReadExactFigures(request) ? exact
+                : ResponseEntity.ok().headers(exact.getHeaders()).body(exact.getBody().suppressed(smallCellThreshold));
     }
 
     @GetMapping("/{tribunalId}/timeline")
@@ -114,15 +116,17 @@ class CaseloadController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         requireKnown(tribunalId);
         Period period = period(from, to);
-        return positioned(() -> calculator.timeline(tribunalId, store.atTribunal(tribunalId), period.from(),
-                period.to()));
+        return positioned(new Key("timeline", tribunalId, period.from(), period.to()),
+                () -> List.copyOf(calculator.timeline(tribunalId, store.atTribunal(tribunalId), period.from(),
+                        period.to())));
     }
 
     /**
      * Reads the position before the figures, so the figures are at least as new as the position they name. While a
-     * rebuild replays the log, the tables hold half-built figures: none are served, rather than wrong ones.
+     * rebuild replays the log, the tables hold half-built figures: none are served, rather than wrong ones. Figures
+     * asked for again at the same projection version come from the cache: they cannot have changed.
      */
-    private <T> ResponseEntity<T> positioned(Supplier<T> figures) {
+    private <T> ResponseEntity<T> positioned(Key key, Supplier<T> figures) {
         ProjectionPosition.State state = position.state();
         if (state.replaying()) {
             ErrorResponseException rebuilding = problem(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding",
@@ -134,7 +138,8 @@ class CaseloadController {
             throw rebuilding;
         }
         return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
-                             .header(HEAD, String.valueOf(state.head())).body(figures.get());
+                             .header(HEAD, String.valueOf(state.head()))
+                             .body(cache.get(List.of(key, state.version()), figures));
     }
 
     /** Exact only for a role that is entitled to it; anyone else, known or not, gets the suppressed view. */
@@ -176,5 +181,9 @@ class CaseloadController {
     }
 
     private record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** What was asked for: the kind of figures, the tribunal (none for the summary) and the period. */
+    private record Key(String kind, String tribunalId, LocalDate from, LocalDate to) {
     }
 }

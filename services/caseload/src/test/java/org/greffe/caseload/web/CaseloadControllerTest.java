@@ -26,6 +26,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** Who reads a tribunal's breakdowns exact, and who gets their small cells suppressed. */
@@ -66,6 +68,34 @@ class CaseloadControllerTest {
                 .as("k = 1 suppresses nothing").isEqualTo(1);
     }
 
+    @Test
+    void figuresAreComputedOncePerProjectionVersionAndAgainWhenItMoves() {
+        CaseloadController controller = controller(null);
+        TribunalCaseload first = read(controller, "CLERK");
+        assertThat(read(controller, "AUDITOR")).isEqualTo(first);
+        assertThat(read(controller, "ADVOCATE").pending()).isEqualTo(first.pending());
+        verify(store, times(1)).atTribunal(MOPTI);
+
+        when(position.state()).thenReturn(new ProjectionPosition.State(8, 8, false, "0:8 1:7"));
+        read(controller, "CLERK");
+        verify(store, times(2)).atTribunal(MOPTI);
+        controller.tribunal(MOPTI, LocalDate.of(2019, 1, 1), LocalDate.of(2020, 6, 3), new MockHttpServletRequest());
+        verify(store, times(3)).atTribunal(MOPTI);
+    }
+
+    @Test
+    void theCacheKeepsTheMostRecentlyUsedEntriesOnly() {
+        FiguresCache cache = new FiguresCache(2);
+        int[] computed = new int[1];
+        cache.get("a", () -> ++computed[0]);
+        cache.get("b", () -> ++computed[0]);
+        assertThat(cache.get("a", () -> ++computed[0])).isEqualTo(1);
+        cache.get("c", () -> ++computed[0]);
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.get("b", () -> ++computed[0])).as("b was the least recently used: recomputed").isEqualTo(4);
+        assertThat(cache.get("a", () -> ++computed[0])).as("a was evicted by b").isEqualTo(5);
+    }
+
     private TribunalCaseload read(CaseloadController controller, String... roles) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         for (String role : roles) {
@@ -81,7 +111,7 @@ class CaseloadControllerTest {
         }
         records.add(filed("s", OffenceCategory.SEXUAL_SLAVERY));
         when(store.atTribunal(MOPTI)).thenReturn(records);
-        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false));
+        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "0:7 1:7"));
         return new CaseloadController(store, new CaseloadCalculator(TimeStandards.uniform(365)),
                 new TribunalCatalog(List.of(new TribunalCatalog.Tribunal(MOPTI, "Mopti"))), position,
                 Clock.fixed(LocalDate.of(2020, 6, 3).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
