@@ -65,6 +65,23 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
     }
 
     /**
+     * One step of the fold every reader of the log shares (live projection, bulk rebuild, auditors' replay): a
+     * filing starts the record, any later event moves it on.
+     *
+     * @param record   the case's record so far, or {@code null} when none has been started
+     * @param event    the case's next event
+     * @param sequence the event's sequence number within the case
+     * @return the record after the event, or {@code null} when the event came before the case's filing (it then
+     *     has nothing to change)
+     */
+    public static CaseRecord next(CaseRecord record, CaseEvent event, long sequence) {
+        if (record != null) {
+            return record.apply(event, sequence);
+        }
+        return event instanceof CaseFiled filed ? filed(filed, sequence) : null;
+    }
+
+    /**
      * Folds one more event of the case in. An event already folded in (sequence not above {@link #lastSequence})
      * leaves the record as it is, so a replayed batch never counts twice.
      */

@@ -1,11 +1,27 @@
 package org.greffe.measures;
 
+import org.greffe.events.CaseEvent;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.greffe.measures.Cases.day;
 
 class CaseRecordTest {
+
+    @Test
+    void theSharedFoldStartsAtTheFilingIgnoresWhatComesBeforeItAndSkipsWhatItHasSeen() {
+        List<CaseEvent> events = Cases.filed("c1", "gao", "2019-01-10").trialSet("2019-05-01").held("2019-05-01")
+                                      .judged("2019-06-01").events();
+        assertThat(CaseRecord.next(null, events.get(1), 1)).as("no record before the filing").isNull();
+        CaseRecord record = null;
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            record = CaseRecord.next(record, events.get(sequence), sequence);
+        }
+        assertThat(record).isEqualTo(Cases.fold(events));
+        assertThat(CaseRecord.next(record, events.get(2), 2)).as("an event folded in already").isSameAs(record);
+    }
 
     @Test
     void aFiledCaseIsPendingFromItsFilingDayAtItsTribunal() {

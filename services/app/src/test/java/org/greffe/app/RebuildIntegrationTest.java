@@ -15,8 +15,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rebuilding the caseload from the raw log, on the demo docket in a database of its own: progress is reported,
- * no half-built figure is ever served, and afterwards every figure equals the figures before.
+ * Rebuilding the caseload by Axon's replay ({@code greffe.audit.rebuild-method=replay}), on the demo docket in a
+ * database of its own: progress is reported, no half-built figure is ever served, and afterwards every figure equals
+ * the figures before. {@link BulkRebuildIntegrationTest} covers the default, bulk method.
  */
 class RebuildIntegrationTest extends HttpIntegrationTest {
 
@@ -26,6 +27,7 @@ class RebuildIntegrationTest extends HttpIntegrationTest {
         registry.add("greffe.data-dir", dataDir::toString);
         registry.add("spring.datasource.url", () -> "");
         registry.add("greffe.demo", () -> "true");
+        registry.add("greffe.audit.rebuild-method", () -> "replay");
         // Small batches make the replay last long enough to be watched while it runs.
         registry.add("greffe.caseload.batch-size", () -> "20");
     }
@@ -39,6 +41,7 @@ class RebuildIntegrationTest extends HttpIntegrationTest {
         Response started = post("/api/audit/rebuild", "");
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         assertThat(started.json().get("state").asText()).isEqualTo("RUNNING");
+        assertThat(started.json().get("method").asText()).isEqualTo("replay");
         long head = started.json().get("head").asLong();
         assertThat(head).isEqualTo(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class));
         assertThat(post("/api/audit/rebuild", "").status()).as("one rebuild at a time").isEqualTo(409);

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.greffe.measures.CaseRecord;
 import org.greffe.caseload.projection.CaseRecordStore;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,6 +70,33 @@ public class JdbcCaseRecordStore implements CaseRecordStore {
                 ON CONFLICT DO NOTHING""", visits);
     }
 
+    /** With PostgreSQL's COPY, in the current transaction: a row costs no statement and no round trip. */
+    @Override
+    public void insertNew(Collection<CaseRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        StringBuilder cases = new StringBuilder(records.size() * 512);
+        StringBuilder visits = new StringBuilder(records.size() * 64);
+        for (CaseRecord record : records) {
+            CopyText.row(cases, record.caseId(), record.current().tribunalId(), record.offence().name(),
+                    record.filedOn().toString(), Long.toString(record.lastSequence()), write(record));
+            record.tribunals().forEach(tribunal -> CopyText.row(visits, tribunal, record.caseId()));
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            CopyManager copy = connection.unwrap(BaseConnection.class).getCopyAPI();
+            try {
+                copy.copyIn("COPY caseload_case (case_id, tribunal_id, offence, filed_on, last_sequence, record) "
+                        + "FROM STDIN", new StringReader(cases.toString()));
+                copy.copyIn("COPY caseload_case_tribunal (tribunal_id, case_id) FROM STDIN",
+                        new StringReader(visits.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
     @Override
     public List<CaseRecord> atTribunal(String tribunalId) {
         return jdbc.query("""
@@ -81,6 +114,7 @@ public class JdbcCaseRecordStore implements CaseRecordStore {
     public void deleteAll() {
         jdbc.update("DELETE FROM caseload_case_tribunal");
         jdbc.update("DELETE FROM caseload_case");
+        jdbc.update("UPDATE caseload_generation SET generation = generation + 1");
     }
 
     private String write(CaseRecord record) {

@@ -34,7 +34,8 @@ public class ProjectionPosition {
         // log stood at the reset" is the test for a finished replay, not "still a replay token".
         boolean replaying = tokens.stream().anyMatch(token -> token instanceof ReplayToken replay
                 && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
-        StringBuilder version = new StringBuilder();
+        StringBuilder version = new StringBuilder("g").append(segments.isEmpty() ? generation()
+                : segments.get(0).generation()).append(' ');
         for (Segment segment : segments) {
             version.append(segment.segment()).append(':').append(segment.token() == null ? "-"
                     : segment.token().position().orElse(-1L)).append(replaying ? "r" : "").append(' ');
@@ -43,16 +44,22 @@ public class ProjectionPosition {
     }
 
     private List<Segment> segments() {
-        return jdbc.query("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ? "
-                + "ORDER BY segment", (rs, row) -> {
+        return jdbc.query("SELECT segment, token, token_type, (SELECT generation FROM caseload_generation) AS g "
+                + "FROM token_entry WHERE processor_name = ? ORDER BY segment", (rs, row) -> {
                     byte[] token = rs.getBytes("token");
                     return new Segment(rs.getInt("segment"), token == null ? null
                             : (TrackingToken) serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)));
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)),
+                            rs.getLong("g"));
                 }, processor);
     }
 
-    private record Segment(int segment, TrackingToken token) {
+    private long generation() {
+        Long generation = jdbc.queryForObject("SELECT generation FROM caseload_generation", Long.class);
+        return generation == null ? 0L : generation;
+    }
+
+    private record Segment(int segment, TrackingToken token, long generation) {
     }
 
     /**
@@ -62,8 +69,9 @@ public class ProjectionPosition {
      * @param head      the global index of the newest stored event; 0 for an empty log
      * @param replaying true while the projection replays the log from its start (a rebuild, or a first catch-up):
      *                  its figures are not final
-     * @param version   every segment's position: the projection's tables change only when it changes, since
-     *                  each segment writes its rows and its token in one transaction
+     * @param version   the tables' generation and every segment's position: the projection's tables change only
+     *                  when it changes, since each segment writes its rows and its token in one transaction, and a
+     *                  rebuild moves the generation on
      */
     public record State(long position, long head, boolean replaying, String version) {
     }

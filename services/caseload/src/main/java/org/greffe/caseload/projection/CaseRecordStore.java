@@ -21,6 +21,12 @@ public interface CaseRecordStore {
     /** Every record. */
     List<CaseRecord> all();
 
+    /**
+     * Adds records of cases the store does not hold yet, the fastest way it can: a bulk rebuild writes every record
+     * once into the emptied store.
+     */
+    void insertNew(Collection<CaseRecord> records);
+
     /** Forgets everything, before a replay from the start of the log. */
     void deleteAll();
 }

@@ -10,7 +10,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.greffe.measures.CaseRecord;
 import org.greffe.events.CaseEvent;
-import org.greffe.events.CaseFiled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -89,15 +88,11 @@ public class CaseloadProjection {
         void fold(CaseEvent event, long sequence) {
             String caseId = event.caseId().value();
             CaseRecord record = records.get(caseId);
-            CaseRecord next;
-            if (record == null && event instanceof CaseFiled filed) {
-                next = CaseRecord.filed(filed, sequence);
-            } else if (record == null) {
+            CaseRecord next = CaseRecord.next(record, event, sequence);
+            if (next == null) {
                 log.warn("Event {} #{} of case {} arrived before its filing; it is ignored",
                         event.getClass().getSimpleName(), sequence, caseId);
                 return;
-            } else {
-                next = record.apply(event, sequence);
             }
             if (next != record) {
                 records.put(caseId, next);

@@ -31,6 +31,15 @@ final class InMemoryCaseRecordStore implements CaseRecordStore {
     }
 
     @Override
+    public void insertNew(Collection<CaseRecord> fresh) {
+        fresh.forEach(record -> {
+            if (records.putIfAbsent(record.caseId(), record) != null) {
+                throw new IllegalStateException("case " + record.caseId() + " is already stored");
+            }
+        });
+    }
+
+    @Override
     public List<CaseRecord> atTribunal(String tribunalId) {
         return records.values().stream().filter(record -> record.tribunals().contains(tribunalId)).toList();
     }
