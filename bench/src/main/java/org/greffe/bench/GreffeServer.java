@@ -35,14 +35,15 @@ final class GreffeServer implements AutoCloseable {
     }
 
     static GreffeServer start(Path jar, Database database, String jdbcUrl, Tokens tokens, Path log,
-                              String... extra) throws IOException, InterruptedException {
+                              List<String> jvmOptions, String... extra) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + database.user(), "--greffe.demo=false",
                 "--greffe.audit.seal-delay-ms=3600000", "--logging.level.root=WARN",
