@@ -44,6 +44,7 @@ public final class Bench {
     private final Path jar;
     private final Path work;
     private final List<String> jvmOptions;
+    private boolean keepDatabases;
     private final List<Result> results = new ArrayList<>();
     private final Map<Long, Double> rebuildRates = new HashMap<>();
     private final String clerk;
@@ -101,6 +102,8 @@ public final class Bench {
             List<String> jvm = options.containsKey("greffe-jvm") ? List.of(options.get("greffe-jvm").split(" "))
                     : List.of();
             Bench bench = new Bench(sizes, database, new Tokens(work), jar, work, jvm);
+            // Keeps each scenario's database for a closer look (profiling, EXPLAIN); drop them by hand afterwards.
+            bench.keepDatabases = Boolean.parseBoolean(options.getOrDefault("keep-databases", "false"));
             results = bench.run(scenarios);
         }
         Files.writeString(out, JSON.writeValueAsString(Map.of("size", sizes.name(), "ranAt",
@@ -162,7 +165,7 @@ public final class Bench {
                     round(health.p99Millis())));
             log(last());
         }
-        database.drop(url);
+        dropUnlessKept(url);
     }
 
     /** Full rebuild and bitemporal query over a log of {@code size} events; at the reference size, Axon defaults. */
@@ -172,17 +175,26 @@ public final class Bench {
         double rawMillis = size / rawRate * 1000;
         boolean reference = size == sizes.referenceSize();
         try (GreffeServer greffe = start(url, "rebuild-" + size)) {
-            // A rebuild replaces a projection that is complete, as an auditor's would: let the processor fold the
-            // seeded log first (its rate is reported; it started a little before Greffe answered, so it is a bound).
-            long caughtUpStart = System.nanoTime();
-            awaitCaughtUp(greffe);
-            double catchUp = size * 1e9 / (System.nanoTime() - caughtUpStart);
-            results.add(Result.reported("processor catch-up on a first start, " + String.format(Locale.ROOT, "%,d",
-                    size) + " events", round(catchUp), "events/s", "raw JDBC sequential read of domain_event_entry in "
-                    + "global order", round(rawRate)));
+            String events = String.format(Locale.ROOT, "%,d", size);
+            if (size == sizes.logSizes().get(0)) {
+                // The live processor folding a log it meets on a first start (measured at the smallest size only:
+                // it is the slow path a bulk rebuild avoids). It started a little before Greffe answered: a bound.
+                long caughtUpStart = System.nanoTime();
+                awaitCaughtUp(greffe);
+                double catchUp = size * 1e9 / (System.nanoTime() - caughtUpStart);
+                results.add(Result.reported("processor catch-up on a first start, " + events + " events",
+                        round(catchUp), "events/s", "raw JDBC sequential read of domain_event_entry in global order",
+                        round(rawRate)));
+                log(last());
+            }
+            // The first rebuild after start (code not yet compiled by the JIT) fills the projection; the second
+            // replaces that complete projection, as an auditor's rebuild on a running Greffe does, and is the one
+            // the target applies to.
+            double first = rebuild(greffe, size).rate();
+            results.add(Result.reported("first rebuild after start, " + events + " events", round(first), "events/s",
+                    "raw JDBC sequential read of domain_event_entry in global order", round(rawRate)));
             log(last());
             double rate = rebuild(greffe, size).rate();
-            rebuildRates.put(size, rate);
             String name = "rebuild, " + String.format(Locale.ROOT, "%,d", size) + " events";
             String baseline = "raw JDBC sequential read of domain_event_entry in global order";
             results.add(reference
@@ -221,14 +233,14 @@ public final class Bench {
                 log(last());
             }
         }
-        database.drop(url);
+        dropUnlessKept(url);
     }
 
     /** A rebuild of a log with gaps in its global index, recorded just now: the rate against a gapless rebuild. */
     private void rebuildAfterConcurrentAppends(long size) throws Exception {
         String url = seededDatabase("gaps" + size, size, true);
         try (GreffeServer greffe = start(url, "gaps-" + size)) {
-            awaitCaughtUp(greffe);
+            rebuild(greffe, size); // as for the gapless log: the measured rebuild is the second
             Rebuild rebuild = rebuild(greffe, size);
             double normal = rebuildRates.get(size);
             results.add(Result.ratioAtLeast("rebuild after concurrent appends (gaps, recent events)",
@@ -237,7 +249,7 @@ public final class Bench {
                     "polling interval", 1, "no stall over 5 s", rebuild.longestStallSeconds() <= 5));
             log(last());
         }
-        database.drop(url);
+        dropUnlessKept(url);
     }
 
     private String seededDatabase(String purpose, long size, boolean gaps) throws Exception {
@@ -256,6 +268,14 @@ public final class Bench {
         log("Seeded " + size + " events" + (gaps ? " with gaps" : "") + " in "
                 + Math.round((System.nanoTime() - start) / 1e9) + " s");
         return url;
+    }
+
+    private void dropUnlessKept(String url) throws Exception {
+        if (keepDatabases) {
+            log("Kept the database " + url);
+        } else {
+            database.drop(url);
+        }
     }
 
     private GreffeServer start(String url, String name, String... extra) throws Exception {

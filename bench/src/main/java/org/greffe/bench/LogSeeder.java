@@ -8,13 +8,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 
 /**
  * Fills {@code domain_event_entry} with a large log of synthetic cases by {@code COPY}, in Greffe's stored format,
- * far faster than recording them through the API could. With {@code gaps}, global indexes are skipped as rolled-back
+ * far faster than recording them through the API could. The cases' events interleave, 2,000 cases in progress at a
+ * time, as in a real log. With {@code gaps}, global indexes are skipped as rolled-back
  * and concurrent transactions leave them, and the events are stamped as recorded just now, which is what a rebuild
  * started right after heavy concurrent appends meets.
  */
@@ -22,6 +26,7 @@ final class LogSeeder {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int CHUNK = 5_000;
+    private static final int OPEN_CASES = 2_000;
 
     private LogSeeder() {
     }
@@ -50,28 +55,33 @@ final class LogSeeder {
         StringBuilder chunk = new StringBuilder(CHUNK * 700);
         long written = 0;
         long caseNumber = firstCase;
-        outer:
-        while (true) {
-            for (SyntheticCases.Event event : SyntheticCases.events(caseNumber++)) {
-                if (written == count) {
-                    break outer;
-                }
-                index++;
-                if (gaps && written % 40 == 39) {
-                    index += 1 + written % 3;
-                }
-                String meta = "{\"correlationId\":\"bench-" + event.caseId() + "\",\"source\":\"import\","
-                        + "\"user\":\"bench\"}";
-                chunk.append(index).append(',').append(event.caseId()).append(',').append(event.sequence())
-                     .append(",Case,").append(UUID.randomUUID()).append(",\\x")
-                     .append(HEX.formatHex(meta.getBytes(StandardCharsets.UTF_8))).append(",\\x")
-                     .append(HEX.formatHex(event.payload())).append(',').append(event.revision()).append(',')
-                     .append(event.payloadType()).append(',').append(base.plusMillis(written)).append('\n');
-                written++;
-                if (written % CHUNK == 0) {
-                    flush(copy, chunk);
-                    progress.accept(written);
-                }
+        // Cases interleave, as in a court's log: OPEN_CASES are in progress at any time, and each takes its next
+        // event in turn, so a case's events lie thousands of positions apart.
+        Deque<Iterator<SyntheticCases.Event>> open = new ArrayDeque<>(OPEN_CASES);
+        while (written < count) {
+            while (open.size() < OPEN_CASES) {
+                open.add(SyntheticCases.events(caseNumber++).iterator());
+            }
+            Iterator<SyntheticCases.Event> next = open.poll();
+            SyntheticCases.Event event = next.next();
+            if (next.hasNext()) {
+                open.add(next);
+            }
+            index++;
+            if (gaps && written % 40 == 39) {
+                index += 1 + written % 3;
+            }
+            String meta = "{\"correlationId\":\"bench-" + event.caseId() + "\",\"source\":\"import\","
+                    + "\"user\":\"bench\"}";
+            chunk.append(index).append(',').append(event.caseId()).append(',').append(event.sequence())
+                 .append(",Case,").append(UUID.randomUUID()).append(",\\x")
+                 .append(HEX.formatHex(meta.getBytes(StandardCharsets.UTF_8))).append(",\\x")
+                 .append(HEX.formatHex(event.payload())).append(',').append(event.revision()).append(',')
+                 .append(event.payloadType()).append(',').append(base.plusMillis(written)).append('\n');
+            written++;
+            if (written % CHUNK == 0) {
+                flush(copy, chunk);
+                progress.accept(written);
             }
         }
         boolean told = written % CHUNK == 0;

@@ -53,6 +53,7 @@ class BenchSmokeTest {
         }
         assertThat(names).containsExactly("command path, 1 client", "command path, 16 clients",
                 "bulk import, 500 events", "caseload read throughput", "caseload read p50", "caseload read p99",
+                "processor catch-up on a first start, 20,000 events", "first rebuild after start, 20,000 events",
                 "rebuild, 20,000 events", "bitemporal query, 20,000 events",
                 "tuned rebuild against Axon's default processor settings",
                 "rebuild after concurrent appends (gaps, recent events)", "longest rebuild stall with gaps");

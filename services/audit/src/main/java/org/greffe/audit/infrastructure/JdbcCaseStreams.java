@@ -18,11 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Reads the event table case by case through its (aggregate, sequence) key, in a read-only REPEATABLE READ
- * transaction of its own connection: one snapshot of the log, whatever is appended meanwhile. Payloads go through
+ * transaction of its own connection: one snapshot of the log, whatever is appended meanwhile. A reader thread decodes
+ * rows while the caller's thread deserialises and folds the cases before them. Payloads go through
  * the application's serializer and upcasters, as when Axon reads them; metadata is not read, since no fold needs it.
  * A tribunal's cases are found through the {@code domain_event_entry_tribunal} index of filings and transfers.
  */
@@ -30,6 +34,8 @@ public class JdbcCaseStreams implements CaseStreams {
 
     private static final byte[] NO_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
     private static final int FETCH_SIZE = 5_000;
+    private static final int QUEUED_CASES = 1_000;
+    private static final List<DomainEventData<byte[]>> END = List.of();
     private static final String COLUMNS = """
             SELECT aggregate_identifier, sequence_number, type, event_identifier, time_stamp, payload_type,
                    payload_revision, payload
@@ -97,10 +103,60 @@ public class JdbcCaseStreams implements CaseStreams {
         return gaps;
     }
 
-    private long read(Connection connection, String tribunalId, Consumer<List<DomainEventMessage<?>>> perCase)
-            throws SQLException {
+    /**
+     * Reads on a thread of its own, which hands each case's raw rows to the caller's thread through a short queue:
+     * decoding rows and deserialising events then run side by side, on two cores.
+     */
+    private long read(Connection connection, String tribunalId, Consumer<List<DomainEventMessage<?>>> perCase) {
         String sql = COLUMNS + (tribunalId == null ? "" : "\n" + AT_TRIBUNAL) + ORDER;
+        BlockingQueue<List<DomainEventData<byte[]>>> cases = new ArrayBlockingQueue<>(QUEUED_CASES);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                readRows(connection, sql, tribunalId, cases);
+            } catch (SQLException | RuntimeException e) {
+                failure.set(e);
+            } catch (InterruptedException e) {
+                return; // the caller stopped reading
+            }
+            try {
+                cases.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "case-streams-reader");
+        reader.setDaemon(true);
+        reader.start();
         long read = 0;
+        boolean done = false;
+        try {
+            while (true) {
+                List<DomainEventData<byte[]>> events = cases.take();
+                if (events == END) {
+                    break;
+                }
+                read += deliver(events, perCase);
+            }
+            done = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event log", e);
+        } finally {
+            if (!done) {
+                reader.interrupt();
+            }
+            join(reader);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the event log could not be read: " + failure.get().getMessage(),
+                    failure.get());
+        }
+        return read;
+    }
+
+    private static void readRows(Connection connection, String sql, String tribunalId,
+                                 BlockingQueue<List<DomainEventData<byte[]>>> cases)
+            throws SQLException, InterruptedException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setFetchSize(FETCH_SIZE);
             if (tribunalId != null) {
@@ -112,7 +168,7 @@ public class JdbcCaseStreams implements CaseStreams {
                 while (rows.next()) {
                     String caseId = rows.getString(1);
                     if (!caseId.equals(current) && !events.isEmpty()) {
-                        read += deliver(events, perCase);
+                        cases.put(events);
                         events = new ArrayList<>();
                     }
                     current = caseId;
@@ -121,11 +177,18 @@ public class JdbcCaseStreams implements CaseStreams {
                             rows.getBytes(8), NO_METADATA));
                 }
                 if (!events.isEmpty()) {
-                    read += deliver(events, perCase);
+                    cases.put(events);
                 }
             }
         }
-        return read;
+    }
+
+    private static void join(Thread reader) {
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int deliver(List<DomainEventData<byte[]>> events, Consumer<List<DomainEventMessage<?>>> perCase) {

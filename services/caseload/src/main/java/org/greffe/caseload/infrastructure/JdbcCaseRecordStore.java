@@ -4,16 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.greffe.measures.CaseRecord;
 import org.greffe.caseload.projection.CaseRecordStore;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.core.BaseConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.RowMapper;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +27,8 @@ import java.util.Map;
 
 /** Case records as JSON in {@code caseload_case}, with the tribunals each case visited beside them. */
 public class JdbcCaseRecordStore implements CaseRecordStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcCaseRecordStore.class);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -70,31 +77,87 @@ public class JdbcCaseRecordStore implements CaseRecordStore {
                 ON CONFLICT DO NOTHING""", visits);
     }
 
-    /** With PostgreSQL's COPY, in the current transaction: a row costs no statement and no round trip. */
+    /**
+     * With PostgreSQL's COPY on the current transaction's connection. Records stream to the server as they come, so
+     * that it stores them while the caller folds the next ones; the visits follow in a second COPY at the end.
+     */
     @Override
-    public void insertNew(Collection<CaseRecord> records) {
-        if (records.isEmpty()) {
-            return;
+    public BulkWriter bulkWriter() {
+        return new CopyWriter(jdbc.getDataSource());
+    }
+
+    /** One COPY of records, streamed in chunks, then one COPY of their visits. */
+    private final class CopyWriter implements BulkWriter {
+
+        private static final int FLUSH_CHARS = 1 << 16;
+
+        private final DataSource dataSource;
+        private final Connection connection;
+        private final CopyIn cases;
+        private final StringBuilder pending = new StringBuilder(FLUSH_CHARS * 2);
+        private final StringBuilder visits = new StringBuilder();
+        private boolean finished;
+
+        CopyWriter(DataSource dataSource) {
+            this.dataSource = dataSource;
+            this.connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                this.cases = connection.unwrap(BaseConnection.class).getCopyAPI().copyIn(
+                        "COPY caseload_case (case_id, tribunal_id, offence, filed_on, last_sequence, record) "
+                                + "FROM STDIN");
+            } catch (SQLException e) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw new IllegalStateException("cannot start writing case records: " + e.getMessage(), e);
+            }
         }
-        StringBuilder cases = new StringBuilder(records.size() * 512);
-        StringBuilder visits = new StringBuilder(records.size() * 64);
-        for (CaseRecord record : records) {
-            CopyText.row(cases, record.caseId(), record.current().tribunalId(), record.offence().name(),
+
+        @Override
+        public void add(CaseRecord record) {
+            CopyText.row(pending, record.caseId(), record.current().tribunalId(), record.offence().name(),
                     record.filedOn().toString(), Long.toString(record.lastSequence()), write(record));
             record.tribunals().forEach(tribunal -> CopyText.row(visits, tribunal, record.caseId()));
-        }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            CopyManager copy = connection.unwrap(BaseConnection.class).getCopyAPI();
-            try {
-                copy.copyIn("COPY caseload_case (case_id, tribunal_id, offence, filed_on, last_sequence, record) "
-                        + "FROM STDIN", new StringReader(cases.toString()));
-                copy.copyIn("COPY caseload_case_tribunal (tribunal_id, case_id) FROM STDIN",
-                        new StringReader(visits.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (pending.length() >= FLUSH_CHARS) {
+                flush();
             }
-            return null;
-        });
+        }
+
+        @Override
+        public void finish() {
+            flush();
+            try {
+                cases.endCopy();
+                finished = true;
+                connection.unwrap(BaseConnection.class).getCopyAPI().copyIn(
+                        "COPY caseload_case_tribunal (tribunal_id, case_id) FROM STDIN",
+                        new StringReader(visits.toString()));
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot write case records: " + e.getMessage(), e);
+            }
+        }
+
+        private void flush() {
+            byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
+            pending.setLength(0);
+            try {
+                cases.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write case records: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!finished && cases.isActive()) {
+                    cases.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // The transaction rolls back anyway; nothing of this writer is kept.
+                log.debug("cancelling the copy of case records failed", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
     }
 
     @Override

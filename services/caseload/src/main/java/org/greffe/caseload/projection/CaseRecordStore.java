@@ -22,10 +22,25 @@ public interface CaseRecordStore {
     List<CaseRecord> all();
 
     /**
-     * Adds records of cases the store does not hold yet, the fastest way it can: a bulk rebuild writes every record
-     * once into the emptied store.
+     * Opens a writer that adds records of cases the store does not hold yet, the fastest way the store can: a bulk
+     * rebuild writes every record once into the emptied store. Only what the writer was given before
+     * {@link BulkWriter#finish()} is stored; closing an unfinished writer drops it.
      */
-    void insertNew(Collection<CaseRecord> records);
+    BulkWriter bulkWriter();
+
+    /** Adds records in bulk, in the current transaction. */
+    interface BulkWriter extends AutoCloseable {
+
+        /** Adds one record. */
+        void add(CaseRecord record);
+
+        /** Stores everything added. */
+        void finish();
+
+        /** Releases the writer; drops what was added when {@link #finish()} was not called. */
+        @Override
+        void close();
+    }
 
     /** Forgets everything, before a replay from the start of the log. */
     void deleteAll();

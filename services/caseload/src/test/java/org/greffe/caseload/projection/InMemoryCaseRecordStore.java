@@ -31,12 +31,26 @@ final class InMemoryCaseRecordStore implements CaseRecordStore {
     }
 
     @Override
-    public void insertNew(Collection<CaseRecord> fresh) {
-        fresh.forEach(record -> {
-            if (records.putIfAbsent(record.caseId(), record) != null) {
-                throw new IllegalStateException("case " + record.caseId() + " is already stored");
+    public BulkWriter bulkWriter() {
+        Map<String, CaseRecord> added = new HashMap<>();
+        return new BulkWriter() {
+            @Override
+            public void add(CaseRecord record) {
+                if (records.containsKey(record.caseId()) || added.putIfAbsent(record.caseId(), record) != null) {
+                    throw new IllegalStateException("case " + record.caseId() + " is already stored");
+                }
             }
-        });
+
+            @Override
+            public void finish() {
+                records.putAll(added);
+            }
+
+            @Override
+            public void close() {
+                added.clear();
+            }
+        };
     }
 
     @Override
