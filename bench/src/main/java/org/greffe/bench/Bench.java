@@ -195,6 +195,7 @@ public final class Bench {
                     "raw JDBC sequential read of domain_event_entry in global order", round(rawRate)));
             log(last());
             double rate = rebuild(greffe, size).rate();
+            rebuildRates.put(size, rate);
             String name = "rebuild, " + String.format(Locale.ROOT, "%,d", size) + " events";
             String baseline = "raw JDBC sequential read of domain_event_entry in global order";
             results.add(reference
