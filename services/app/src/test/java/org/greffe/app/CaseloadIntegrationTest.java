@@ -1,6 +1,7 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.greffe.app.security.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,9 +90,14 @@ class CaseloadIntegrationTest extends IntegrationTest {
             before[i] = get(paths[i]).json();
             assertThat(get(paths[i]).json()).as("the same figures again").isEqualTo(before[i]);
         }
+        String[] advocate = as("test-advocate", Role.ADVOCATE);
+        JsonNode suppressedBefore = get(paths[0], advocate).json();
+        assertThat(get(paths[0], advocate).json()).as("the same suppressed figures again").isEqualTo(suppressedBefore);
         post("/api/cases", fileCaseJson(newDocket(), "sikasso", "2020-02-03"));
         awaitProjection();
         assertThat(get(paths[0]).json().get("pending").asInt()).isEqualTo(before[0].get("pending").asInt() + 1);
+        assertThat(get(paths[0], advocate).json().get("pending").asInt()).as("the suppressed view too")
+                .isEqualTo(suppressedBefore.get("pending").asInt() + 1);
         assertThat(get(paths[1]).json().get(1).get("incoming").asInt())
                 .isEqualTo(before[1].get(1).get("incoming").asInt() + 1);
         int row = 0;

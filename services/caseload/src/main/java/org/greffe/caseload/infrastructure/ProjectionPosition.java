@@ -24,9 +24,12 @@ public class ProjectionPosition {
         this.processor = processor;
     }
 
-    /** Where the projection stands, from one read of its tokens and one of the log's head. */
+    /** Where the projection stands: its tokens, its tables' generation and the log's head, in one query. */
     public State state() {
         List<Segment> segments = segments();
+        if (segments.isEmpty()) {
+            return new State(0L, head(), false, "g" + generation());
+        }
         List<TrackingToken> tokens = segments.stream().map(Segment::token).toList();
         long position = tokens.stream().mapToLong(token -> token == null ? 0L : token.position().orElse(0L)).min()
                               .orElse(0L);
@@ -34,23 +37,25 @@ public class ProjectionPosition {
         // log stood at the reset" is the test for a finished replay, not "still a replay token".
         boolean replaying = tokens.stream().anyMatch(token -> token instanceof ReplayToken replay
                 && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
-        StringBuilder version = new StringBuilder("g").append(segments.isEmpty() ? generation()
-                : segments.get(0).generation()).append(' ');
+        StringBuilder version = new StringBuilder("g").append(segments.get(0).generation()).append(' ');
         for (Segment segment : segments) {
             version.append(segment.segment()).append(':').append(segment.token() == null ? "-"
                     : segment.token().position().orElse(-1L)).append(replaying ? "r" : "").append(' ');
         }
-        return new State(position, head(), replaying, version.toString().strip());
+        return new State(position, segments.get(0).head(), replaying, version.toString().strip());
     }
 
     private List<Segment> segments() {
-        return jdbc.query("SELECT segment, token, token_type, (SELECT generation FROM caseload_generation) AS g "
-                + "FROM token_entry WHERE processor_name = ? ORDER BY segment", (rs, row) -> {
+        // One statement, one snapshot: the head it reads covers every event the tokens it reads have passed.
+        return jdbc.query("""
+                SELECT segment, token, token_type, (SELECT generation FROM caseload_generation) AS g,
+                       (SELECT coalesce(max(global_index), 0) FROM domain_event_entry) AS head
+                FROM token_entry WHERE processor_name = ? ORDER BY segment""", (rs, row) -> {
                     byte[] token = rs.getBytes("token");
                     return new Segment(rs.getInt("segment"), token == null ? null
                             : (TrackingToken) serializer.deserialize(
                             new SimpleSerializedObject<>(token, byte[].class, rs.getString("token_type"), null)),
-                            rs.getLong("g"));
+                            rs.getLong("g"), rs.getLong("head"));
                 }, processor);
     }
 
@@ -59,7 +64,7 @@ public class ProjectionPosition {
         return generation == null ? 0L : generation;
     }
 
-    private record Segment(int segment, TrackingToken token, long generation) {
+    private record Segment(int segment, TrackingToken token, long generation, long head) {
     }
 
     /**

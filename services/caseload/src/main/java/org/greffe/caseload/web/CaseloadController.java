@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -101,11 +102,16 @@ class CaseloadController {
             HttpServletRequest request) {
         requireKnown(tribunalId);
         Period period = period(from, to);
-        ResponseEntity<TribunalCaseload> exact = positioned(new Key("tribunal", tribunalId, period.from(),
-                period.to()), () -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(),
-                period.to()));
-        return mayReadExactFigures(request) ? exact
-                : ResponseEntity.ok().headers(exact.getHeaders()).body(exact.getBody().suppressed(smallCellThreshold));
+        Key exact = new Key("tribunal", tribunalId, period.from(), period.to());
+        Supplier<TribunalCaseload> figures = () -> calculator.caseload(tribunalId, store.atTribunal(tribunalId),
+                period.from(), period.to());
+        if (mayReadExactFigures(request)) {
+            return positioned(exact, version -> figures.get());
+        }
+        // The suppressed view is cached too, under its own key and from the cached exact figures: most readers are
+        // advocates.
+        return positioned(new Key("tribunal-suppressed", tribunalId, period.from(), period.to()),
+                version -> cache.get(List.of(exact, version), figures).suppressed(smallCellThreshold));
     }
 
     @GetMapping("/{tribunalId}/timeline")
@@ -127,6 +133,11 @@ class CaseloadController {
      * asked for again at the same projection version come from the cache: they cannot have changed.
      */
     private <T> ResponseEntity<T> positioned(Key key, Supplier<T> figures) {
+        return positioned(key, version -> figures.get());
+    }
+
+    /** As {@link #positioned(Key, Supplier)}, for figures that build on other cached figures of the same version. */
+    private <T> ResponseEntity<T> positioned(Key key, Function<String, T> figures) {
         ProjectionPosition.State state = position.state();
         if (state.replaying()) {
             ErrorResponseException rebuilding = problem(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding",
@@ -139,7 +150,7 @@ class CaseloadController {
         }
         return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
                              .header(HEAD, String.valueOf(state.head()))
-                             .body(cache.get(List.of(key, state.version()), figures));
+                             .body(cache.get(List.of(key, state.version()), () -> figures.apply(state.version())));
     }
 
     /** Exact only for a role that is entitled to it; anyone else, known or not, gets the suppressed view. */
