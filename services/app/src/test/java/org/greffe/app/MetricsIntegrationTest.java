@@ -1,0 +1,110 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.greffe.app.security.Role;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/prometheus} as an auditor reads it: Greffe's own meters agree with the API, count committed events
+ * exactly, and sit next to Axon's dimensional meters.
+ */
+class MetricsIntegrationTest extends IntegrationTest {
+
+    private static final String TRIBUNAL = "bamako-commune-iii";
+    private static final String PENDING = "greffe_caseload_pending{tribunal=\"" + TRIBUNAL + "\"}";
+    private static final String NEVER_TRIED = "greffe_caseload_never_tried{tribunal=\"" + TRIBUNAL + "\"}";
+    private static final String CASES_FILED = "greffe_events_appended_total{type=\"CaseFiled\"}";
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*})?) (\\S+)$");
+
+    /** The samples of a scrape, by name and labels as printed (labels in Micrometer's order, alphabetical). */
+    private Map<String, Double> scrape() {
+        Response response = get("/actuator/prometheus", as("auditor-1", Role.AUDITOR));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("text/plain");
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : response.text().split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!line.startsWith("#") && sample.matches()) {
+                samples.put(sample.group(1).replace(",}", "}"), Double.parseDouble(sample.group(3)));
+            }
+        }
+        return samples;
+    }
+
+    private OptionalDouble sample(String key) {
+        Double value = scrape().get(key);
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    private int summaryPending() {
+        for (JsonNode row : get("/api/caseload").json()) {
+            if (row.get("tribunalId").asText().equals(TRIBUNAL)) {
+                return row.get("pending").asInt();
+            }
+        }
+        throw new AssertionError("no summary row for " + TRIBUNAL);
+    }
+
+    /** The pending gauge, once it shows the figure expected (it is read at most every few seconds). */
+    private void awaitPendingGauge(int expected) {
+        awaitUntil(PENDING + " = " + expected, Duration.ofSeconds(30),
+                () -> sample(PENDING).orElse(-1) == expected);
+    }
+
+    @Test
+    void thePendingGaugeIsTheSummarysFigureAndFollowsANewCase() {
+        awaitProjection();
+        int pending = summaryPending();
+        awaitPendingGauge(pending);
+        double filed = scrape().getOrDefault(CASES_FILED, 0.0);
+        assertThat(scrape()).containsKey(NEVER_TRIED);
+
+        fileCase("2020-01-02");
+
+        assertThat(scrape().get(CASES_FILED)).as("one CaseFiled appended").isEqualTo(filed + 1);
+        awaitProjection();
+        assertThat(summaryPending()).as("the summary counts the new case").isEqualTo(pending + 1);
+        awaitPendingGauge(pending + 1);
+    }
+
+    @Test
+    void aRefusedCommandCountsNoEvent() {
+        String docket = newDocket();
+        assertThat(post("/api/cases", fileCaseJson(docket, TRIBUNAL, "2020-01-02")).status()).isEqualTo(201);
+        double filed = scrape().get(CASES_FILED);
+        long events = eventCount();
+
+        Response twice = post("/api/cases", fileCaseJson(docket, TRIBUNAL, "2020-01-02"));
+
+        assertThat(twice.status()).as(twice.text()).isBetween(400, 499);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(scrape().get(CASES_FILED)).isEqualTo(filed);
+    }
+
+    @Test
+    void processorLagAndRebuildProgressArePresent() {
+        Map<String, Double> samples = scrape();
+        assertThat(samples.get("greffe_processor_lag_events{processor=\"caseload\"}")).isNotNull()
+                                                                                       .isGreaterThanOrEqualTo(0);
+        assertThat(samples.get("greffe_rebuild_percent")).isNotNull().isBetween(0.0, 100.0);
+        assertThat(samples.get("greffe_rebuild_running")).isIn(0.0, 1.0);
+    }
+
+    @Test
+    void axonsDimensionalMetricsArePresent() {
+        fileCase("2020-01-02");
+        awaitProjection();
+        assertThat(scrape().get("eventProcessor_processedCounter_total{payloadType=\"CaseFiled\","
+                + "processorName=\"caseload\"}")).as("Axon's dimensional meter of the caseload processor")
+                                                  .isNotNull().isGreaterThanOrEqualTo(1);
+    }
+}
