@@ -68,6 +68,7 @@ class AccessControlIntegrationTest extends IntegrationTest {
         rows.add(new Row("GET", "/actuator/health", "/actuator/health", null, null, 200, 200, 200, 200));
         rows.add(new Row("GET", "/actuator/health/**", "/actuator/health/liveness", null, null, 200, 200, 200, 200));
         rows.add(new Row("GET", "/actuator/info", "/actuator/info", null, null, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/actuator/prometheus", "/actuator/prometheus", null, null, 401, 403, 403, 200));
         rows.add(new Row("GET", "/v3/api-docs", "/v3/api-docs", null, null, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/tribunals", "/api/tribunals", null, null, 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload", "/api/caseload", null, null, 401, 200, 200, 200));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.greffe.app.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded one in a fresh directory, or the server named by {@code GREFFE_TEST_DATASOURCE_URL}. The context (and
  * its database) is shared by every test class that extends this one, so tests use fresh docket numbers and compare
  * event counts before and after, never absolute counts. Demo mode is off: the store holds only what tests append.
+ * Metrics are exported as in production ({@code /actuator/prometheus}); Spring Boot's tests leave them off otherwise.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = GreffeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HttpIntegrationTest {
 

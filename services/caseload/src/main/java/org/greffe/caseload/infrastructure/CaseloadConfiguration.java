@@ -8,6 +8,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
+import org.greffe.caseload.application.CaseloadSummaries;
+import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.TimeStandards;
 import org.greffe.caseload.projection.CaseloadProjection;
@@ -50,6 +52,12 @@ public class CaseloadConfiguration {
     @Bean
     CaseloadCalculator caseloadCalculator(CaseloadProperties properties) {
         return new CaseloadCalculator(new TimeStandards(properties.timeStandardDays(), properties.timeStandards()));
+    }
+
+    @Bean
+    CaseloadSummaries caseloadSummaries(CaseRecordStore store, CaseloadCalculator calculator,
+                                        TribunalCatalog catalog) {
+        return new CaseloadSummaries(store, calculator, catalog);
     }
 
     @Bean

@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.greffe.caseload.application.CaseloadSummaries;
 import org.greffe.caseload.infrastructure.CaseloadProperties;
 import org.greffe.caseload.infrastructure.ProjectionPosition;
 import org.greffe.caseload.infrastructure.TribunalCatalog;
-import org.greffe.measures.CaseRecord;
 import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.CaseloadSummary;
 import org.greffe.measures.MonthFigures;
@@ -28,7 +28,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,6 +58,7 @@ class CaseloadController {
     private static final List<String> EXACT_FIGURES_ROLES = List.of("CLERK", "AUDITOR");
 
     private final CaseRecordStore store;
+    private final CaseloadSummaries summaries;
     private final CaseloadCalculator calculator;
     private final TribunalCatalog catalog;
     private final ProjectionPosition position;
@@ -66,9 +66,11 @@ class CaseloadController {
     private final int smallCellThreshold;
     private final FiguresCache cache = new FiguresCache(CACHED_FIGURES);
 
-    CaseloadController(CaseRecordStore store, CaseloadCalculator calculator, TribunalCatalog catalog,
-                       ProjectionPosition position, Clock clock, CaseloadProperties properties) {
+    CaseloadController(CaseRecordStore store, CaseloadSummaries summaries, CaseloadCalculator calculator,
+                       TribunalCatalog catalog, ProjectionPosition position, Clock clock,
+                       CaseloadProperties properties) {
         this.store = store;
+        this.summaries = summaries;
         this.calculator = calculator;
         this.catalog = catalog;
         this.position = position;
@@ -80,12 +82,7 @@ class CaseloadController {
     @Operation(summary = "Stock figures of every tribunal today")
     ResponseEntity<List<CaseloadSummary>> summary() {
         LocalDate today = LocalDate.now(clock);
-        return positioned(new Key("summary", null, today, today), () -> {
-            List<CaseRecord> records = store.all();
-            List<CaseloadSummary> rows = new ArrayList<>();
-            catalog.tribunals().forEach(tribunal -> rows.add(calculator.summary(tribunal.id(), records, today)));
-            return List.copyOf(rows);
-        });
+        return positioned(new Key("summary", null, today, today), version -> summaries.at(today, version));
     }
 
     @GetMapping("/{tribunalId}")

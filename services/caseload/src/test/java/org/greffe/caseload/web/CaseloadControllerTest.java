@@ -1,5 +1,6 @@
 package org.greffe.caseload.web;
 
+import org.greffe.caseload.application.CaseloadSummaries;
 import org.greffe.caseload.infrastructure.CaseloadProperties;
 import org.greffe.caseload.infrastructure.ProjectionPosition;
 import org.greffe.caseload.infrastructure.TribunalCatalog;
@@ -112,8 +113,10 @@ class CaseloadControllerTest {
         records.add(filed("s", OffenceCategory.SEXUAL_SLAVERY));
         when(store.atTribunal(MOPTI)).thenReturn(records);
         when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "0:7 1:7"));
-        return new CaseloadController(store, new CaseloadCalculator(TimeStandards.uniform(365)),
-                new TribunalCatalog(List.of(new TribunalCatalog.Tribunal(MOPTI, "Mopti"))), position,
+        CaseloadCalculator calculator = new CaseloadCalculator(TimeStandards.uniform(365));
+        TribunalCatalog catalog = new TribunalCatalog(List.of(new TribunalCatalog.Tribunal(MOPTI, "Mopti")));
+        return new CaseloadController(store, new CaseloadSummaries(store, calculator, catalog), calculator,
+                catalog, position,
                 Clock.fixed(LocalDate.of(2020, 6, 3).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
                 new CaseloadProperties(null, Map.of(), null, null, threshold));
     }
