@@ -76,6 +76,10 @@ class AccessControlIntegrationTest extends IntegrationTest {
                 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload/{tribunalId}/timeline", "/api/caseload/" + TRIBUNAL + "/timeline",
                 null, null, 401, 200, 200, 200));
+        rows.add(new Row("GET", "/api/caseload/stream", "/api/caseload/stream", null, null, 401, 200, 200, 200));
+        for (String asset : List.of("/", "/index.html", "/app.js", "/app.css")) {
+            rows.add(new Row("GET", "(dashboard asset)", asset, null, null, 200, 200, 200, 200));
+        }
         rows.add(new Row("POST", "/api/cases", "/api/cases", json, null, 401, 201, 403, 403));
         rows.add(new Row("POST", "/api/cases/{caseId}/hearings", UNKNOWN_CASE + "/hearings", json,
                 "{\"kind\":\"TRIAL\",\"date\":\"2020-01-02\"}", 401, 404, 403, 403));
@@ -214,6 +218,15 @@ class AccessControlIntegrationTest extends IntegrationTest {
     }
 
     private Response call(Row row, String[] identity) {
+        if (row.route().equals("/api/caseload/stream")) {
+            // The stream never ends: keep its status and headers, and its body only when it is a refusal.
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = openStream(row.path(), identity);
+            try (java.util.stream.Stream<String> lines = stream.body()) {
+                String text = stream.statusCode() == 200 ? ""
+                        : lines.collect(java.util.stream.Collectors.joining("\n"));
+                return new Response(stream.statusCode(), stream.headers().map(), text);
+            }
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + row.path()));
         String body = row.body();
         if (row.route().equals("/api/cases")) {

@@ -142,6 +142,37 @@ public abstract class HttpIntegrationTest {
      * headers name an {@code Authorization} of their own; {@link #ANONYMOUS} sends no credentials at all.
      */
     protected Response send(HttpRequest.Builder request, String... headers) {
+        authorize(request, headers);
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Opens a GET whose answer does not end (server-sent events), with the same credentials rules as
+     * {@link #send}: returns once the headers are in; the caller reads the lines and closes them.
+     */
+    protected HttpResponse<java.util.stream.Stream<String>> openStream(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        authorize(request, headers);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void authorize(HttpRequest.Builder request, String... headers) {
         boolean authorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             if (headers[i].equalsIgnoreCase("Authorization")) {
@@ -154,16 +185,6 @@ public abstract class HttpIntegrationTest {
         }
         if (!authorization) {
             request.header("Authorization", TestTokens.defaultBearer());
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -46,6 +46,8 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String[] EVERY_ROLE = names(Role.values());
+    /** The dashboard's static files (services/app/src/main/resources/static), served to anyone. */
+    static final String[] DASHBOARD_ASSETS = {"/", "/index.html", "/app.js", "/app.css", "/favicon.ico"};
 
     @Bean
     SecurityFilterChain greffeSecurity(HttpSecurity http, SecurityProperties properties,
@@ -123,6 +125,8 @@ public class SecurityConfiguration {
                  .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                  .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                          "/swagger-ui/**").permitAll()
+                 // The dashboard's own files: they hold no data; the page signs in to read the API.
+                 .requestMatchers(HttpMethod.GET, DASHBOARD_ASSETS).permitAll()
                  .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/**", "/api/dockets").hasRole(clerk)
                  .requestMatchers(HttpMethod.GET, "/api/tribunals", "/api/caseload", "/api/caseload/**")
                  .hasAnyRole(EVERY_ROLE)

@@ -1,0 +1,95 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.greffe.app.security.Role;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Iterator;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The advocates' dashboard: its files are served to anyone from the application itself and name no outside address
+ * (courts and NGOs often work offline), and the event stream that tells it when to re-read the figures is open to
+ * every Greffe role, closed to anonymous callers, and reports a new position once a new event has been projected.
+ */
+class DashboardIntegrationTest extends IntegrationTest {
+
+    @Test
+    void theDashboardIsServedToAnyoneAtTheRoot() {
+        Response page = get("/", ANONYMOUS);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.text()).contains("id=\"app\"").contains("src=\"app.js\"").contains("href=\"app.css\"");
+    }
+
+    @Test
+    void everyAssetIsLocal() {
+        for (String[] asset : new String[][]{{"/index.html", "text/html"}, {"/app.js", "text/javascript"},
+                {"/app.css", "text/css"}}) {
+            Response response = get(asset[0], ANONYMOUS);
+            assertThat(response.status()).as(asset[0]).isEqualTo(200);
+            assertThat(response.header("Content-Type")).as(asset[0]).startsWith(asset[1]);
+            assertThat(response.text()).as(asset[0]).isNotBlank().doesNotContain("http://").doesNotContain("https://")
+                                       .doesNotContain("//cdn");
+        }
+    }
+
+    @Test
+    void theStreamIsClosedToAnonymousCallers() {
+        Response response = get("/api/caseload/stream", ANONYMOUS);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theStreamReportsANewPositionOnceANewCaseIsProjected() throws Exception {
+        awaitProjection();
+        HttpResponse<Stream<String>> stream = openStream("/api/caseload/stream", as("advocate-1", Role.ADVOCATE));
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (Stream<String> lines = stream.body()) {
+                Iterator<String> each = lines.iterator();
+                while (each.hasNext()) {
+                    String line = each.next();
+                    if (line.startsWith("data:")) {
+                        events.add(JSON.readTree(line.substring("data:".length())));
+                    }
+                }
+            } catch (Exception e) {
+                // the test closed the stream, or it ended
+            }
+        }, "stream-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            JsonNode first = events.poll(10, TimeUnit.SECONDS);
+            assertThat(first).as("the position on connecting").isNotNull();
+            long before = first.get("position").asLong();
+            assertThat(first.get("head").asLong()).isGreaterThanOrEqualTo(before);
+
+            fileCase("2020-03-04");
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            JsonNode moved = null;
+            while (moved == null && System.nanoTime() < deadline) {
+                JsonNode event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (event != null && event.get("position").asLong() > before) {
+                    moved = event;
+                }
+            }
+            assertThat(moved).as("an event with a position after " + before + " within 10 s").isNotNull();
+        } finally {
+            reader.interrupt();
+            stream.body().close();
+        }
+    }
+}
