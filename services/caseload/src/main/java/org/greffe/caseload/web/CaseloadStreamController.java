@@ -129,6 +129,7 @@ class CaseloadStreamController {
     /** Before the web server's graceful shutdown waits for open requests: end every stream, stop polling. */
     @EventListener(ContextClosedEvent.class)
     void close() {
+        log.debug("Ending {} caseload stream(s)", emitters.size());
         poller.shutdownNow();
         emitters.forEach(SseEmitter::complete);
         emitters.clear();
