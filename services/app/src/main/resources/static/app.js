@@ -738,6 +738,7 @@
     sw.textContent = t('switchTo');
     sw.setAttribute('aria-label', t('switchLabel'));
     sw.setAttribute('lang', state.lang === 'fr' ? 'en' : 'fr');
+    if (authorization()) { showUser(); }
   }
 
   document.getElementById('lang-switch').addEventListener('click', function () {

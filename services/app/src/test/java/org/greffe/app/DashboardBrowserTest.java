@@ -1,0 +1,159 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), on the demo
+ * docket in a database of its own: signed in as the demo advocate, it shows for {@code bamako-commune-iii} the
+ * figures the API gives an advocate, switches language, updates without a reload when a case is recorded, and draws
+ * the tribunal's page with its charts. Screenshots are saved in {@code target/browser/}.
+ *
+ * <p>{@code .ci/run} installs Chromium when it is missing and sets {@code GREFFE_BROWSER_TEST=required}, which makes
+ * a missing browser a failure; elsewhere the test is skipped (and reported as skipped) without one.
+ */
+class DashboardBrowserTest extends HttpIntegrationTest {
+
+    private static final String TRIBUNAL = "bamako-commune-iii";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private WebDriver browser;
+
+    @DynamicPropertySource
+    static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("greffe-browser-db");
+        registry.add("greffe.data-dir", dataDir::toString);
+        registry.add("spring.datasource.url", () -> "");
+        registry.add("greffe.demo", () -> "true");
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        File chromium = new File(System.getenv().getOrDefault("GREFFE_CHROMIUM", "/usr/bin/chromium"));
+        File driver = new File(System.getenv().getOrDefault("GREFFE_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        if (!chromium.canExecute() || !driver.canExecute()) {
+            String missing = "no " + chromium + " or " + driver + ": apt-get install chromium chromium-driver";
+            if ("required".equals(System.getenv("GREFFE_BROWSER_TEST"))) {
+                fail(missing);
+            }
+            Assumptions.abort(missing);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1600", "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                                                                       .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theAdvocateSeesTheApiFiguresInEitherLanguageAndANewCaseWithoutReloading() throws IOException {
+        awaitProjection();
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(page -> testId("sign-in-form").isDisplayed());
+        testId("sign-in-user").sendKeys("advocate");
+        testId("sign-in-password").sendKeys("advocate");
+        testId("sign-in-submit").click();
+
+        By row = By.cssSelector("[data-testid='tribunal-row-" + TRIBUNAL + "']");
+        wait.until(page -> !page.findElements(row).isEmpty()
+                && !cell(page.findElement(row), "pending").isBlank());
+        String from = testId("period-from").getAttribute("value");
+        String to = testId("period-to").getAttribute("value");
+        JsonNode api = get("/api/caseload/" + TRIBUNAL + "?from=" + from + "&to=" + to, basic("advocate", "advocate"))
+                .json();
+        long pending = api.get("pending").asLong();
+        assertThat(pending).as("the demo docket has pending cases there").isPositive();
+        WebElement shown = browser.findElement(row);
+        assertThat(digits(cell(shown, "pending"))).as("pending shown").isEqualTo(pending);
+        assertThat(digits(cell(shown, "never-tried"))).as("never tried shown").isEqualTo(api.get("neverTried")
+                                                                                             .asLong());
+
+        String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+        String title = testId("view-title").getText();
+        String whoami = testId("whoami").getText();
+        testId("lang-switch").click();
+        wait.until(page -> !page.findElement(By.tagName("html")).getAttribute("lang").equals(lang));
+        // The view is drawn again once its figures are fetched again, in the other language.
+        wait.until(page -> !testId("view-title").getText().equals(title));
+        wait.until(page -> digits(cell(page.findElement(row), "pending")) == pending);
+        assertThat(testId("whoami").getText()).as("the header in the other language").isNotEqualTo(whoami)
+                                               .contains("advocate");
+
+        ((JavascriptExecutor) browser).executeScript("window.greffeNotReloaded = true;");
+        post("/api/cases", fileCaseJson(newDocket(), TRIBUNAL, "2020-01-02"));
+        wait.until(page -> digits(cell(page.findElement(row), "pending")) == pending + 1);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.greffeNotReloaded === true;"))
+                .as("updated without a reload").isEqualTo(true);
+
+        screenshot("dashboard.png");
+
+        // The tribunal's own page: its key figures are the API's too, and its charts are drawn.
+        testId("report-tribunal-link").click();
+        wait.until(page -> !page.findElements(By.cssSelector("[data-testid='timeline-chart']")).isEmpty()
+                && !page.findElements(By.cssSelector("[data-testid='key-figures']")).isEmpty());
+        WebElement keyFigures = testId("key-figures");
+        wait.until(page -> digits(cell(keyFigures, "pending")) == pending + 1);
+        assertThat(testId("timeline-chart").getTagName()).isEqualTo("svg");
+        assertThat(testId("timeline-chart").findElements(By.tagName("path"))).as("timeline drawn").isNotEmpty();
+        assertThat(testId("age-chart").getTagName()).isEqualTo("svg");
+        assertThat(testId("age-chart").findElements(By.tagName("rect"))).as("age bands drawn").isNotEmpty();
+        screenshot("tribunal.png");
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path screenshots = Path.of("target", "browser");
+        Files.createDirectories(screenshots);
+        File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(screenshot.toPath(), screenshots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private WebElement testId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    private static String cell(WebElement row, String id) {
+        return row.findElement(By.cssSelector("[data-testid='" + id + "']")).getText();
+    }
+
+    private static long digits(String text) {
+        String digits = text.replaceAll("\\D", "");
+        return digits.isEmpty() ? -1 : Long.parseLong(digits);
+    }
+}
