@@ -30,6 +30,14 @@
       beyondStandard: 'Au-delà du délai de référence (%)', incoming: 'Entrées', outgoing: 'Sorties',
       dispositionTime: 'Délai d’écoulement du stock (jours)',
       timeline: 'Affaires en cours au fil du temps', month: 'Mois', pendingEnd: 'En cours en fin de mois',
+      breakdowns: 'Affaires en cours par catégorie', breakdownsHelp: 'Au {0}. Un effectif masqué protège les quelques personnes qu’il désignerait ; les totaux restent exacts.',
+      byOffence: 'Par infraction', byAccused: 'Par auteur présumé', byVictimGroup: 'Par groupe de victimes (victimes, non affaires)',
+      category: 'Catégorie', count: 'Nombre', total: 'Total', masked: 'masqué',
+      RAPE: 'Viol', SEXUAL_SLAVERY: 'Esclavage sexuel', FORCED_MARRIAGE: 'Mariage forcé', FORCED_PREGNANCY: 'Grossesse forcée',
+      SEXUAL_MUTILATION: 'Mutilation sexuelle', FORCED_PROSTITUTION: 'Prostitution forcée',
+      OTHER_SEXUAL_VIOLENCE: 'Autre violence sexuelle', STATE_FORCES: 'Forces de l’État',
+      NON_STATE_ARMED_GROUP: 'Groupe armé non étatique', UNIDENTIFIED: 'Non identifié',
+      women: 'Femmes', girls: 'Filles', men: 'Hommes', boys: 'Garçons',
       ageBands: 'Répartition par âge des affaires en cours actives', band: 'Âge (jours)', cases: 'Affaires',
       certainty: 'Fiabilité des dates d’audience de jugement',
       certaintyHelp: 'Affaires jugées dans la période, selon le nombre d’audiences de jugement fixées.',
@@ -66,6 +74,14 @@
       beyondStandard: 'Beyond the time standard (%)', incoming: 'Incoming', outgoing: 'Outgoing',
       dispositionTime: 'Disposition time (days)',
       timeline: 'Pending caseload over time', month: 'Month', pendingEnd: 'Pending at month end',
+      breakdowns: 'Pending cases by category', breakdownsHelp: 'On {0}. A suppressed count protects the few people it would single out; totals stay exact.',
+      byOffence: 'By offence', byAccused: 'By alleged perpetrator', byVictimGroup: 'By victim group (victims, not cases)',
+      category: 'Category', count: 'Count', total: 'Total', masked: 'suppressed',
+      RAPE: 'Rape', SEXUAL_SLAVERY: 'Sexual slavery', FORCED_MARRIAGE: 'Forced marriage', FORCED_PREGNANCY: 'Forced pregnancy',
+      SEXUAL_MUTILATION: 'Sexual mutilation', FORCED_PROSTITUTION: 'Forced prostitution',
+      OTHER_SEXUAL_VIOLENCE: 'Other sexual violence', STATE_FORCES: 'State forces',
+      NON_STATE_ARMED_GROUP: 'Non-state armed group', UNIDENTIFIED: 'Unidentified',
+      women: 'Women', girls: 'Girls', men: 'Men', boys: 'Boys',
       ageBands: 'Age of the active pending cases', band: 'Age (days)', cases: 'Cases',
       certainty: 'Trial date certainty',
       certaintyHelp: 'Cases judged in the period, by how many trial hearings were set.',
@@ -491,6 +507,30 @@
       '</h3>' + barChart('age-chart', t('ageBands'), bands, '') +
       dataTable('age-table', t('ageBands'), [t('band'), t('cases')], bands) + '</section>';
     bands.forEach(function (b) { add('ageBands', b[0], b[1]); });
+
+    // pending cases by category, suppressed cells shown as such
+    if (f.pendingBy) {
+      html += '<section aria-labelledby="by-title" data-testid="breakdowns"><h3 id="by-title">' +
+        esc(t('breakdowns')) + '</h3><p class="help">' + esc(t('breakdownsHelp', f.to)) + '</p>';
+      [['offence', 'byOffence'], ['accused', 'byAccused'], ['victimGroup', 'byVictimGroup']].forEach(function (b) {
+        var table = f.pendingBy[b[0]];
+        if (!table) { return; }
+        html += '<table class="data" data-testid="breakdown-' + b[0] + '"><caption>' + esc(t(b[1])) + '</caption>' +
+          '<thead><tr><th scope="col">' + esc(t('category')) + '</th><th scope="col" class="num">' +
+          esc(t('count')) + '</th></tr></thead><tbody>';
+        Object.keys(table.cells).forEach(function (category) {
+          var cell = table.cells[category];
+          html += '<tr data-testid="cell-' + b[0] + '-' + esc(category) + '" data-suppressed="' + cell.suppressed +
+            '"><th scope="row">' + esc(t(category)) + '</th><td class="num">' +
+            (cell.suppressed ? '<em>' + esc(t('masked')) + '</em>' : num(cell.count)) + '</td></tr>';
+          add('pendingBy-' + b[0], category, cell.suppressed ? 'suppressed' : cell.count);
+        });
+        html += '</tbody><tfoot><tr><th scope="row">' + esc(t('total')) + '</th><td class="num">' + num(table.total) +
+          '</td></tr></tfoot></table>';
+        add('pendingBy-' + b[0], 'total', table.total);
+      });
+      html += '</section>';
+    }
 
     // trial date certainty
     html += '<section aria-labelledby="certainty-title" data-testid="certainty"><h3 id="certainty-title">' +

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -86,6 +90,7 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         awaitProjection();
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(page -> testId("sign-in-form").isDisplayed());
         testId("sign-in-user").sendKeys("advocate");
         testId("sign-in-password").sendKeys("advocate");
@@ -100,10 +105,12 @@ class DashboardBrowserTest extends HttpIntegrationTest {
                 .json();
         long pending = api.get("pending").asLong();
         assertThat(pending).as("the demo docket has pending cases there").isPositive();
-        WebElement shown = browser.findElement(row);
-        assertThat(digits(cell(shown, "pending"))).as("pending shown").isEqualTo(pending);
-        assertThat(digits(cell(shown, "never-tried"))).as("never tried shown").isEqualTo(api.get("neverTried")
-                                                                                             .asLong());
+        eventually(() -> {
+            WebElement shown = browser.findElement(row);
+            assertThat(digits(cell(shown, "pending"))).as("pending shown").isEqualTo(pending);
+            assertThat(digits(cell(shown, "never-tried"))).as("never tried shown")
+                                                            .isEqualTo(api.get("neverTried").asLong());
+        });
 
         String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
         String title = testId("view-title").getText();
@@ -128,13 +135,65 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         testId("report-tribunal-link").click();
         wait.until(page -> !page.findElements(By.cssSelector("[data-testid='timeline-chart']")).isEmpty()
                 && !page.findElements(By.cssSelector("[data-testid='key-figures']")).isEmpty());
-        WebElement keyFigures = testId("key-figures");
-        wait.until(page -> digits(cell(keyFigures, "pending")) == pending + 1);
-        assertThat(testId("timeline-chart").getTagName()).isEqualTo("svg");
-        assertThat(testId("timeline-chart").findElements(By.tagName("path"))).as("timeline drawn").isNotEmpty();
-        assertThat(testId("age-chart").getTagName()).isEqualTo("svg");
-        assertThat(testId("age-chart").findElements(By.tagName("rect"))).as("age bands drawn").isNotEmpty();
+        eventually(() -> {
+            assertThat(digits(cell(testId("key-figures"), "pending"))).isEqualTo(pending + 1);
+            assertThat(testId("timeline-chart").getTagName()).isEqualTo("svg");
+            assertThat(testId("timeline-chart").findElements(By.tagName("path"))).as("timeline drawn").isNotEmpty();
+            assertThat(testId("age-chart").getTagName()).isEqualTo("svg");
+            assertThat(testId("age-chart").findElements(By.tagName("rect"))).as("age bands drawn").isNotEmpty();
+        });
+
+        // The breakdowns show exactly the cells the API suppresses for an advocate, and no count of those.
+        JsonNode after = get("/api/caseload/" + TRIBUNAL + "?from=" + from + "&to=" + to, basic("advocate", "advocate"))
+                .json();
+        eventually(() -> assertThat(suppressedCellsMatch(after)).as("the advocate's view suppresses small cells "
+                + "there").isPositive());
         screenshot("tribunal.png");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", testId("breakdowns"));
+        screenshot("tribunal-breakdowns.png");
+    }
+
+    /** Checks every breakdown cell shown against the API's answer; returns how many are suppressed. */
+    private int suppressedCellsMatch(JsonNode after) {
+        int suppressed = 0;
+        for (String table : new String[]{"offence", "accused", "victimGroup"}) {
+            var cells = after.get("pendingBy").get(table).get("cells").fields();
+            while (cells.hasNext()) {
+                var cell = cells.next();
+                WebElement shownCell = testId("cell-" + table + "-" + cell.getKey());
+                boolean hidden = cell.getValue().get("suppressed").asBoolean();
+                assertThat(shownCell.getAttribute("data-suppressed")).as(table + " " + cell.getKey())
+                                                                       .isEqualTo(String.valueOf(hidden));
+                if (hidden) {
+                    suppressed++;
+                    assertThat(digits(shownCell.getText())).as("no count shown").isEqualTo(-1);
+                } else {
+                    assertThat(digits(shownCell.getText())).isEqualTo(cell.getValue().get("count").asLong());
+                }
+            }
+        }
+        return suppressed;
+    }
+
+    /**
+     * Runs the checks until they pass or {@link #PATIENCE} is over: the page draws a view again whenever its figures
+     * are fetched again (a live update, a language switch), which makes elements found before stale.
+     */
+    private void eventually(Runnable checks) {
+        AtomicReference<Throwable> last = new AtomicReference<>();
+        try {
+            new WebDriverWait(browser, PATIENCE).until(page -> {
+                try {
+                    checks.run();
+                    return true;
+                } catch (AssertionError | StaleElementReferenceException | NoSuchElementException e) {
+                    last.set(e);
+                    return false;
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("not so within " + PATIENCE + ": " + last.get().getMessage(), last.get());
+        }
     }
 
     private void screenshot(String name) throws IOException {
