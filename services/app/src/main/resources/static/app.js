@@ -618,7 +618,7 @@
   }
 
   function lineChart(testid, title, rows) {
-    var width = 640, height = 260, left = 48, right = 16, top = 16, bottom = 40;
+    var width = 640, height = 260, left = 48, right = 40, top = 16, bottom = 40;
     var values = rows.map(function (r) { return r.pendingEnd; });
     var max = Math.max.apply(null, [1].concat(values));
     var n = rows.length;

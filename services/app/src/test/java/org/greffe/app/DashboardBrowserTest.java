@@ -23,10 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,8 +38,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), on the demo
  * docket in a database of its own: signed in as the demo advocate, it shows for {@code bamako-commune-iii} the
- * figures the API gives an advocate, switches language, updates without a reload when a case is recorded, and draws
- * the tribunal's page with its charts. Screenshots are saved in {@code target/browser/}.
+ * figures the API gives an advocate, switches language, updates without a reload when a case is recorded, draws the
+ * tribunal's page with its charts and breakdowns (suppressed cells as the API suppresses them), and downloads the
+ * figures shown as CSV. Screenshots are saved in {@code target/browser/}.
  *
  * <p>{@code .ci/run} installs Chromium when it is missing and sets {@code GREFFE_BROWSER_TEST=required}, which makes
  * a missing browser a failure; elsewhere the test is skipped (and reported as skipped) without one.
@@ -48,6 +51,7 @@ class DashboardBrowserTest extends HttpIntegrationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private WebDriver browser;
+    private Path downloads;
 
     @DynamicPropertySource
     static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
@@ -58,7 +62,8 @@ class DashboardBrowserTest extends HttpIntegrationTest {
     }
 
     @BeforeEach
-    void startBrowser() {
+    void startBrowser() throws IOException {
+        downloads = Files.createTempDirectory("greffe-browser-downloads");
         File chromium = new File(System.getenv().getOrDefault("GREFFE_CHROMIUM", "/usr/bin/chromium"));
         File driver = new File(System.getenv().getOrDefault("GREFFE_CHROMEDRIVER", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !driver.canExecute()) {
@@ -72,7 +77,9 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1600", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en",
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                                                                        .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -151,6 +158,16 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         screenshot("tribunal.png");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", testId("breakdowns"));
         screenshot("tribunal-breakdowns.png");
+
+        // The CSV holds the figures shown: the pending count, and a suppressed cell as "suppressed", not a number.
+        testId("download-csv").click();
+        Path csv = downloads.resolve("greffe-" + TRIBUNAL + "-" + to + ".csv");
+        wait.until(page -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFtribunalId,from,to,section,item,value");
+        assertThat(lines).contains(String.join(",", TRIBUNAL, from, to, "key", "pending", String.valueOf(pending + 1)));
+        assertThat(lines).anyMatch(line -> line.startsWith(TRIBUNAL + "," + from + "," + to + ",pendingBy-")
+                && line.endsWith(",suppressed"));
     }
 
     /** Checks every breakdown cell shown against the API's answer; returns how many are suppressed. */
