@@ -9,8 +9,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +28,7 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("greffe-tamper-db");
-        registry.add("greffe.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> "");
-        registry.add("greffe.demo", () -> "false");
+        ownEmbeddedDatabase(registry, "tamper", false);
         registry.add("greffe.audit.gap-settle", () -> "200ms");
     }
 

@@ -8,8 +8,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -35,10 +33,7 @@ class BulkRebuildIntegrationTest extends HttpIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("greffe-bulk-rebuild-db");
-        registry.add("greffe.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> "");
-        registry.add("greffe.demo", () -> "true");
+        ownEmbeddedDatabase(registry, "bulk-rebuild", true);
     }
 
     @Test

@@ -55,10 +55,7 @@ class DashboardBrowserTest extends HttpIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("greffe-browser-db");
-        registry.add("greffe.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> "");
-        registry.add("greffe.demo", () -> "true");
+        ownEmbeddedDatabase(registry, "browser", true);
     }
 
     @BeforeEach

@@ -7,8 +7,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +22,7 @@ class DemoScenarioIntegrationTest extends HttpIntegrationTest {
     /** Its own embedded database, always: the scenario's figures are exact only on a store holding the demo alone. */
     @DynamicPropertySource
     static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("greffe-demo-db");
-        registry.add("greffe.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> "");
-        registry.add("greffe.demo", () -> "true");
+        ownEmbeddedDatabase(registry, "demo", true);
     }
 
     private static final String REPORT_DAY = "2020-06-03";

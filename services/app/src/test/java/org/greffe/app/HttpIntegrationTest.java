@@ -18,6 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -62,6 +64,18 @@ public abstract class HttpIntegrationTest {
     }
 
     /** Headers that sign in over HTTP Basic (demo mode only). */
+    /**
+     * Gives a test class an embedded PostgreSQL of its own, in a new temporary data directory, instead of the shared
+     * one: for tests that need the demo docket alone in the log, or that tamper with or rebuild what they find.
+     */
+    protected static void ownEmbeddedDatabase(DynamicPropertyRegistry registry, String name, boolean demo)
+            throws IOException {
+        Path dataDir = Files.createTempDirectory("greffe-" + name + "-db");
+        registry.add("greffe.data-dir", dataDir::toString);
+        registry.add("spring.datasource.url", () -> "");
+        registry.add("greffe.demo", () -> String.valueOf(demo));
+    }
+
     protected static String[] basic(String user, String password) {
         return new String[]{"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8))};

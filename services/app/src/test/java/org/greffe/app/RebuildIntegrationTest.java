@@ -6,8 +6,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,10 +21,7 @@ class RebuildIntegrationTest extends HttpIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabaseInDemoModeWithSmallBatches(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("greffe-rebuild-db");
-        registry.add("greffe.data-dir", dataDir::toString);
-        registry.add("spring.datasource.url", () -> "");
-        registry.add("greffe.demo", () -> "true");
+        ownEmbeddedDatabase(registry, "rebuild", true);
         registry.add("greffe.audit.rebuild-method", () -> "replay");
         // Small batches make the replay last long enough to be watched while it runs.
         registry.add("greffe.caseload.batch-size", () -> "20");
