@@ -382,10 +382,12 @@ public final class Bench {
     private void awaitCaughtUp(GreffeServer greffe) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = greffe.get("/api/caseload", advocate);
+            // The exact view names the projection's position; the advocates' view needs its first release too.
+            HttpResponse<String> answer = greffe.get("/api/caseload", auditor);
             long position = Long.parseLong(answer.headers().firstValue("Greffe-Log-Position").orElse("-1"));
             long head = Long.parseLong(answer.headers().firstValue("Greffe-Log-Head").orElse("0"));
-            if (answer.statusCode() == 200 && position >= head) {
+            if (answer.statusCode() == 200 && position >= head
+                    && greffe.get("/api/caseload", advocate).statusCode() == 200) {
                 return;
             }
             Thread.sleep(200);

@@ -5,23 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A one-way table: a population split by one characteristic, with its total. The total is always exact; a cell may
- * be suppressed (see {@link SmallCells}), and then its count is {@code null}.
+ * A one-way table: a population split by one characteristic, with its total. Exact, its cells add up to its total.
+ * Published for a reader without exact figures ({@link Publication}), its cells are perturbed and need not add up,
+ * and a cell may be suppressed, its count then {@code null}.
  *
- * @param total the whole population, exact even when cells are suppressed
- * @param cells the cells by category, in the category's own order
+ * @param total     the whole population: exact, or perturbed for a table of victims
+ * @param cells     the cells by category, in the category's own order
+ * @param perturbed true when the counts carry cell-key noise
  */
-public record Breakdown(int total, Map<String, Cell> cells) {
+public record Breakdown(int total, Map<String, Cell> cells, boolean perturbed) {
 
     public Breakdown {
         if (total < 0) {
             throw new IllegalArgumentException("a total is never negative");
         }
         cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
-        int published = cells.values().stream().filter(cell -> !cell.suppressed()).mapToInt(Cell::count).sum();
-        boolean anySuppressed = cells.values().stream().anyMatch(Cell::suppressed);
-        if (anySuppressed ? published > total : published != total) {
-            throw new IllegalArgumentException("the cells (" + published + ") do not add up to the total " + total);
+        int sum = cells.values().stream().filter(cell -> !cell.suppressed()).mapToInt(Cell::count).sum();
+        if (!perturbed && (sum != total || cells.values().stream().anyMatch(Cell::suppressed))) {
+            throw new IllegalArgumentException("the cells (" + sum + ") do not add up to the total " + total);
         }
     }
 
@@ -29,7 +30,14 @@ public record Breakdown(int total, Map<String, Cell> cells) {
     public static Breakdown exact(Map<String, Integer> counts) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         counts.forEach((category, count) -> cells.put(category, Cell.of(count)));
-        return new Breakdown(counts.values().stream().mapToInt(Integer::intValue).sum(), cells);
+        return new Breakdown(counts.values().stream().mapToInt(Integer::intValue).sum(), cells, false);
+    }
+
+    /** A published table: perturbed counts, {@code null} for a suppressed cell. */
+    public static Breakdown published(int total, Map<String, Integer> counts) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        counts.forEach((category, count) -> cells.put(category, count == null ? Cell.SUPPRESSED : Cell.of(count)));
+        return new Breakdown(total, cells, true);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class CaseloadCalculator {
                 stocks.suspended(), stocks.neverTried(), bands, median(ages), oldestFiledOn,
                 ages.isEmpty() ? null : ages.get(ages.size() - 1), percent(beyond, ages.size()),
                 pendingBy(tribunalId, records, to), TribunalCaseload.SmallCellControl.EXACT,
-                measures(tribunalId, records, from, to, stocks.pending()));
+                measures(tribunalId, records, from, to, stocks.pending()), null);
     }
 
     /**
@@ -205,7 +205,7 @@ public final class CaseloadCalculator {
         return whole == 0 ? null : round(100.0 * part / whole);
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 

@@ -5,9 +5,10 @@ package org.greffe.measures;
  *
  * @param tribunalId    the tribunal
  * @param pending       pending cases, suspended ones included
- * @param activePending pending cases not suspended
- * @param suspended     pending cases suspended
+ * @param activePending pending cases not suspended; {@code null} when withheld from a reader without exact figures
+ * @param suspended     pending cases suspended; {@code null} when withheld likewise
  * @param neverTried    pending cases never brought to trial
  */
-public record CaseloadSummary(String tribunalId, int pending, int activePending, int suspended, int neverTried) {
+public record CaseloadSummary(String tribunalId, int pending, Integer activePending, Integer suspended,
+                              int neverTried) {
 }

@@ -1,5 +1,6 @@
 package org.greffe.measures;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param pending        cases pending on {@code to}, suspended ones included
  * @param activePending  pending cases not suspended
  * @param suspended      pending cases suspended
+ *                       (these two, the age figures and {@code pendingBy} are {@code null} when published figures
+ *                       withhold the breakdowns of a tribunal with too few pending cases)
  * @param neverTried     pending cases (suspended included) never brought to trial (no held TRIAL hearing)
  * @param ageBands       active pending cases by age in days: 0-90, 91-180, 181-365, 366-730, >730
  * @param medianAgeDays  median age of the active pending cases
@@ -23,36 +26,32 @@ import java.util.Map;
  * @param smallCells     whether the small cells of {@code pendingBy} were suppressed, and with which threshold: a
  *                       {@code null} count means suppressed only when they were
  * @param measures       the flow measures of the period
+ * @param release        for a reader without exact figures, the monthly release the figures come from; {@code null}
+ *                       for exact figures
  */
-public record TribunalCaseload(String tribunalId, LocalDate from, LocalDate to, int pending, int activePending,
-                               int suspended, int neverTried, Map<String, Integer> ageBands, Double medianAgeDays,
+public record TribunalCaseload(String tribunalId, LocalDate from, LocalDate to, int pending, Integer activePending,
+                               Integer suspended, int neverTried, Map<String, Integer> ageBands, Double medianAgeDays,
                                LocalDate oldestFiledOn, Long oldestAgeDays, Double beyondStandard,
-                               PendingBreakdowns pendingBy, SmallCellControl smallCells, Measures measures) {
+                               PendingBreakdowns pendingBy, SmallCellControl smallCells, Measures measures,
+                               Release release) {
 
     /**
-     * The same caseload with the small cells of its breakdowns suppressed, for readers who may not see exact
-     * figures. Only the breakdowns change: the stocks, ages and flows are totals over the whole tribunal and stay
-     * exact, as does each breakdown's total.
+     * The monthly release that published figures come from: they stand on the log as Greffe had read it when the
+     * release was made, and never change afterwards.
      *
-     * @param threshold the small-cell threshold {@code k}, at least 1
-     * @throws IllegalStateException when this caseload is already suppressed (its true counts are gone)
+     * @param month    the last month the release covers ({@code YYYY-MM})
+     * @param madeAt   when it was made: an auditor re-derives its exact totals as the log was known then
+     * @param position the log position the caseload projection had reached when it was made
      */
-    public TribunalCaseload suppressed(int threshold) {
-        if (smallCells.applied()) {
-            throw new IllegalStateException("the caseload is already suppressed");
-        }
-        SmallCells control = new SmallCells(threshold);
-        return new TribunalCaseload(tribunalId, from, to, pending, activePending, suspended, neverTried, ageBands,
-                medianAgeDays, oldestFiledOn, oldestAgeDays, beyondStandard, pendingBy.suppressed(control),
-                new SmallCellControl(threshold, true), measures);
+    public record Release(String month, Instant madeAt, long position) {
     }
 
     /**
      * What was done to the small cells of the breakdowns.
      *
      * @param threshold the threshold {@code k} applied, or {@code null} when the figures are exact
-     * @param applied   true when cells of 1 to {@code k - 1} and their complements were suppressed; false for exact
-     *                  figures, where no count is ever {@code null}
+     * @param applied   true when perturbed cells below {@code k} (zeros included) and their complements were
+     *                  suppressed; false for exact figures, where no count is ever {@code null}
      */
     public record SmallCellControl(Integer threshold, boolean applied) {
 

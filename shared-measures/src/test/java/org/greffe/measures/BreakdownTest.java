@@ -24,11 +24,23 @@ class BreakdownTest {
 
     @Test
     void cellsThatContradictTheirTotalOrTheirSuppressionAreRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new Breakdown(5, Map.of("a", Breakdown.Cell.of(4))));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Breakdown(3,
-                Map.of("a", Breakdown.Cell.of(4), "b", Breakdown.Cell.SUPPRESSED)));
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> new Breakdown(5, Map.of("a", Breakdown.Cell.of(4)), false));
+        assertThatIllegalArgumentException().as("an exact table hides nothing").isThrownBy(() -> new Breakdown(4,
+                Map.of("a", Breakdown.Cell.of(4), "b", Breakdown.Cell.SUPPRESSED), false));
         assertThatIllegalArgumentException().isThrownBy(() -> new Breakdown.Cell(3, true));
         assertThatIllegalArgumentException().isThrownBy(() -> new Breakdown.Cell(null, false));
         assertThatIllegalArgumentException().isThrownBy(() -> new Breakdown.Cell(-1, false));
+    }
+
+    @Test
+    void aPublishedTableIsPerturbedSoItsCellsNeedNotAddUp() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("RAPE", 81);
+        counts.put("SEXUAL_SLAVERY", null);
+        Breakdown table = Breakdown.published(80, counts);
+        assertThat(table.perturbed()).isTrue();
+        assertThat(table.cells()).containsExactly(Map.entry("RAPE", Breakdown.Cell.of(81)),
+                Map.entry("SEXUAL_SLAVERY", Breakdown.Cell.SUPPRESSED));
     }
 }

@@ -5,14 +5,12 @@ import org.greffe.events.OffenceCategory;
 import org.greffe.events.Victims;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.greffe.measures.Cases.day;
 
 /** Every measure on small hand-checked dockets, including each zero-denominator case. */
@@ -227,27 +225,6 @@ class CaseloadCalculatorTest {
         assertThat(counts(pendingBy.accused())).containsEntry("STATE_FORCES", 0).containsEntry("UNIDENTIFIED", 1);
         assertThat(counts(pendingBy.victimGroup())).containsEntry("boys", 0);
         assertThat(pendingBy.offence().total()).isEqualTo(1);
-    }
-
-    @Test
-    void theSuppressedViewChangesOnlyTheBreakdownsCells() {
-        List<CaseRecord> records = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            records.add(Cases.filed("r" + i, T, "2019-01-01").record());
-        }
-        records.add(Cases.filed("s", T, "2019-01-01", OffenceCategory.SEXUAL_SLAVERY,
-                AccusedAffiliation.STATE_FORCES, new Victims(0, 1, 0, 0)).record());
-        TribunalCaseload exact = calculator.caseload(T, records, day("2019-06-04"), day("2020-06-03"));
-        TribunalCaseload suppressed = exact.suppressed(5);
-
-        assertThat(suppressed.smallCells()).isEqualTo(new TribunalCaseload.SmallCellControl(5, true));
-        assertThat(suppressed.pendingBy()).isEqualTo(exact.pendingBy().suppressed(new SmallCells(5)));
-        assertThat(suppressed.pendingBy().offence().cells().get("SEXUAL_SLAVERY").suppressed()).isTrue();
-        assertThat(suppressed.pendingBy().offence().cells().get("RAPE").suppressed()).as("its complement").isTrue();
-        assertThat(suppressed.pendingBy().offence().total()).isEqualTo(13);
-        assertThat(suppressed).usingRecursiveComparison().ignoringFields("pendingBy", "smallCells").isEqualTo(exact);
-        assertThat(exact.suppressed(1).pendingBy()).as("k = 1 suppresses nothing").isEqualTo(exact.pendingBy());
-        assertThatIllegalStateException().as("the true counts are gone").isThrownBy(() -> suppressed.suppressed(5));
     }
 
     @Test

@@ -100,6 +100,17 @@ public abstract class HttpIntegrationTest {
         });
     }
 
+    /**
+     * Waits until the first monthly release of the published figures exists: it is made once the projection has read
+     * what start-up loaded, and readers without exact figures get 503 until then.
+     *
+     * @param reader headers signing in a reader without exact figures
+     */
+    protected void awaitRelease(String... reader) {
+        awaitUntil("the first monthly release of the caseload figures", Duration.ofSeconds(60),
+                () -> get("/api/caseload", reader).header("Greffe-Release") != null);
+    }
+
     /** Polls every 50 ms until the condition holds; fails, saying what was awaited, when the time is up. */
     protected static void awaitUntil(String what, Duration timeout, BooleanSupplier done) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -141,6 +152,14 @@ public abstract class HttpIntegrationTest {
                                .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
+    /** Sends a CSV docket of many rows to the import, waiting for its report as long as it takes, within limits. */
+    protected Response postLongCsv(String csv) {
+        return send(HttpRequest.newBuilder(uri("/api/dockets"))
+                               .header("Content-Type", "text/csv")
+                               .timeout(Duration.ofMinutes(5))
+                               .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     protected Response post(String path, String body, String... headers) {
         return send(HttpRequest.newBuilder(uri(path))
                                .header("Content-Type", "application/json")
@@ -158,8 +177,11 @@ public abstract class HttpIntegrationTest {
     protected Response send(HttpRequest.Builder request, String... headers) {
         authorize(request, headers);
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            if (built.timeout().isEmpty()) {
+                built = request.timeout(Duration.ofSeconds(30)).build();
+            }
+            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

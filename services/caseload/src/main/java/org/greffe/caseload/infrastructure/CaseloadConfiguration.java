@@ -9,15 +9,19 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
 import org.greffe.caseload.application.CaseloadSummaries;
+import org.greffe.caseload.application.Releases;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.measures.CaseloadCalculator;
+import org.greffe.measures.MonthlyCaseload;
 import org.greffe.measures.TimeStandards;
 import org.greffe.caseload.projection.CaseloadProjection;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 
 /**
  * Wires the caseload: its tables and Flyway history, the store of case records, and the projection's pooled
@@ -51,7 +55,28 @@ public class CaseloadConfiguration {
 
     @Bean
     CaseloadCalculator caseloadCalculator(CaseloadProperties properties) {
-        return new CaseloadCalculator(new TimeStandards(properties.timeStandardDays(), properties.timeStandards()));
+        return new CaseloadCalculator(standards(properties));
+    }
+
+    private static TimeStandards standards(CaseloadProperties properties) {
+        return new TimeStandards(properties.timeStandardDays(), properties.timeStandards());
+    }
+
+    @Bean
+    JdbcReleaseStore releaseStore(JdbcTemplate jdbc, TransactionTemplate transaction, Flyway caseloadFlyway) {
+        return new JdbcReleaseStore(jdbc, transaction, recordJson());
+    }
+
+    @Bean
+    Releases releases(JdbcReleaseStore store, CaseRecordStore records, ProjectionPosition caseloadPosition,
+                      TribunalCatalog catalog, CaseloadProperties properties, Clock clock) {
+        return new Releases(store, records, caseloadPosition, catalog, new MonthlyCaseload(standards(properties)),
+                properties.smallCellThreshold(), clock);
+    }
+
+    @Bean
+    ReleaseSchedule releaseSchedule(Releases releases) {
+        return new ReleaseSchedule(releases);
     }
 
     @Bean

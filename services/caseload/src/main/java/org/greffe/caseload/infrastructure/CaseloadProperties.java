@@ -12,14 +12,16 @@ import java.util.Map;
  * @param timeStandards      time standard per offence category, in days, overriding the default
  * @param batchSize          events the projection folds per transaction
  * @param segments           segments of the projection's processor when it first starts (its parallelism)
- * @param smallCellThreshold {@code greffe.caseload.small-cell-threshold}, the {@code k} of small-cell suppression
+ * @param smallCellThreshold {@code greffe.caseload.small-cell-threshold}, the {@code k} of the published figures
  *                           (default 5, at least 1): readers without exact figures (all but clerks and auditors) see
- *                           no cell of 1 to {@code k - 1} in the pending breakdowns, nor one that could be worked back
- *                           out; 1 suppresses nothing
+ *                           no breakdown cell whose perturbed count is below {@code k}; 1 hides nothing
+ * @param maxStreamsPerUser  {@code greffe.caseload.max-streams-per-user}: caseload streams one user may hold open at
+ *                           once (default 4); every stream holds a connection and a thread's attention
  */
 @ConfigurationProperties("greffe.caseload")
 public record CaseloadProperties(Integer timeStandardDays, Map<OffenceCategory, Integer> timeStandards,
-                                 Integer batchSize, Integer segments, Integer smallCellThreshold) {
+                                 Integer batchSize, Integer segments, Integer smallCellThreshold,
+                                 Integer maxStreamsPerUser) {
 
     public CaseloadProperties {
         timeStandardDays = timeStandardDays == null ? 365 : timeStandardDays;
@@ -27,6 +29,10 @@ public record CaseloadProperties(Integer timeStandardDays, Map<OffenceCategory, 
         batchSize = batchSize == null ? 500 : batchSize;
         segments = segments == null ? 2 : segments;
         smallCellThreshold = smallCellThreshold == null ? 5 : smallCellThreshold;
+        maxStreamsPerUser = maxStreamsPerUser == null ? 4 : maxStreamsPerUser;
+        if (maxStreamsPerUser < 1) {
+            throw new IllegalArgumentException("greffe.caseload.max-streams-per-user must be at least 1");
+        }
         if (batchSize < 1 || segments < 1) {
             throw new IllegalArgumentException("greffe.caseload.batch-size and segments must be at least 1");
         }

@@ -2,11 +2,16 @@ package org.greffe.caseload.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.greffe.caseload.application.Release;
+import org.greffe.caseload.application.Releases;
+import org.greffe.caseload.infrastructure.CaseloadProperties;
 import org.greffe.caseload.infrastructure.ProjectionPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,21 +19,26 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells readers when the caseload figures change, so that a dashboard refreshes without reloading: a server-sent
- * event {@code position} with {@code {position, head}} on connecting, then whenever the projection's position (or the
- * log's head) moves. One poller reads {@link ProjectionPosition#state()} every second for all subscribers, and only
- * while there are any; a comment line every 15 s lets a dead connection be noticed and dropped. Each stream ends
- * after {@link #TIMEOUT}; clients reconnect. The figures themselves are read from the JSON endpoints, so the
- * stream carries nothing that a role's suppression rules would hide.
+ * Tells readers when the caseload figures they read change, so that a dashboard refreshes without reloading: a
+ * server-sent event {@code position} on connecting, then whenever it changes. Clerks and auditors, who read exact
+ * figures, get the projection's position and the log's head, which move with every event. Everyone else reads the
+ * published figures, which change only with a new monthly release: they get the release's position and month, and
+ * never learn when single events are recorded.
+ *
+ * <p>One poller reads the state every second for all subscribers, and only while there are any; a comment line every
+ * 15 s lets a dead connection be noticed and dropped. Each stream ends after {@link #TIMEOUT}; clients reconnect. A
+ * user may hold {@code greffe.caseload.max-streams-per-user} streams at once (429 beyond), and the instance
+ * {@link #MAX_STREAMS} in all (503 beyond): each one holds a connection open.
  */
 @RestController
 @Tag(name = "caseload")
@@ -36,37 +46,58 @@ class CaseloadStreamController {
 
     private static final Logger log = LoggerFactory.getLogger(CaseloadStreamController.class);
     static final Duration TIMEOUT = Duration.ofMinutes(10);
+    static final int MAX_STREAMS = 256;
     private static final int HEARTBEAT_POLLS = 15;
 
     private final ProjectionPosition position;
-    private final Set<SseEmitter> emitters = new CopyOnWriteArraySet<>();
+    private final Releases releases;
+    private final int maxPerUser;
+    private final Map<SseEmitter, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "caseload-stream");
         thread.setDaemon(true);
         return thread;
     });
     private ScheduledFuture<?> polling;
-    private volatile Map<String, Long> last;
     private int polls;
 
-    CaseloadStreamController(ProjectionPosition position) {
+    CaseloadStreamController(ProjectionPosition position, Releases releases, CaseloadProperties properties) {
         this.position = position;
+        this.releases = releases;
+        this.maxPerUser = properties.maxStreamsPerUser();
     }
 
     @GetMapping(path = "/api/caseload/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: the projection's position and the log's head, on connecting and "
-            + "whenever they move; re-read the figures when the position changes")
-    SseEmitter stream() {
+    @Operation(summary = "Server-sent events: where the figures the caller reads stand, on connecting and whenever "
+            + "that changes; re-read the figures when 'position' changes")
+    SseEmitter stream(HttpServletRequest request) {
+        Subscriber subscriber = new Subscriber(request.getUserPrincipal() == null ? ""
+                : request.getUserPrincipal().getName(), CaseloadController.mayReadExactFigures(request));
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        emitter.onCompletion(() -> emitters.remove(emitter));
+        synchronized (subscribers) {
+            long mine = subscribers.values().stream().filter(other -> other.user().equals(subscriber.user()))
+                                   .count();
+            if (mine >= maxPerUser) {
+                throw CaseloadProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
+                        "you already hold " + mine + " caseload streams open, the most one user may; close one "
+                                + "(each dashboard tab keeps one) and retry");
+            }
+            if (subscribers.size() >= MAX_STREAMS) {
+                CaseloadProblem full = CaseloadProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams",
+                        "Too many streams", "this instance serves as many caseload streams as it can; retry in a "
+                                + "minute");
+                full.getHeaders().set("Retry-After", "60");
+                throw full;
+            }
+            subscribers.put(emitter, subscriber);
+        }
+        emitter.onCompletion(() -> subscribers.remove(emitter));
         emitter.onTimeout(() -> {
-            emitters.remove(emitter);
+            subscribers.remove(emitter);
             emitter.complete();
         });
-        emitter.onError(error -> emitters.remove(emitter));
-        Map<String, Long> now = current();
-        if (send(emitter, now)) {
-            emitters.add(emitter);
+        emitter.onError(error -> subscribers.remove(emitter));
+        if (send(emitter, subscriber, subscriber.exact() ? exact() : published())) {
             startPolling();
         }
         return emitter;
@@ -80,32 +111,46 @@ class CaseloadStreamController {
 
     /** On the poller's thread only. */
     private void poll() {
-        if (emitters.isEmpty()) {
+        if (subscribers.isEmpty()) {
             return;
         }
         try {
-            Map<String, Long> now = current();
+            Map<String, Object> exact = exact();
+            Map<String, Object> published = published();
             boolean heartbeat = ++polls % HEARTBEAT_POLLS == 0;
-            if (!now.equals(last)) {
-                last = now;
-                emitters.forEach(emitter -> send(emitter, now));
-            } else if (heartbeat) {
-                emitters.forEach(this::heartbeat);
-            }
+            subscribers.forEach((emitter, subscriber) -> {
+                Map<String, Object> state = subscriber.exact() ? exact : published;
+                if (!state.equals(subscriber.sent)) {
+                    send(emitter, subscriber, state);
+                } else if (heartbeat) {
+                    heartbeat(emitter);
+                }
+            });
         } catch (RuntimeException e) {
             // The database may be briefly unavailable; the next poll tries again.
             log.debug("Could not read the caseload position for the stream", e);
         }
     }
 
-    private Map<String, Long> current() {
+    private Map<String, Object> exact() {
         ProjectionPosition.State state = position.state();
         return Map.of("position", state.position(), "head", state.head());
     }
 
-    private boolean send(SseEmitter emitter, Map<String, Long> state) {
+    private Map<String, Object> published() {
+        Release release = releases.latest().orElse(null);
+        long at = release == null ? 0 : release.position();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("position", at);
+        event.put("head", at);
+        event.put("release", release == null ? null : release.month().toString());
+        return event;
+    }
+
+    private boolean send(SseEmitter emitter, Subscriber subscriber, Map<String, Object> state) {
         try {
             emitter.send(SseEmitter.event().name("position").data(state, MediaType.APPLICATION_JSON));
+            subscriber.sent = state;
             return true;
         } catch (IOException | IllegalStateException e) {
             drop(emitter, e);
@@ -122,16 +167,37 @@ class CaseloadStreamController {
     }
 
     private void drop(SseEmitter emitter, Exception e) {
-        emitters.remove(emitter);
+        subscribers.remove(emitter);
         emitter.completeWithError(e);
     }
 
     /** Before the web server's graceful shutdown waits for open requests: end every stream, stop polling. */
     @EventListener(ContextClosedEvent.class)
     void close() {
-        log.debug("Ending {} caseload stream(s)", emitters.size());
+        log.debug("Ending {} caseload stream(s)", subscribers.size());
         poller.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        subscribers.keySet().forEach(SseEmitter::complete);
+        subscribers.clear();
+    }
+
+    /** Who holds a stream, and what it was last sent: it is sent something only when that changes. */
+    private static final class Subscriber {
+
+        private final String user;
+        private final boolean exact;
+        private volatile Map<String, Object> sent;
+
+        Subscriber(String user, boolean exact) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.exact = exact;
+        }
+
+        String user() {
+            return user;
+        }
+
+        boolean exact() {
+            return exact;
+        }
     }
 }

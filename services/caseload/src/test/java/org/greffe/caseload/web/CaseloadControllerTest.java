@@ -1,6 +1,8 @@
 package org.greffe.caseload.web;
 
 import org.greffe.caseload.application.CaseloadSummaries;
+import org.greffe.caseload.application.InMemoryReleaseStore;
+import org.greffe.caseload.application.Releases;
 import org.greffe.caseload.infrastructure.CaseloadProperties;
 import org.greffe.caseload.infrastructure.ProjectionPosition;
 import org.greffe.caseload.infrastructure.TribunalCatalog;
@@ -13,9 +15,12 @@ import org.greffe.events.TribunalId;
 import org.greffe.events.Victims;
 import org.greffe.measures.CaseRecord;
 import org.greffe.measures.CaseloadCalculator;
+import org.greffe.measures.MonthlyCaseload;
 import org.greffe.measures.TimeStandards;
 import org.greffe.measures.TribunalCaseload;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import java.time.Clock;
@@ -26,62 +31,107 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** Who reads a tribunal's breakdowns exact, and who gets their small cells suppressed. */
+/** Who reads exact figures, who reads the release, and which periods each may ask for. */
 class CaseloadControllerTest {
 
     private static final String MOPTI = "mopti";
 
     private final CaseRecordStore store = mock(CaseRecordStore.class);
     private final ProjectionPosition position = mock(ProjectionPosition.class);
+    private final InMemoryReleaseStore releaseStore = new InMemoryReleaseStore();
 
     @Test
-    void clerksAndAuditorsReadTheBreakdownsExact() {
+    void clerksAndAuditorsReadExactFiguresForTheDayTheyAsk() {
+        CaseloadController controller = controller();
         for (String role : List.of("CLERK", "AUDITOR")) {
-            TribunalCaseload caseload = read(controller(null), role);
+            TribunalCaseload caseload = read(controller, "2019-06-04", "2020-06-03", role).getBody();
             assertThat(caseload.smallCells()).as(role).isEqualTo(TribunalCaseload.SmallCellControl.EXACT);
+            assertThat(caseload.release()).isNull();
+            assertThat(caseload.to()).isEqualTo(LocalDate.of(2020, 6, 3));
             assertThat(caseload.pendingBy().offence().cells().get("SEXUAL_SLAVERY").count()).as(role).isEqualTo(1);
+            assertThat(caseload.oldestFiledOn()).isEqualTo(LocalDate.of(2019, 1, 1));
         }
     }
 
     @Test
-    void advocatesAndReadersWithoutAKnownRoleGetTheSmallCellsSuppressed() {
-        List<String[]> readers = List.of(new String[]{"ADVOCATE"}, new String[0], new String[]{"clerk", "OTHER"});
-        for (String[] roles : readers) {
-            TribunalCaseload caseload = read(controller(null), roles);
-            assertThat(caseload.smallCells()).as(String.join(",", roles))
-                                             .isEqualTo(new TribunalCaseload.SmallCellControl(5, true));
+    void everyoneElseReadsTheLatestReleaseInWholeMonths() {
+        CaseloadController controller = released();
+        for (String[] roles : List.of(new String[]{"ADVOCATE"}, new String[0], new String[]{"clerk", "OTHER"})) {
+            ResponseEntity<TribunalCaseload> answer = read(controller, "2019-06-04", "2020-06-03", roles);
+            TribunalCaseload caseload = answer.getBody();
+            assertThat(caseload.release().month()).isEqualTo("2020-05");
+            assertThat(answer.getHeaders().getFirst(CaseloadController.RELEASE)).isEqualTo("2020-05");
+            assertThat(caseload.from()).isEqualTo(LocalDate.of(2019, 6, 1));
+            assertThat(caseload.to()).as("the last month that ended").isEqualTo(LocalDate.of(2020, 5, 31));
+            assertThat(caseload.smallCells()).isEqualTo(new TribunalCaseload.SmallCellControl(5, true));
             assertThat(caseload.pendingBy().offence().cells().get("SEXUAL_SLAVERY").suppressed()).isTrue();
-            assertThat(caseload.pending()).as("stocks stay exact").isEqualTo(7);
+            assertThat(caseload.pending()).as("a tribunal total: exact").isEqualTo(12);
+            assertThat(caseload.oldestFiledOn()).as("one case's date").isNull();
         }
     }
 
     @Test
-    void theThresholdIsConfigured() {
-        TribunalCaseload caseload = read(controller(2), "ADVOCATE");
-        assertThat(caseload.smallCells()).isEqualTo(new TribunalCaseload.SmallCellControl(2, true));
-        assertThat(caseload.pendingBy().offence().cells().get("SEXUAL_SLAVERY").suppressed()).isTrue();
-        assertThat(read(controller(1), "ADVOCATE").pendingBy().offence().cells().get("SEXUAL_SLAVERY").count())
-                .as("k = 1 suppresses nothing").isEqualTo(1);
+    void daysOfTheSameMonthGiveTheSameAnswerAndNothingAfterTheReleaseIsShown() {
+        CaseloadController controller = released();
+        TribunalCaseload march = read(controller, null, "2020-03-31", "ADVOCATE").getBody();
+        assertThat(read(controller, null, "2020-04-01", "ADVOCATE").getBody()).isEqualTo(march);
+        assertThat(read(controller, null, "2020-04-30", "ADVOCATE").getBody()).isNotEqualTo(march);
+        assertThat(read(controller, "2020-03-02", "2020-03-31", "ADVOCATE").getBody().from())
+                .isEqualTo(LocalDate.of(2020, 3, 1));
+        assertThat(read(controller, null, "2030-01-01", "ADVOCATE").getBody().to())
+                .isEqualTo(LocalDate.of(2020, 5, 31));
+        assertThat(read(controller, "2020-05-10", "2020-05-20", "ADVOCATE").getBody().to())
+                .as("a period within an open month shows the month before").isEqualTo(LocalDate.of(2020, 4, 30));
     }
 
     @Test
-    void figuresAreComputedOncePerProjectionVersionAndAgainWhenItMoves() {
-        CaseloadController controller = controller(null);
-        TribunalCaseload first = read(controller, "CLERK");
-        assertThat(read(controller, "AUDITOR")).isEqualTo(first);
-        assertThat(read(controller, "ADVOCATE").pending()).isEqualTo(first.pending());
-        verify(store, times(1)).atTribunal(MOPTI);
+    void beforeTheFirstReleaseEveryoneButClerksAndAuditorsIsAskedToRetry() {
+        CaseloadController controller = controller();
+        assertThat(read(controller, null, null, "CLERK").getStatusCode().value()).isEqualTo(200);
+        assertThatThrownBy(() -> read(controller, null, null, "ADVOCATE"))
+                .isInstanceOfSatisfying(CaseloadProblem.class, problem -> {
+                    assertThat(problem.getStatusCode().value()).isEqualTo(503);
+                    assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+                });
+    }
 
-        when(position.state()).thenReturn(new ProjectionPosition.State(8, 8, false, "0:8 1:7"));
-        read(controller, "CLERK");
+    @Test
+    void malformedExtremeOrOverlongPeriodsAreRefusedWithTheReason() {
+        CaseloadController controller = released();
+        Map<String[], String> refused = Map.of(
+                new String[]{null, "2020-02-30"}, "to must be a date as YYYY-MM-DD",
+                new String[]{"20200101", null}, "from must be a date as YYYY-MM-DD",
+                new String[]{null, "+10000-01-01"}, "to must be a date",
+                new String[]{"1959-12-31", "2020-01-01"}, "from must be a date from 1960-01-01 to 2100-12-31",
+                new String[]{null, "2101-01-01"}, "to must be a date from 1960-01-01 to 2100-12-31",
+                new String[]{"2009-12-31", "2020-01-01"}, "longer than 10 years",
+                new String[]{"2020-01-02", "2020-01-01"}, "must not be after");
+        refused.forEach((period, reason) -> {
+            for (String role : List.of("CLERK", "ADVOCATE")) {
+                assertThatThrownBy(() -> read(controller, period[0], period[1], role))
+                        .isInstanceOfSatisfying(CaseloadProblem.class, problem -> {
+                            assertThat(problem.getStatusCode().value()).isEqualTo(400);
+                            assertThat(((ProblemDetail) problem.getBody()).getDetail()).as(role).contains(reason);
+                        });
+            }
+        });
+    }
+
+    @Test
+    void exactFiguresAreComputedOncePerProjectionVersionAndAgainWhenItMoves() {
+        CaseloadController controller = controller();
+        TribunalCaseload first = read(controller, "2019-06-04", "2020-06-03", "CLERK").getBody();
+        assertThat(read(controller, "2019-06-04", "2020-06-03", "AUDITOR").getBody()).isEqualTo(first);
+        verify(store, times(1)).atTribunal(MOPTI);
+        when(position.state()).thenReturn(new ProjectionPosition.State(13, 13, false, "0:13 1:12"));
+        read(controller, "2019-06-04", "2020-06-03", "CLERK");
         verify(store, times(2)).atTribunal(MOPTI);
-        controller.tribunal(MOPTI, LocalDate.of(2019, 1, 1), LocalDate.of(2020, 6, 3), new MockHttpServletRequest());
-        verify(store, times(3)).atTribunal(MOPTI);
     }
 
     @Test
@@ -97,28 +147,40 @@ class CaseloadControllerTest {
         assertThat(cache.get("a", () -> ++computed[0])).as("a was evicted by b").isEqualTo(5);
     }
 
-    private TribunalCaseload read(CaseloadController controller, String... roles) {
+    private ResponseEntity<TribunalCaseload> read(CaseloadController controller, String from, String to,
+                                                  String... roles) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         for (String role : roles) {
             request.addUserRole(role);
         }
-        return controller.tribunal(MOPTI, LocalDate.of(2019, 6, 4), LocalDate.of(2020, 6, 3), request).getBody();
+        return controller.tribunal(MOPTI, from, to, request);
     }
 
-    private CaseloadController controller(Integer threshold) {
+    private CaseloadController released() {
+        CaseloadController controller = controller();
+        releases.makeIfDue();
+        return controller;
+    }
+
+    private Releases releases;
+
+    private CaseloadController controller() {
         List<CaseRecord> records = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 11; i++) {
             records.add(filed("r" + i, OffenceCategory.RAPE));
         }
         records.add(filed("s", OffenceCategory.SEXUAL_SLAVERY));
         when(store.atTribunal(MOPTI)).thenReturn(records);
-        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "0:7 1:7"));
+        when(store.all()).thenReturn(records);
+        when(position.state()).thenReturn(new ProjectionPosition.State(12, 12, false, "0:12 1:12"));
         CaseloadCalculator calculator = new CaseloadCalculator(TimeStandards.uniform(365));
         TribunalCatalog catalog = new TribunalCatalog(List.of(new TribunalCatalog.Tribunal(MOPTI, "Mopti")));
+        Clock clock = Clock.fixed(LocalDate.of(2020, 6, 3).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        releases = new Releases(releaseStore, store, position, catalog,
+                new MonthlyCaseload(TimeStandards.uniform(365)), 5, clock);
         return new CaseloadController(store, new CaseloadSummaries(store, calculator, catalog), calculator,
-                catalog, position,
-                Clock.fixed(LocalDate.of(2020, 6, 3).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
-                new CaseloadProperties(null, Map.of(), null, null, threshold));
+                catalog, position, releases, releaseStore, clock,
+                new CaseloadProperties(null, Map.of(), null, null, null, null));
     }
 
     private static CaseRecord filed(String caseId, OffenceCategory offence) {

@@ -1,0 +1,370 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.greffe.app.security.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plays a determined advocate against generated dockets of four small tribunals, through two monthly releases with
+ * late registrations between them, and fails if any sequence of the requests it makes pins a hidden cell, or any
+ * count from 1 to k - 1, to one value.
+ *
+ * <p>The attacker asks for single-day periods, periods one day apart, every month, overlapping periods, the
+ * timeline, the overview, and watches the stream while a clerk records; keeps every answer of the first release and
+ * of the second; checks that the answers it could combine say nothing beyond the published months (overlapping
+ * periods add up, days of a month answer alike, the overview is the tribunal pages); then turns every published
+ * figure into bounds on the true counts and every exact total into an equation ({@link DisclosureAttack}: the three
+ * tables against their shared total, the age bands and suspended cases against pending, what came in less what went
+ * out against the change of pending), and proves the tightest bounds it can. It is told which months the late
+ * registrations left unchanged (an insider's knowledge), and takes each such month's two releases as two views of
+ * the same counts. The true counts, read as a clerk when each release was made, must lie
+ * within them, and none it pins may be hidden or small.
+ */
+@Import(DisclosureAttackIntegrationTest.Clocks.class)
+class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
+
+    private static final ZoneId BAMAKO = ZoneId.of("Africa/Bamako");
+    private static final List<String> TRIBUNALS = List.of("kidal", "gao", "tombouctou", "kayes");
+    private static final YearMonth FIRST = YearMonth.of(2020, 12);
+    private static final int K = 5;
+    private static final int NOISE = 20;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        ownEmbeddedDatabase(registry, "attack", false);
+    }
+
+    /** Greffe lives in March 2024, until the test moves its clock on. */
+    @TestConfiguration
+    static class Clocks {
+
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock(LocalDate.of(2024, 3, 11).atTime(9, 0).atZone(BAMAKO).toInstant(), BAMAKO);
+        }
+    }
+
+    @Autowired
+    private MovableClock clock;
+
+    private final String[] advocate = as("attacker", Role.ADVOCATE);
+    private final Set<String> hidden = new HashSet<>();
+
+    @Test
+    void noSequenceOfRequestsPinsAHiddenCellOrASmallCount() throws Exception {
+        awaitRelease(advocate);
+        RandomDocket first = new RandomDocket(2024, TRIBUNALS, "ATK");
+        for (int i = 0; i < 170; i++) {
+            first.filedBetween(LocalDate.of(2021, 1, 4), LocalDate.of(2024, 3, 8), LocalDate.of(2024, 3, 8));
+        }
+        imported(first);
+        release(YearMonth.of(2024, 3));
+        Map<String, JsonNode> published1 = publishedMonths(YearMonth.of(2024, 3));
+        Map<String, JsonNode> truth1 = exactMonths(YearMonth.of(2024, 3));
+        combinedAnswersAddNothing(published1, YearMonth.of(2024, 3));
+
+        RandomDocket late = new RandomDocket(2025, TRIBUNALS, "LATE");
+        for (int i = 0; i < 30; i++) {
+            late.filedBetween(LocalDate.of(2021, 1, 4), LocalDate.of(2024, 3, 28), LocalDate.of(2024, 3, 29));
+        }
+        streamShowsAdvocatesNothingOfWhatAClerkRecords(late);
+        assertThat(publishedMonths(YearMonth.of(2024, 3))).as("a release never changes").isEqualTo(published1);
+        release(YearMonth.of(2024, 4));
+        Map<String, JsonNode> published2 = publishedMonths(YearMonth.of(2024, 4));
+        Map<String, JsonNode> truth2 = exactMonths(YearMonth.of(2024, 4));
+        combinedAnswersAddNothing(published2, YearMonth.of(2024, 4));
+
+        DisclosureAttack attack = new DisclosureAttack();
+        Map<String, Long> truth = new LinkedHashMap<>();
+        Map<String, String> keys1 = constrain(attack, truth, "r1", published1, truth1, Map.of());
+        constrain(attack, truth, "r2", published2, truth2, keys1);
+        Map<String, long[]> proven = attack.propagate();
+
+        List<String> disclosed = new ArrayList<>();
+        int small = 0;
+        for (Map.Entry<String, Long> unknown : truth.entrySet()) {
+            long value = unknown.getValue();
+            long[] bounds = proven.getOrDefault(unknown.getKey(), new long[]{0, Long.MAX_VALUE});
+            assertThat(value).as("the truth of " + unknown.getKey() + " lies within what was proven")
+                             .isBetween(bounds[0], bounds[1]);
+            boolean isSmall = value >= 1 && value < K;
+            small += isSmall || hidden.contains(unknown.getKey()) ? 1 : 0;
+            if (bounds[0] == bounds[1] && (isSmall || hidden.contains(unknown.getKey()))) {
+                disclosed.add(unknown.getKey() + " = " + value);
+            }
+        }
+        assertThat(small).as("counts worth attacking: small or hidden").isGreaterThan(500);
+        assertThat(disclosed).as("hidden cells or counts from 1 to k - 1 pinned to one value").isEmpty();
+    }
+
+    private void imported(RandomDocket docket) {
+        Response report = postLongCsv(docket.csv());
+        assertThat(report.status()).as(report.text()).isEqualTo(200);
+        assertThat(report.json().get("rejected")).as(report.text()).isEmpty();
+        awaitProjection();
+    }
+
+    /** Moves the clock past the end of the month and waits for its release. */
+    private void release(YearMonth month) {
+        clock.moveTo(month.plusMonths(1).atDay(1).atTime(0, 30).atZone(BAMAKO).toInstant());
+        awaitUntil("the release of " + month, Duration.ofSeconds(60),
+                () -> month.toString().equals(get("/api/caseload", advocate).header("Greffe-Release")));
+    }
+
+    /** The attacker's view: one answer per tribunal and month, each a period of that month alone. */
+    private Map<String, JsonNode> publishedMonths(YearMonth last) {
+        return months(last, advocate);
+    }
+
+    /** The truth, as a clerk reads it for the same periods. */
+    private Map<String, JsonNode> exactMonths(YearMonth last) {
+        return months(last);
+    }
+
+    private Map<String, JsonNode> months(YearMonth last, String... headers) {
+        Map<String, JsonNode> months = new LinkedHashMap<>();
+        for (String tribunal : TRIBUNALS) {
+            for (YearMonth month = FIRST; !month.isAfter(last); month = month.plusMonths(1)) {
+                Response answer = get("/api/caseload/" + tribunal + "?from=" + month.atDay(1) + "&to="
+                        + month.atEndOfMonth(), headers);
+                assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+                months.put(tribunal + "|" + month, answer.json());
+            }
+        }
+        return months;
+    }
+
+    /** Every other question an advocate can ask is answered from the same published months. */
+    private void combinedAnswersAddNothing(Map<String, JsonNode> months, YearMonth last) {
+        JsonNode overview = get("/api/caseload", advocate).json();
+        for (String tribunal : TRIBUNALS) {
+            JsonNode month = months.get(tribunal + "|" + last);
+            JsonNode row = null;
+            for (JsonNode candidate : overview) {
+                row = candidate.get("tribunalId").asText().equals(tribunal) ? candidate : row;
+            }
+            for (String stock : List.of("pending", "activePending", "suspended", "neverTried")) {
+                assertThat(row.get(stock)).as(tribunal + " overview " + stock).isEqualTo(month.get(stock));
+            }
+            JsonNode timeline = get("/api/caseload/" + tribunal + "/timeline?from=" + FIRST.atDay(1) + "&to="
+                    + last.atEndOfMonth(), advocate).json();
+            for (JsonNode row2 : timeline) {
+                JsonNode single = months.get(tribunal + "|" + row2.get("month").asText());
+                assertThat(row2.get("incoming")).isEqualTo(single.get("measures").get("incoming"));
+                assertThat(row2.get("outgoing")).isEqualTo(single.get("measures").get("outgoing"));
+                assertThat(row2.get("pendingEnd")).isEqualTo(single.get("pending"));
+            }
+            for (int year = 2021; year <= 2023; year++) {
+                JsonNode whole = get("/api/caseload/" + tribunal + "?from=" + year + "-02-11&to=" + (year + 1)
+                        + "-01-31", advocate).json();
+                int incoming = 0;
+                int outgoing = 0;
+                for (YearMonth m = YearMonth.of(year, 2); !m.isAfter(YearMonth.of(year + 1, 1)); m = m.plusMonths(1)) {
+                    incoming += months.get(tribunal + "|" + m).get("measures").get("incoming").asInt();
+                    outgoing += months.get(tribunal + "|" + m).get("measures").get("outgoing").asInt();
+                }
+                assertThat(whole.get("measures").get("incoming").asInt()).as("overlapping periods add up")
+                                                                        .isEqualTo(incoming);
+                assertThat(whole.get("measures").get("outgoing").asInt()).isEqualTo(outgoing);
+                assertThat(whole.get("pendingBy")).isEqualTo(months.get(tribunal + "|" + YearMonth.of(year + 1, 1))
+                                                                   .get("pendingBy"));
+            }
+            for (LocalDate day = LocalDate.of(2023, 6, 12); day.isBefore(LocalDate.of(2023, 6, 17));
+                 day = day.plusDays(1)) {
+                JsonNode single = get("/api/caseload/" + tribunal + "?from=" + day + "&to=" + day, advocate).json();
+                JsonNode next = get("/api/caseload/" + tribunal + "?to=" + day.plusDays(1), advocate).json();
+                assertThat(single).as("a single day is the month that last ended")
+                                  .isEqualTo(months.get(tribunal + "|2023-05"));
+                assertThat(next).as("to one day apart")
+                                .isEqualTo(get("/api/caseload/" + tribunal + "?to=" + day, advocate).json());
+            }
+        }
+        months.values().forEach(answer -> assertThat(answer.get("oldestFiledOn").isNull()).isTrue());
+    }
+
+    /**
+     * While a clerk records a docket, the clerk's stream moves and the advocate's does not: it speaks of releases,
+     * not of events.
+     */
+    private void streamShowsAdvocatesNothingOfWhatAClerkRecords(RandomDocket docket) throws Exception {
+        HttpResponse<Stream<String>> advocateStream = openStream("/api/caseload/stream", advocate);
+        HttpResponse<Stream<String>> clerkStream = openStream("/api/caseload/stream");
+        BlockingQueue<String> advocateEvents = events(advocateStream);
+        BlockingQueue<String> clerkEvents = events(clerkStream);
+        try {
+            String releaseEvent = advocateEvents.poll(10, TimeUnit.SECONDS);
+            assertThat(releaseEvent).contains("\"release\":\"2024-03\"");
+            String before = clerkEvents.poll(10, TimeUnit.SECONDS);
+            assertThat(before).isNotNull();
+            imported(docket);
+            String after = clerkEvents.poll(10, TimeUnit.SECONDS);
+            assertThat(after).as("the clerk's stream follows the events").isNotNull().isNotEqualTo(before);
+            assertThat(advocateEvents.poll(3, TimeUnit.SECONDS)).as("the advocate's stream says nothing").isNull();
+        } finally {
+            advocateStream.body().close();
+            clerkStream.body().close();
+        }
+    }
+
+    private static BlockingQueue<String> events(HttpResponse<Stream<String>> stream) {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                stream.body().filter(line -> line.startsWith("data:")).forEach(events::add);
+            } catch (RuntimeException closed) {
+                // The test closed the stream.
+            }
+        }, "stream-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return events;
+    }
+
+    /**
+     * Adds what one release's answers say to the attack, and the true values to check it against.
+     *
+     * @param previous the unknowns of the earlier release, by tribunal and month, shared by a month whose exact figures
+     *                 did not change
+     * @return this release's unknowns' prefixes, by tribunal and month
+     */
+    private Map<String, String> constrain(DisclosureAttack attack, Map<String, Long> truth, String release,
+                                          Map<String, JsonNode> published, Map<String, JsonNode> exact,
+                                          Map<String, String> previous) {
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        for (String tribunal : TRIBUNALS) {
+            int pendingBefore = 0;
+            for (YearMonth month = FIRST; published.containsKey(tribunal + "|" + month); month = month.plusMonths(1)) {
+                String id = tribunal + "|" + month;
+                JsonNode answer = published.get(id);
+                String earlier = previous.get(id);
+                boolean unchanged = earlier != null && exact.get(id).equals(earlierTruth.get(id));
+                String prefix = unchanged ? earlier : release + "|" + id + "|";
+                prefixes.put(id, prefix);
+                earlierTruth.put(id, exact.get(id));
+                monthUnknowns(attack, prefix, answer, pendingBefore, truth);
+                monthUnknowns(null, prefix, exact.get(id), pendingBefore, truth);
+                pendingBefore = answer.get("pending").asInt();
+            }
+        }
+        return prefixes;
+    }
+
+    /** The exact figures of each month at the earlier release. */
+    private final Map<String, JsonNode> earlierTruth = new LinkedHashMap<>();
+
+    /**
+     * The unknowns of one month: with {@code attack}, what its published answer says of them; without, their true
+     * values from its exact answer.
+     */
+    private void monthUnknowns(DisclosureAttack attack, String prefix, JsonNode answer, int pendingBefore,
+                               Map<String, Long> truth) {
+        int pending = answer.get("pending").asInt();
+        Map<String, Integer> cells = new LinkedHashMap<>();
+        JsonNode measures = answer.get("measures");
+        int disposed = measures.get("timeToDisposition").get("disposed").asInt();
+        int[] tiers = tiers(measures.get("timeToDisposition"), disposed);
+        cells.put("in", measures.get("incoming").asInt());
+        cells.put("out:transferred", measures.get("outgoing").asInt() - disposed);
+        Map<String, Integer> flow = new LinkedHashMap<>(Map.of(prefix + "in", 1, prefix + "out:transferred", -1));
+        for (int tier = 0; tier < 4; tier++) {
+            cells.put("out:" + tier, tiers[tier]);
+            flow.put(prefix + "out:" + tier, -1);
+        }
+        JsonNode certainty = measures.get("trialDateCertainty");
+        for (String bucket : List.of("1", "2", "3", "4+")) {
+            cells.put("judged:" + bucket, certainty.isNull() ? 0 : certainty.get(bucket).asInt());
+        }
+        boolean brokenDown = !answer.get("pendingBy").isNull();
+        Map<String, Integer> stock = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> tables = new LinkedHashMap<>();
+        if (brokenDown) {
+            cells.put("suspended", answer.get("suspended").asInt());
+            stock.put(prefix + "suspended", 1);
+            answer.get("ageBands").fields().forEachRemaining(band -> {
+                cells.put("age:" + band.getKey(), band.getValue().asInt());
+                stock.put(prefix + "age:" + band.getKey(), 1);
+            });
+            if (!answer.get("beyondStandard").isNull()) {
+                cells.put("beyond", (int) Math.round(answer.get("beyondStandard").asDouble()
+                        * answer.get("activePending").asInt() / 100));
+            }
+            cells.put("victims", answer.get("pendingBy").get("victimGroup").get("total").asInt());
+        }
+        for (String table : brokenDown ? List.of("offence", "accused", "victimGroup") : List.<String>of()) {
+            Map<String, Integer> equation = new LinkedHashMap<>();
+            JsonNode breakdown = answer.get("pendingBy").get(table);
+            for (Iterator<Map.Entry<String, JsonNode>> it = breakdown.get("cells").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> cell = it.next();
+                String unknown = prefix + table + ":" + cell.getKey();
+                equation.put(unknown, 1);
+                if (cell.getValue().get("suppressed").asBoolean()) {
+                    hidden.add(unknown);
+                    if (attack != null) {
+                        attack.hidden(unknown, K, NOISE);
+                    }
+                } else {
+                    cells.put(table + ":" + cell.getKey(), cell.getValue().get("count").asInt());
+                }
+            }
+            tables.put(table, equation);
+        }
+        if (attack == null) {
+            cells.forEach((name, value) -> truth.put(prefix + name, (long) value));
+            return;
+        }
+        cells.forEach((name, value) -> attack.published(prefix + name, value, NOISE));
+        attack.equation(flow, pending - pendingBefore);
+        if (!brokenDown) {
+            return;
+        }
+        attack.equation(stock, pending);
+        attack.equation(tables.get("offence"), pending);
+        attack.equation(tables.get("accused"), pending);
+        Map<String, Integer> victims = new LinkedHashMap<>(tables.get("victimGroup"));
+        victims.put(prefix + "victims", -1);
+        attack.equation(victims, 0);
+    }
+
+    /** The counts disposed within ¼, ½, all and beyond the standard, from the cumulative shares published. */
+    private static int[] tiers(JsonNode timeToDisposition, int disposed) {
+        if (disposed == 0) {
+            return new int[4];
+        }
+        int quarter = share(timeToDisposition, "withinQuarterStandard", disposed);
+        int half = share(timeToDisposition, "withinHalfStandard", disposed);
+        int within = share(timeToDisposition, "withinStandard", disposed);
+        return new int[]{quarter, half - quarter, within - half, disposed - within};
+    }
+
+    private static int share(JsonNode timeToDisposition, String field, int disposed) {
+        return (int) Math.round(timeToDisposition.get(field).asDouble() * disposed / 100);
+    }
+}

@@ -1,0 +1,124 @@
+package org.greffe.caseload.application;
+
+import org.greffe.caseload.infrastructure.ProjectionPosition;
+import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.caseload.projection.CaseRecordStore;
+import org.greffe.measures.CaseRecord;
+import org.greffe.measures.CellKey;
+import org.greffe.measures.MonthlyCaseload;
+import org.greffe.measures.Publication;
+import org.greffe.measures.PublishedMonth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The monthly releases of the published figures, which is all that readers without exact figures ever see.
+ *
+ * <p>Why releases: figures that follow the log event by event let a reader compare the answer before and after one
+ * event (the stream says when there is one) and learn what that one event changed. A release is made once a month,
+ * after the month closed (in the courts' time zone), from the projection once it has read the whole log; it covers
+ * every month up to the one that closed, and is never changed. Between two releases a reader sees a month's worth of
+ * recording at once, never a single event.
+ *
+ * <p>The first release is made at the first start (after a demo docket or a {@code --greffe.import} is loaded);
+ * later ones on the first check after each month's end. Several instances may try at once: the first stored wins,
+ * and the others read it.
+ */
+public class Releases {
+
+    private static final Logger log = LoggerFactory.getLogger(Releases.class);
+
+    private final ReleaseStore store;
+    private final CaseRecordStore records;
+    private final ProjectionPosition position;
+    private final TribunalCatalog catalog;
+    private final MonthlyCaseload monthly;
+    private final int threshold;
+    private final Clock clock;
+    private volatile Release latest;
+
+    public Releases(ReleaseStore store, CaseRecordStore records, ProjectionPosition position, TribunalCatalog catalog,
+                    MonthlyCaseload monthly, int threshold, Clock clock) {
+        this.store = store;
+        this.records = records;
+        this.position = position;
+        this.catalog = catalog;
+        this.monthly = monthly;
+        this.threshold = threshold;
+        this.clock = clock;
+    }
+
+    /** The release answers are given from: the newest made, by this instance or another. */
+    public Optional<Release> latest() {
+        Release known = latest;
+        if (known != null && !known.month().isBefore(due())) {
+            return Optional.of(known);
+        }
+        Optional<Release> stored = store.latest();
+        stored.ifPresent(release -> latest = release);
+        return stored;
+    }
+
+    /** The month the next release must cover: the last month that has ended. */
+    public YearMonth due() {
+        return YearMonth.now(clock).minusMonths(1);
+    }
+
+    /**
+     * Makes the release of the month that last ended, unless it exists, or the projection has not read the whole log
+     * yet (a release must not miss what is already recorded): then a later call tries again.
+     *
+     * @return the newest release after the attempt
+     */
+    public synchronized Optional<Release> makeIfDue() {
+        YearMonth month = due();
+        Optional<Release> newest = latest();
+        if (newest.isPresent() && !newest.get().month().isBefore(month)) {
+            return newest;
+        }
+        ProjectionPosition.State state = position.state();
+        if (state.replaying() || state.position() < state.head()) {
+            log.debug("Release of {} waits for the caseload projection ({} of {})", month, state.position(),
+                    state.head());
+            return newest;
+        }
+        long started = System.nanoTime();
+        Release release = new Release(month, clock.instant(), state.position(), state.version());
+        Map<String, List<PublishedMonth>> published = publish(month);
+        if (store.add(release, published)) {
+            log.info("Released the published caseload figures up to {} (log position {}) in {} ms", month,
+                    state.position(), (System.nanoTime() - started) / 1_000_000);
+        }
+        latest = null;
+        return latest();
+    }
+
+    private Map<String, List<PublishedMonth>> publish(YearMonth month) {
+        CellKey keys = new CellKey(store.cellKeySecret());
+        Publication publication = new Publication(keys, threshold);
+        Map<String, List<CaseRecord>> byTribunal = new HashMap<>();
+        for (CaseRecord record : records.all()) {
+            record.tribunals().forEach(tribunal -> byTribunal.computeIfAbsent(tribunal, t -> new ArrayList<>())
+                                                             .add(record));
+        }
+        Map<String, List<PublishedMonth>> published = new LinkedHashMap<>();
+        for (TribunalCatalog.Tribunal tribunal : catalog.tribunals()) {
+            List<CaseRecord> cases = byTribunal.getOrDefault(tribunal.id(), List.of());
+            List<PublishedMonth> months = MonthlyCaseload.firstMonth(tribunal.id(), cases)
+                    .map(first -> monthly.months(tribunal.id(), cases, first, month, keys)
+                                         .stream().map(publication::publish).toList())
+                    .orElse(List.of());
+            published.put(tribunal.id(), months);
+        }
+        return published;
+    }
+}

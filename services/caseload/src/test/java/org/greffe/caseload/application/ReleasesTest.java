@@ -1,0 +1,117 @@
+package org.greffe.caseload.application;
+
+import org.greffe.caseload.infrastructure.ProjectionPosition;
+import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.caseload.projection.CaseRecordStore;
+import org.greffe.events.AccusedAffiliation;
+import org.greffe.events.CaseFiled;
+import org.greffe.events.CaseId;
+import org.greffe.events.OffenceCategory;
+import org.greffe.events.TribunalId;
+import org.greffe.events.Victims;
+import org.greffe.measures.CaseRecord;
+import org.greffe.measures.MonthlyCaseload;
+import org.greffe.measures.TimeStandards;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** When a release is made, what it covers, and that it is made once. */
+class ReleasesTest {
+
+    private static final ZoneId BAMAKO = ZoneId.of("Africa/Bamako");
+
+    private final InMemoryReleaseStore store = new InMemoryReleaseStore();
+    private final CaseRecordStore records = mock(CaseRecordStore.class);
+    private final ProjectionPosition position = mock(ProjectionPosition.class);
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2020-06-03T10:00:00Z"));
+    private final TribunalCatalog catalog = new TribunalCatalog(List.of(new TribunalCatalog.Tribunal("mopti", "Mopti"),
+            new TribunalCatalog.Tribunal("gao", "Gao")));
+    private final Releases releases = new Releases(store, records, position, catalog,
+            new MonthlyCaseload(TimeStandards.uniform(365)), 5, new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return BAMAKO;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            });
+
+    @Test
+    void noReleaseIsMadeWhileTheProjectionHasNotReadTheWholeLog() {
+        when(records.all()).thenReturn(List.of(filed("a", "2020-01-10")));
+        when(position.state()).thenReturn(new ProjectionPosition.State(6, 7, false, "g0 0:6"));
+        assertThat(releases.makeIfDue()).isEmpty();
+        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, true, "g0 0:7r"));
+        assertThat(releases.makeIfDue()).as("replaying").isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void aReleaseCoversEveryTribunalUpToTheMonthThatLastEndedAndIsMadeOnce() {
+        when(records.all()).thenReturn(List.of(filed("a", "2020-01-10"), filed("b", "2020-06-01")));
+        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "g0 0:7"));
+        Release release = releases.makeIfDue().orElseThrow();
+        assertThat(release.month()).isEqualTo(YearMonth.of(2020, 5));
+        assertThat(release.position()).isEqualTo(7);
+        assertThat(release.madeAt()).isEqualTo(now.get());
+        assertThat(store.months(release, "mopti")).extracting(month -> month.month().toString())
+                                                 .containsExactly("2020-01", "2020-02", "2020-03", "2020-04",
+                                                         "2020-05");
+        assertThat(store.months(release, "mopti").get(4).pending()).as("b was filed in June: not released")
+                                                                  .isEqualTo(1);
+        assertThat(store.months(release, "gao")).isEmpty();
+
+        when(position.state()).thenReturn(new ProjectionPosition.State(9, 9, false, "g0 0:9"));
+        assertThat(releases.makeIfDue()).contains(release);
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theNextReleaseIsMadeOnceTheMonthHasEndedInTheCourtsTimeZone() {
+        when(records.all()).thenReturn(List.of(filed("a", "2020-01-10"), filed("b", "2020-06-01")));
+        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "g0 0:7"));
+        releases.makeIfDue();
+        now.set(LocalDate.of(2020, 6, 30).atTime(23, 59).atZone(BAMAKO).toInstant());
+        assertThat(releases.makeIfDue().orElseThrow().month()).isEqualTo(YearMonth.of(2020, 5));
+        now.set(LocalDate.of(2020, 7, 1).atStartOfDay(BAMAKO).toInstant());
+        Release july = releases.makeIfDue().orElseThrow();
+        assertThat(july.month()).isEqualTo(YearMonth.of(2020, 6));
+        assertThat(store.months(july, "mopti").get(5).pending()).isEqualTo(2);
+        assertThat(store.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aReleaseMadeMeanwhileByAnotherInstanceIsTheRelease() {
+        Release other = new Release(YearMonth.of(2020, 5), Instant.parse("2020-06-01T00:00:05Z"), 3, "g0 0:3");
+        store.add(other, java.util.Map.of());
+        when(records.all()).thenReturn(List.of(filed("a", "2020-01-10")));
+        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "g0 0:7"));
+        assertThat(releases.makeIfDue()).contains(other);
+        assertThat(releases.latest()).contains(other);
+    }
+
+    private static CaseRecord filed(String caseId, String on) {
+        return CaseRecord.filed(new CaseFiled(new CaseId(caseId), "R-" + caseId, new TribunalId("mopti"),
+                LocalDate.parse(on), null, OffenceCategory.RAPE, new Victims(1, 0, 0, 0),
+                AccusedAffiliation.UNIDENTIFIED, null), 0);
+    }
+}

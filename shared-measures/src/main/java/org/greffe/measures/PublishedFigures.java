@@ -1,0 +1,114 @@
+package org.greffe.measures;
+
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The answers a reader without exact figures gets, computed from a tribunal's published months alone: a period is
+ * whole months, its stocks are its last month's and its flows the sums of its months' published flows. Whatever
+ * periods a reader asks for, and however they overlap, the answers are functions of the same published cells, so
+ * comparing them adds nothing to what those cells say.
+ */
+public final class PublishedFigures {
+
+    private final String tribunalId;
+    private final NavigableMap<YearMonth, PublishedMonth> months = new TreeMap<>();
+    private final int threshold;
+    private final TribunalCaseload.Release release;
+
+    /**
+     * @param tribunalId the tribunal
+     * @param months     its published months; a month not among them had nothing in it
+     * @param threshold  the small-cell threshold the months were published with
+     * @param release    the release they belong to
+     */
+    public PublishedFigures(String tribunalId, List<PublishedMonth> months, int threshold,
+                            TribunalCaseload.Release release) {
+        this.tribunalId = tribunalId;
+        months.forEach(month -> this.months.put(month.month(), month));
+        this.threshold = threshold;
+        this.release = release;
+    }
+
+    /** The stocks at the end of {@code to}, the flows over the months {@code from} to {@code to}. */
+    public TribunalCaseload caseload(YearMonth from, YearMonth to) {
+        requirePeriod(from, to);
+        PublishedMonth end = month(to);
+        int incoming = 0;
+        int outgoing = 0;
+        int[] tiers = new int[MonthCells.Tables.OUTGOING_CELLS.size()];
+        Map<String, Integer> settings = new LinkedHashMap<>();
+        MonthCells.Tables.JUDGED_CELLS.forEach(cell -> settings.put(cell, 0));
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            PublishedMonth figures = month(month);
+            incoming += figures.incoming();
+            outgoing += figures.outgoingTotal();
+            for (int tier = 0; tier < tiers.length; tier++) {
+                tiers[tier] += figures.outgoing().get(MonthCells.Tables.OUTGOING_CELLS.get(tier));
+            }
+            figures.judged().forEach((bucket, count) -> settings.merge(bucket, count, Integer::sum));
+        }
+        int disposed = tiers[1] + tiers[2] + tiers[3] + tiers[4];
+        var timeToDisposition = new TribunalCaseload.TimeToDisposition(disposed,
+                CaseloadCalculator.percent(tiers[1], disposed),
+                CaseloadCalculator.percent(tiers[1] + tiers[2], disposed),
+                CaseloadCalculator.percent(tiers[1] + tiers[2] + tiers[3], disposed),
+                CaseloadCalculator.percent(tiers[4], disposed));
+        long days = ChronoUnit.DAYS.between(from.atDay(1), to.atEndOfMonth()) + 1;
+        Double dispositionTime = outgoing == 0 ? null
+                : CaseloadCalculator.round((double) end.pending() / outgoing * days);
+        boolean judged = settings.values().stream().anyMatch(count -> count > 0);
+        var measures = new TribunalCaseload.Measures(incoming, outgoing,
+                CaseloadCalculator.percent(outgoing, incoming), dispositionTime, timeToDisposition,
+                judged ? settings : null);
+        var pendingBy = !end.brokenDown() ? null
+                : new PendingBreakdowns(Breakdown.published(end.pending(), end.offence()),
+                        Breakdown.published(end.pending(), end.accused()),
+                        Breakdown.published(end.victims(), end.victimGroup()));
+        Double beyond = !end.brokenDown() ? null
+                : CaseloadCalculator.percent(end.beyondStandard(), end.activePending());
+        return new TribunalCaseload(tribunalId, from.atDay(1), to.atEndOfMonth(), end.pending(),
+                end.activePending(), end.suspended(), end.neverTried(), end.ageBands(), end.medianAgeDays(), null,
+                null, beyond, pendingBy, new TribunalCaseload.SmallCellControl(threshold, true), measures, release);
+    }
+
+    /** Month by month from {@code from} to {@code to}. */
+    public List<MonthFigures> timeline(YearMonth from, YearMonth to) {
+        requirePeriod(from, to);
+        List<MonthFigures> timeline = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            PublishedMonth figures = month(month);
+            timeline.add(new MonthFigures(month.toString(), figures.incoming(), figures.outgoingTotal(),
+                    figures.pending()));
+        }
+        return timeline;
+    }
+
+    /** The stocks at the end of the month. */
+    public CaseloadSummary summary(YearMonth month) {
+        PublishedMonth figures = month(month);
+        return new CaseloadSummary(tribunalId, figures.pending(), figures.activePending(), figures.suspended(),
+                figures.neverTried());
+    }
+
+    private PublishedMonth month(YearMonth month) {
+        PublishedMonth figures = months.get(month);
+        if (figures != null) {
+            return figures;
+        }
+        // Before the first published month, nothing was pending; after a stretch with no case at all, neither.
+        return PublishedMonth.empty(month);
+    }
+
+    private static void requirePeriod(YearMonth from, YearMonth to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+    }
+}
