@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A docket file over the size or row limit is answered 413 before any row is applied, sent with its length or in
- * chunks. The limits are lowered here
- * (the defaults are 50 MB and 1,000,000 rows), which gives this class an application context of its own.
+ * chunks; the report lists only the first rejected rows and counts them all. The limits are lowered here (the
+ * defaults are 50 MB, 1,000,000 rows and 1,000 rejected rows listed), which gives this class an application context
+ * of its own.
  */
-@TestPropertySource(properties = {"greffe.docket-import.max-rows=3", "greffe.docket-import.max-bytes=2000"})
+@TestPropertySource(properties = {"greffe.docket-import.max-rows=3", "greffe.docket-import.max-bytes=2000",
+        "greffe.docket-import.max-reported-rejections=2"})
 class DocketImportLimitsIntegrationTest extends IntegrationTest {
 
     private static final String HEADER = "docketNumber,tribunalId,event,date,incidentOn,offence,women,girls,men,boys,"
@@ -36,6 +38,23 @@ class DocketImportLimitsIntegrationTest extends IntegrationTest {
         JsonNode atTheLimit = postCsv(HEADER + "# comments are not rows\n" + filed + withdrawn.repeat(2)).json();
         assertThat(atTheLimit.get("rows").asInt()).isEqualTo(3);
         assertThat(atTheLimit.get("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theReportListsTheFirstRejectedRowsAndCountsThemAll() {
+        String unknown = newDocket() + ",atlantis,WITHDRAWN,2019-02-01,,,,,,,,,,,,,\n";
+
+        Response response = postCsv(HEADER + unknown.repeat(3));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode report = response.json();
+        assertThat(report.get("rows").asInt()).isEqualTo(3);
+        assertThat(report.get("rejected").findValuesAsText("line")).containsExactly("2", "3");
+        assertThat(report.get("rejectedTotal").asInt()).isEqualTo(3);
+        assertThat(report.get("rejectedTruncated").asBoolean()).isTrue();
+        JsonNode complete = postCsv(HEADER + unknown.repeat(2)).json();
+        assertThat(complete.get("rejectedTotal").asInt()).isEqualTo(2);
+        assertThat(complete.get("rejectedTruncated").asBoolean()).isFalse();
     }
 
     @Test
