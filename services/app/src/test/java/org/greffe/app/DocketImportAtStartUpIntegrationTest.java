@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code --greffe.import=file}: the file is imported once the application is ready, the report is logged and the
- * application keeps serving; starting again with the same file imports nothing new. A file that cannot be imported
+ * application keeps serving; starting again with the same file imports nothing new (and, with fewer rejected rows
+ * listed than there are, says how many are listed). A file that cannot be imported
  * at all stops the start-up with a clear message.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -57,11 +58,14 @@ class DocketImportAtStartUpIntegrationTest {
                 .contains("Docket file " + csv + ", line 5 rejected: JUDGMENT_WITHOUT_TRIAL: a judgment needs a held "
                         + "TRIAL hearing");
 
-        try (ConfigurableApplicationContext again = start("--greffe.import=" + csv)) {
+        try (ConfigurableApplicationContext again = start("--greffe.import=" + csv,
+                "--greffe.docket-import.max-reported-rejections=0")) {
             assertThat(again.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM domain_event_entry",
                     Long.class)).isEqualTo(3);
         }
-        assertThat(output).contains("Docket file " + csv + ": 4 rows: 0 accepted, 3 already imported, 1 rejected");
+        assertThat(output).contains("Docket file " + csv + ": 4 rows: 0 accepted, 3 already imported, 1 rejected")
+                .contains("Docket file " + csv + ": 0 of the 1 rejected rows listed above; correct them and import "
+                        + "the file again to see the others");
     }
 
     @Test

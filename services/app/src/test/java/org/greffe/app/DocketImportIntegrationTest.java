@@ -53,6 +53,8 @@ class DocketImportIntegrationTest extends IntegrationTest {
         assertThat(report.get("accepted").asInt()).isEqualTo(6);
         assertThat(report.get("alreadyImported").asInt()).isZero();
         assertThat(report.get("rejected").findValuesAsText("line")).containsExactly("5", "7", "11", "12", "13", "14");
+        assertThat(report.get("rejectedTotal").asInt()).isEqualTo(6);
+        assertThat(report.get("rejectedTruncated").asBoolean()).isFalse();
         List<String> errors = report.get("rejected").findValuesAsText("error");
         assertThat(errors.get(0)).startsWith("reason: must be one of [ACCUSED_ABSENT").endsWith("(got 'RAIN')");
         assertThat(errors.get(1)).startsWith("JUDGMENT_WITHOUT_TRIAL: a judgment needs a held TRIAL hearing");

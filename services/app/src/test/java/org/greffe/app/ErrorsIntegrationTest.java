@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,10 +117,35 @@ class ErrorsIntegrationTest extends IntegrationTest {
 
     @Test
     void datesInTheFutureOrBeforeFilingAre409() {
-        assertThat(rejected(409, () -> post("/api/cases", fileCaseJson(newDocket(), "kayes", "2999-01-01")))
+        String nextYear = LocalDate.now().plusYears(1).toString();
+        assertThat(rejected(409, () -> post("/api/cases", fileCaseJson(newDocket(), "kayes", nextYear)))
                 .get("rule").asText()).isEqualTo("DATE_IN_FUTURE");
         assertThat(rejected(409, () -> post("/api/cases/" + caseId + "/suspension",
                 "{\"on\":\"2019-01-01\",\"reason\":\"OTHER\"}")).get("rule").asText()).isEqualTo("DATE_BEFORE_FILING");
+    }
+
+    @Test
+    void aDateOutside1960To2100Is400NamingTheFieldWhateverTheCommand() {
+        for (String date : new String[]{"0000-01-01", "-0001-01-01", "+10000-01-01", "+999999999-12-31",
+                "-999999999-01-01", "1959-12-31", "2101-01-01"}) {
+            JsonNode filing = rejected(400, () -> post("/api/cases", fileCaseJson(newDocket(), "kayes", date)));
+            assertThat(filing.get("type").asText()).isEqualTo("urn:greffe:problem:invalid-request");
+            assertThat(filing.get("errors").get(0).get("field").asText()).isEqualTo("filedOn");
+            assertThat(filing.get("detail").asText()).isEqualTo(
+                    "filedOn: must be a date as YYYY-MM-DD from 1960-01-01 to 2100-12-31 (got '" + date + "')");
+            JsonNode incident = rejected(400, () -> post("/api/cases", fileCaseJson(newDocket(), "kayes", "2019-01-01")
+                    .replace("\"offence\"", "\"incidentOn\":\"" + date + "\",\"offence\"")));
+            assertThat(incident.get("errors").get(0).get("field").asText()).isEqualTo("incidentOn");
+            for (String path : new String[]{"/judgment", "/hearings/" + trialId + "/held", "/withdrawal"}) {
+                JsonNode on = rejected(400, () -> post("/api/cases/" + caseId + path,
+                        "{\"on\":\"" + date + "\"" + (path.equals("/judgment") ? ",\"verdict\":\"CONVICTION\"" : "")
+                                + "}"));
+                assertThat(on.get("errors").get(0).get("field").asText()).as(path).isEqualTo("on");
+            }
+            JsonNode hearing = rejected(400, () -> post("/api/cases/" + caseId + "/hearings",
+                    "{\"kind\":\"TRIAL\",\"date\":\"" + date + "\"}"));
+            assertThat(hearing.get("errors").get(0).get("field").asText()).isEqualTo("date");
+        }
     }
 
     @Test

@@ -44,6 +44,7 @@ class OpenApiIntegrationTest extends IntegrationTest {
         assertThat(docketImport.at("/requestBody/content").fieldNames()).toIterable().containsExactly("text/csv");
         assertThat(docketImport.get("responses").fieldNames()).toIterable().contains("200", "400", "413");
         assertThat(docs.json().at("/components/schemas/ImportReport/properties").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("rows", "accepted", "alreadyImported", "rejected");
+                .containsExactlyInAnyOrder("rows", "accepted", "alreadyImported", "rejected", "rejectedTotal",
+                        "rejectedTruncated");
     }
 }

@@ -2,10 +2,10 @@ package org.greffe.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.greffe.audit.application.AccessEntry;
 import org.greffe.audit.application.AccessLog;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,14 +35,18 @@ class AccessLogController {
     Page accesses(
             @Parameter(description = "only this user's accesses") @RequestParam(required = false) String user,
             @Parameter(description = "only accesses to this case") @RequestParam(required = false) String caseId,
-            @Parameter(description = "only accesses at or after this instant")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @Parameter(description = "only accesses before this instant")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(description = "only accesses at or after this instant, 1960-01-01T00:00:00Z to "
+                    + "2100-12-31T23:59:59Z", schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(name = "from", required = false) String fromText,
+            @Parameter(description = "only accesses before this instant, 1960-01-01T00:00:00Z to "
+                    + "2100-12-31T23:59:59Z", schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(name = "to", required = false) String toText,
             @Parameter(description = "only entries with an id below this one (paging)")
             @RequestParam(required = false) Long before,
             @Parameter(description = "at most this many entries, 1 to 1000; default 100")
             @RequestParam(defaultValue = "100") int limit) {
+        Instant from = DateParameters.instant("from", fromText);
+        Instant to = DateParameters.instant("to", toText);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "limit must be between 1 and " + MAX_LIMIT);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.greffe.audit.application.CaseloadReplay;
 import org.greffe.audit.infrastructure.AuditSettings;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +43,18 @@ class AuditCaseloadController {
     @Operation(summary = "A tribunal's caseload replayed from the raw log, as of a date and as known at an instant")
     ObjectNode caseload(
             @PathVariable String tribunalId,
-            @Parameter(description = "effective date of the stocks; default today")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @Parameter(description = "only events recorded at or before this instant; default now")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
-            @Parameter(description = "first day of the flow period; default one year before asOf")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from) {
+            @Parameter(description = "effective date of the stocks, 1960-01-01 to 2100-12-31; default today",
+                    schema = @Schema(type = "string", format = "date"))
+            @RequestParam(name = "asOf", required = false) String asOfText,
+            @Parameter(description = "only events recorded at or before this instant, 1960-01-01T00:00:00Z to "
+                    + "2100-12-31T23:59:59Z; default now", schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(name = "knownAt", required = false) String knownAtText,
+            @Parameter(description = "first day of the flow period, 1960-01-01 to 2100-12-31; default one year "
+                    + "before asOf", schema = @Schema(type = "string", format = "date"))
+            @RequestParam(name = "from", required = false) String fromText) {
+        LocalDate asOf = DateParameters.date("asOf", asOfText);
+        Instant knownAt = DateParameters.instant("knownAt", knownAtText);
+        LocalDate from = DateParameters.date("from", fromText);
         if (!settings.knows(tribunalId)) {
             throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Unknown tribunal",
                     "no tribunal with id '" + Problems.abbreviated(tribunalId) + "'; GET /api/tribunals lists them");

@@ -17,8 +17,9 @@ import java.nio.file.Path;
 /**
  * {@code --greffe.import=path/to/docket.csv}: imports that file once the application is ready, logs the report and
  * lets Greffe run on. A file that is missing, unreadable, not a docket file or too large stops the start-up: an
- * operator who asked for an import must not miss that it did not happen. Rejected rows do not: they are logged,
- * one line each, and importing the corrected file again adds only what is new.
+ * operator who asked for an import must not miss that it did not happen. Rejected rows do not: the report's listed
+ * ones are logged, one line each (then how many more there are), and importing the corrected file again adds only
+ * what is new.
  */
 @Component
 class DocketFileImport {
@@ -59,6 +60,10 @@ class DocketFileImport {
         log.info("Docket file {}: {}", file, report.summary());
         for (ImportReport.RejectedRow rejected : report.rejected()) {
             log.warn("Docket file {}, line {} rejected: {}", file, rejected.line(), rejected.error());
+        }
+        if (report.rejectedTruncated()) {
+            log.warn("Docket file {}: {} of the {} rejected rows listed above; correct them and import the file "
+                    + "again to see the others", file, report.rejected().size(), report.rejectedTotal());
         }
     }
 }

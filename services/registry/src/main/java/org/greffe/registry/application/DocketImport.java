@@ -45,20 +45,27 @@ public class DocketImport {
     private final Clock clock;
     private final long maxBytes;
     private final int maxRows;
+    private final int maxReportedRejections;
     private final int progressEvery;
 
     /**
-     * @param maxBytes      largest file accepted, in bytes of UTF-8 ({@code greffe.docket-import.max-bytes})
-     * @param maxRows       most data rows accepted ({@code greffe.docket-import.max-rows})
-     * @param progressEvery log progress after this many rows ({@code greffe.docket-import.progress-every})
+     * @param maxBytes              largest file accepted, in bytes of UTF-8 ({@code greffe.docket-import.max-bytes})
+     * @param maxRows               most data rows accepted ({@code greffe.docket-import.max-rows})
+     * @param maxReportedRejections most rejected rows listed, and kept in memory, for the report; the others are
+     *                              only counted ({@code greffe.docket-import.max-reported-rejections})
+     * @param progressEvery         log progress after this many rows ({@code greffe.docket-import.progress-every})
      */
     public DocketImport(CaseCommands commands, DocketNumbers docketNumbers, ReferenceData referenceData, Clock clock,
                         @Value("${greffe.docket-import.max-bytes:52428800}") long maxBytes,
                         @Value("${greffe.docket-import.max-rows:1000000}") int maxRows,
+                        @Value("${greffe.docket-import.max-reported-rejections:1000}") int maxReportedRejections,
                         @Value("${greffe.docket-import.progress-every:1000}") int progressEvery) {
         if (maxBytes < 1 || maxRows < 1 || progressEvery < 1) {
             throw new IllegalArgumentException("greffe.docket-import.max-bytes, max-rows and progress-every must be "
                     + "positive");
+        }
+        if (maxReportedRejections < 0) {
+            throw new IllegalArgumentException("greffe.docket-import.max-reported-rejections must be 0 or more");
         }
         this.commands = commands;
         this.docketNumbers = docketNumbers;
@@ -66,6 +73,7 @@ public class DocketImport {
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
+        this.maxReportedRejections = maxReportedRejections;
         this.progressEvery = progressEvery;
     }
 
@@ -189,7 +197,7 @@ public class DocketImport {
         return null;
     }
 
-    /** Counts outcomes as rows go by, and reports progress. */
+    /** Counts outcomes as rows go by, keeps the first rejected rows for the report, and reports progress. */
     private final class Tally {
 
         private final String label;
@@ -197,6 +205,7 @@ public class DocketImport {
         private final long startMillis;
         private int accepted;
         private int alreadyImported;
+        private int rejectedTotal;
         private final List<ImportReport.RejectedRow> rejected = new ArrayList<>();
 
         Tally(String label, int rows, long startMillis) {
@@ -207,7 +216,10 @@ public class DocketImport {
 
         void add(long line, Applied applied) {
             if (applied.rejection() != null) {
-                rejected.add(new ImportReport.RejectedRow(line, applied.rejection()));
+                rejectedTotal++;
+                if (rejected.size() < maxReportedRejections) {
+                    rejected.add(new ImportReport.RejectedRow(line, applied.rejection()));
+                }
             } else if (applied.replayed()) {
                 alreadyImported++;
             } else {
@@ -216,12 +228,12 @@ public class DocketImport {
         }
 
         int done() {
-            return accepted + alreadyImported + rejected.size();
+            return accepted + alreadyImported + rejectedTotal;
         }
 
         void logProgress() {
             log.info("Docket {}: {}/{} rows done ({}%), {} rows/s; {} accepted, {} already imported, {} rejected",
-                    label, done(), rows, done() * 100L / rows, rate(), accepted, alreadyImported, rejected.size());
+                    label, done(), rows, done() * 100L / rows, rate(), accepted, alreadyImported, rejectedTotal);
         }
 
         long elapsedMillis() {
@@ -233,7 +245,7 @@ public class DocketImport {
         }
 
         ImportReport report() {
-            return new ImportReport(done(), accepted, alreadyImported, rejected);
+            return new ImportReport(done(), accepted, alreadyImported, rejected, rejectedTotal);
         }
     }
 

@@ -1,26 +1,42 @@
 package org.greffe.registry.application;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
  * What an import did with each data row of a docket file. Every row is counted exactly once: {@code rows} is
- * {@code accepted + alreadyImported + rejected.size()}.
+ * {@code accepted + alreadyImported + rejectedTotal}. Only the first rejected rows are listed (1,000 by default,
+ * {@code greffe.docket-import.max-reported-rejections}): a file of a million bad rows must not become a million-line
+ * answer held in memory, and the first ones are what a clerk corrects before importing the file again.
  *
  * @param rows            data rows in the file (header, comments and blank lines are not rows)
  * @param accepted        rows that appended their event
  * @param alreadyImported rows whose event an earlier import of the same row had appended; nothing new was appended
- * @param rejected        rows that appended nothing, each with its line in the file and the reason
+ * @param rejected        the first rows that appended nothing, in file order, each with its line and the reason
+ * @param rejectedTotal   all rows that appended nothing, listed or not
  */
-public record ImportReport(int rows, int accepted, int alreadyImported, List<RejectedRow> rejected) {
+public record ImportReport(int rows, int accepted, int alreadyImported, List<RejectedRow> rejected,
+                           int rejectedTotal) {
 
     public ImportReport {
         rejected = List.copyOf(rejected);
+        if (rejectedTotal < rejected.size()) {
+            throw new IllegalArgumentException("rejectedTotal " + rejectedTotal + " is below the " + rejected.size()
+                    + " rejected rows listed");
+        }
+    }
+
+    /** Whether {@code rejected} stops short of {@code rejectedTotal}: some rejected rows are not listed. */
+    @JsonProperty("rejectedTruncated")
+    public boolean rejectedTruncated() {
+        return rejectedTotal > rejected.size();
     }
 
     /** One line for the log: "12 rows: 10 accepted, 1 already imported, 1 rejected". */
     public String summary() {
         return rows + " rows: " + accepted + " accepted, " + alreadyImported + " already imported, "
-                + rejected.size() + " rejected";
+                + rejectedTotal + " rejected";
     }
 
     /**

@@ -48,11 +48,14 @@ class DocketController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
                             examples = @ExampleObject(value = EXAMPLE))))
-    @ApiResponse(responseCode = "200", description = "every row counted; rejected rows listed with line and reason",
+    @ApiResponse(responseCode = "200", description = "every row counted; the first rejected rows (1,000 by default) "
+            + "listed with line and reason, rejectedTotal counting them all and rejectedTruncated saying whether some "
+            + "are not listed",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @ApiResponse(responseCode = "400", description = "not UTF-8, not CSV, or the header lacks columns",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "larger than 50 MB or 1,000,000 rows",
+    @ApiResponse(responseCode = "413", description = "larger than 50 MB or 1,000,000 rows, whether sent with a "
+            + "length or in chunks",
             content = @Content(mediaType = "application/problem+json"))
     ImportReport importDocket(HttpServletRequest http) throws IOException {
         if (http.getContentLengthLong() > docketImport.maxBytes()) {

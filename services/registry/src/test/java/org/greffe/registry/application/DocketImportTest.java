@@ -56,7 +56,7 @@ class DocketImportTest {
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC);
-        docketImport = new DocketImport(commands, docketNumbers, referenceData, clock, 1_000_000, 1000, 2);
+        docketImport = new DocketImport(commands, docketNumbers, referenceData, clock, 1_000_000, 1000, 1000, 2);
         when(referenceData.isKnownTribunal(any())).thenAnswer(call ->
                 Set.of("kati", "mopti").contains(call.<TribunalId>getArgument(0).value()));
         when(docketNumbers.find(new TribunalId("kati"), "RP-2")).thenReturn(Optional.of(API_CASE));
@@ -67,7 +67,7 @@ class DocketImportTest {
         when(commands.execute(any(), any(), anyString(), any())).thenReturn(outcome(false));
         ImportReport report = importCsv(FILED, "RP-2,kati,WITHDRAWN,2019-07-01,,,,,,,,,,,,,");
 
-        assertThat(report).isEqualTo(new ImportReport(2, 2, 0, List.of()));
+        assertThat(report).isEqualTo(new ImportReport(2, 2, 0, List.of(), 0));
         ArgumentCaptor<CaseCommand> sent = ArgumentCaptor.forClass(CaseCommand.class);
         ArgumentCaptor<RequestContext> contexts = ArgumentCaptor.forClass(RequestContext.class);
         verify(commands, times(2)).execute(sent.capture(), contexts.capture(), anyString(), any());
@@ -88,7 +88,7 @@ class DocketImportTest {
     @Test
     void aReplayedRowCountsAsAlreadyImported() {
         when(commands.execute(any(), any(), anyString(), any())).thenReturn(outcome(true));
-        assertThat(importCsv(FILED)).isEqualTo(new ImportReport(1, 0, 1, List.of()));
+        assertThat(importCsv(FILED)).isEqualTo(new ImportReport(1, 0, 1, List.of(), 0));
     }
 
     @Test
@@ -122,6 +122,24 @@ class DocketImportTest {
     }
 
     @Test
+    void onlyTheFirstRejectedRowsAreListedAndAllAreCounted() {
+        DocketImport bounded = new DocketImport(commands, docketNumbers, referenceData, Clock.systemUTC(), 1_000_000,
+                1000, 2, 1000);
+        when(commands.execute(any(), any(), anyString(), any())).thenReturn(outcome(false));
+        String csv = HEADER + "\n" + FILED + "\n" + "RP-9,atlantis,WITHDRAWN,2019-02-01,,,,,,,,,,,,,\n".repeat(5);
+
+        ImportReport report = bounded.importCsv(new StringReader(csv), source());
+
+        assertThat(report.rows()).isEqualTo(6);
+        assertThat(report.accepted()).isEqualTo(1);
+        assertThat(report.rejected()).extracting(ImportReport.RejectedRow::line).containsExactly(3L, 4L);
+        assertThat(report.rejectedTotal()).isEqualTo(5);
+        assertThat(report.rejectedTruncated()).isTrue();
+        assertThat(report.summary()).isEqualTo("6 rows: 1 accepted, 0 already imported, 5 rejected");
+        assertThat(importCsv(FILED, "RP-9,atlantis,WITHDRAWN,2019-02-01,,,,,,,,,,,,,").rejectedTruncated()).isFalse();
+    }
+
+    @Test
     void aFailureThatIsNotTheRowsFaultStopsTheImport() {
         when(commands.execute(any(), any(), anyString(), any()))
                 .thenThrow(new DataAccessResourceFailureException("connection refused"));
@@ -139,14 +157,16 @@ class DocketImportTest {
 
     @Test
     void aHeaderOnlyFileImportsNothing() {
-        assertThat(importCsv()).isEqualTo(new ImportReport(0, 0, 0, List.of()));
+        assertThat(importCsv()).isEqualTo(new ImportReport(0, 0, 0, List.of(), 0));
         verifyNoInteractions(commands);
     }
 
     @Test
     void limitsMustBePositive() {
         assertThatThrownBy(() -> new DocketImport(commands, docketNumbers, referenceData, Clock.systemUTC(), 1000, 10,
-                0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("progress-every");
+                10, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("progress-every");
+        assertThatThrownBy(() -> new DocketImport(commands, docketNumbers, referenceData, Clock.systemUTC(), 1000, 10,
+                -1, 10)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-reported-rejections");
     }
 
     private ImportReport importCsv(String... rows) {
