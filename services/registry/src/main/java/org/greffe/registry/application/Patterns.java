@@ -9,6 +9,11 @@ public final class Patterns {
     public static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
     public static final String ID_MESSAGE =
             "must be 1 to 64 letters, digits or . _ : - starting with a letter or digit";
+    /**
+     * The characters a docket number may have had under any rule, so that cases filed long ago are still found by
+     * theirs. A new filing must also have its tribunal's format (DocketNumberFormat), checked where the tribunal is
+     * known.
+     */
     public static final String DOCKET = "[A-Za-z0-9](?:[A-Za-z0-9/._ -]{0,62}[A-Za-z0-9])?";
     public static final String DOCKET_MESSAGE =
             "must be 1 to 64 letters, digits, spaces or / . _ - starting and ending with a letter or digit";
