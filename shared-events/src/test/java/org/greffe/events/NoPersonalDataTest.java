@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No event may carry a person's name or contact. Walks every field of every event type (into nested records) and
  * fails on any field that could hold free text: only identifiers, dates, codes and counts are allowed, plus the two
- * text fields listed below, each constrained at the registry's door.
+ * text fields listed below, each constrained at the registry's door. Event metadata has its own test in the
+ * registry, which builds it ({@code NoPersonalDataInMetaDataTest}).
  */
 class NoPersonalDataTest {
 

@@ -188,6 +188,14 @@ class DocketRowTest {
         assertThat(row.idempotencyKey()).isEqualTo("import-" + row.fingerprint());
     }
 
+    @Test
+    void aRowHasTheIdempotencyKeyEarlierVersionsRecordedForIt() {
+        // Pinned: a file imported before an upgrade must be recognised after it, so the key never changes form.
+        DocketRow row = parse(Map.of("event", "HEARING_HELD", "hearing", "H1"));
+        assertThat(row.idempotencyKey())
+                .isEqualTo("import-4428caec3363cd6ef75f4d3262d487d9136a2c141833125196d32d2703775ca2");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"H1", "h1", "H-12", "TR3", "7", "ABC-9999"})
     void aHearingReferenceIsAShortCode(String reference) {
