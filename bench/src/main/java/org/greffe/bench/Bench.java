@@ -296,7 +296,8 @@ public final class Bench {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < calls; i++) {
                         int n = dockets.incrementAndGet();
-                        String body = ("{\"docketNumber\":\"%s-%d\",\"tribunalId\":\"%s\",\"filedOn\":\"2019-03-14\","
+                        String body = ("{\"docketNumber\":\"%s-2019-%d\",\"tribunalId\":\"%s\","
+                                + "\"filedOn\":\"2019-03-14\","
                                 + "\"offence\":\"RAPE\",\"victims\":{\"women\":1,\"girls\":0,\"men\":0,\"boys\":0},"
                                 + "\"accused\":\"UNIDENTIFIED\"}").formatted(prefix, n, SyntheticCases.tribunal(n));
                         require(greffe.post("/api/cases", "application/json", body, clerk), 201);

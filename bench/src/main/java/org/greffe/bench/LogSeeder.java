@@ -71,7 +71,8 @@ final class LogSeeder {
             if (gaps && written % 40 == 39) {
                 index += 1 + written % 3;
             }
-            String meta = "{\"correlationId\":\"bench-" + event.caseId() + "\",\"source\":\"import\","
+            // Metadata in the forms the registry stores: a UUID (here the case's) as correlation id.
+            String meta = "{\"correlationId\":\"" + event.caseId() + "\",\"source\":\"import\","
                     + "\"user\":\"bench\"}";
             chunk.append(index).append(',').append(event.caseId()).append(',').append(event.sequence())
                  .append(",Case,").append(UUID.randomUUID()).append(",\\x")

@@ -63,10 +63,10 @@ final class SyntheticCases {
         LocalDate filed = filedOn(number);
         String accused = ACCUSED[(int) (number % ACCUSED.length)];
         List<Event> events = new ArrayList<>();
-        events.add(new Event(caseId, 0, "CaseFiled", "2", ("{\"caseId\":\"%s\",\"docketNumber\":\"BENCH-%d\","
+        events.add(new Event(caseId, 0, "CaseFiled", "2", ("{\"caseId\":\"%s\",\"docketNumber\":\"BENCH-%d-%d\","
                 + "\"tribunalId\":\"%s\",\"filedOn\":\"%s\",\"incidentOn\":null,\"offence\":\"%s\","
                 + "\"victims\":{\"women\":%d,\"girls\":%d,\"men\":0,\"boys\":0},\"accused\":\"%s\","
-                + "\"accusedGroup\":%s}").formatted(caseId, number, tribunal(number), filed,
+                + "\"accusedGroup\":%s}").formatted(caseId, filed.getYear(), number, tribunal(number), filed,
                 OFFENCES[(int) (number % OFFENCES.length)], 1 + number % 3, number % 2, accused,
                 accused.equals("NON_STATE_ARMED_GROUP") ? "\"CMA\"" : "null")));
         hearing(events, caseId, "PRELIMINARY", filed.plusDays(30), null);
@@ -111,12 +111,13 @@ final class SyntheticCases {
 
     /**
      * Docket rows for import case {@code number}: filed, a trial setting adjourned, a second one held; 5 events.
-     * Docket numbers carry the run's {@code prefix}, so imports of separate runs never collide.
+     * Docket numbers carry the run's {@code prefix}, so imports of separate runs never collide, then the filing year
+     * and the case number, the shape the registry's default docket-number format asks for.
      */
     static String docketRows(String prefix, long number) {
-        String docket = prefix + "-" + number;
-        String tribunal = tribunal(number);
         LocalDate filed = filedOn(number);
+        String docket = prefix + "-" + filed.getYear() + "-" + number;
+        String tribunal = tribunal(number);
         String accused = ACCUSED[(int) (number % ACCUSED.length)];
         String group = accused.equals("NON_STATE_ARMED_GROUP") ? "CMA" : "";
         return docket + "," + tribunal + ",FILED," + filed + ",," + OFFENCES[(int) (number % OFFENCES.length)]

@@ -38,8 +38,13 @@ class AuditIntegrationTest extends IntegrationTest {
         }
         assertThat(history.findValues("globalPosition")).extracting(JsonNode::asLong).isSorted()
                                                         .doesNotHaveDuplicates();
-        assertThat(history.get(0).get("correlationId").asText()).isEqualTo("audit-history-1");
-        assertThat(history.get(0).get("idempotencyKey").asText()).isEqualTo("audit-history-key-1");
+        // The history shows what is stored: the client's strings as keyed hashes, the same one for each use.
+        String key = history.get(0).get("idempotencyKey").asText();
+        assertThat(history.get(0).get("correlationId").asText()).matches("hmac-sha256:[0-9a-f]{64}")
+                                                              .isNotEqualTo(key);
+        assertThat(key).matches("hmac-sha256:[0-9a-f]{64}");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM registry_idempotency WHERE idempotency_key = ?",
+                Long.class, key)).isEqualTo(1);
         assertThat(history.get(1).get("idempotencyKey").isNull()).isTrue();
         assertThat(history.get(0).get("revision").asText()).isEqualTo("2");
         assertThat(history.get(2).get("payload").get("reason").asText()).isEqualTo("WITNESS_ABSENT");

@@ -6,11 +6,15 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A clerk records whole case lives over HTTP; each accepted request is one readable row of the event log. */
 class CaseLifecycleIntegrationTest extends IntegrationTest {
+
+    private static final String KEYED_HASH = "hmac-sha256:[0-9a-f]{64}";
+    private static final String CANONICAL_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @Test
     void aCaseFromFilingThroughAdjournedTrialToJudgmentReopeningAndRetrial() {
@@ -88,13 +92,29 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         List<Map<String, Object>> rows = eventsOf(caseId);
         JsonNode first = json(rows.get(0).get("meta_data"));
         assertThat(first.get("user").asText()).isEqualTo(TestTokens.DEFAULT_USER);
-        assertThat(first.get("correlationId").asText()).isEqualTo("clerk-session-42");
-        assertThat(first.get("idempotencyKey").asText()).isEqualTo("lifecycle-meta-1");
+        // What the client chose is stored as its keyed hash, never as sent.
+        assertThat(first.get("correlationId").asText()).matches(KEYED_HASH);
+        assertThat(first.get("idempotencyKey").asText()).matches(KEYED_HASH)
+                                                        .isNotEqualTo(first.get("correlationId").asText());
         assertThat(first.get("source").asText()).isEqualTo("api");
+        assertThat(first.fieldNames()).toIterable().containsExactlyInAnyOrder("user", "correlationId",
+                "idempotencyKey", "source");
         JsonNode second = json(rows.get(1).get("meta_data"));
-        assertThat(second.get("correlationId").asText()).isNotBlank().isNotEqualTo("clerk-session-42");
+        assertThat(second.get("correlationId").asText()).as("generated").matches(CANONICAL_UUID);
         assertThat(second.has("idempotencyKey")).isFalse();
         assertThat(rows.get(0).get("time_stamp").toString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void aCanonicalUuidSentAsCorrelationIdOrIdempotencyKeyIsStoredAsItIs() {
+        String correlationId = UUID.randomUUID().toString();
+        String key = UUID.randomUUID().toString();
+        Response filed = post("/api/cases", fileCaseJson(newDocket(), "kayes", "2019-04-01"),
+                "X-Correlation-Id", correlationId, "Idempotency-Key", key);
+        assertThat(filed.status()).isEqualTo(201);
+        JsonNode metaData = json(eventsOf(filed.json().get("caseId").asText()).get(0).get("meta_data"));
+        assertThat(metaData.get("correlationId").asText()).isEqualTo(correlationId);
+        assertThat(metaData.get("idempotencyKey").asText()).isEqualTo(key);
     }
 
     @Test

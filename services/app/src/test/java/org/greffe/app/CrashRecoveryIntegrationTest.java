@@ -62,7 +62,7 @@ class CrashRecoveryIntegrationTest {
             String tribunal = TRIBUNALS.get(i % 3);
             String filedOn = java.time.LocalDate.of(2016, 1, 1).plusDays(i * 7L).toString();
             String caseId = greffe.post("/api/cases", """
-                    {"docketNumber":"CRASH-%d","tribunalId":"%s","filedOn":"%s","offence":"RAPE",
+                    {"docketNumber":"CRASH-2019-%d","tribunalId":"%s","filedOn":"%s","offence":"RAPE",
                      "victims":{"women":1,"girls":0,"men":0,"boys":0},"accused":"UNIDENTIFIED"}"""
                     .formatted(i, tribunal, filedOn)).get("caseId").asText();
             String base = "/api/cases/" + caseId;

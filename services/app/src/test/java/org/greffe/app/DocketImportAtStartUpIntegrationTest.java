@@ -33,10 +33,10 @@ class DocketImportAtStartUpIntegrationTest {
     private static final String DOCKET = """
             docketNumber,tribunalId,event,date,incidentOn,offence,women,girls,men,boys,accused,accusedGroup,hearing,\
             hearingKind,reason,verdict,toTribunalId
-            CLI-1,gao,FILED,2019-02-01,,RAPE,1,0,0,0,UNIDENTIFIED,,,,,,
-            CLI-1,gao,HEARING_SCHEDULED,2019-04-02,,,,,,,,,H1,PRELIMINARY,,,
-            CLI-1,gao,HEARING_HELD,2019-04-02,,,,,,,,,H1,,,,
-            CLI-1,gao,JUDGMENT,2019-04-20,,,,,,,,,,,,CONVICTION,
+            CLI-2019-1,gao,FILED,2019-02-01,,RAPE,1,0,0,0,UNIDENTIFIED,,,,,,
+            CLI-2019-1,gao,HEARING_SCHEDULED,2019-04-02,,,,,,,,,H1,PRELIMINARY,,,
+            CLI-2019-1,gao,HEARING_HELD,2019-04-02,,,,,,,,,H1,,,,
+            CLI-2019-1,gao,JUDGMENT,2019-04-20,,,,,,,,,,,,CONVICTION,
             """;
 
     @TempDir

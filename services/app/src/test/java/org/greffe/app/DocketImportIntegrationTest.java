@@ -124,6 +124,20 @@ class DocketImportIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aFilingRowIsHeldToTheDocketNumberFormatWordForWordAsTheApiIs() {
+        long before = eventCount();
+        String api = post("/api/cases", fileCaseJson("AMINATA-2019-1", "kati", "2019-01-10")).json()
+                .get("detail").asText();
+
+        JsonNode report = postCsv(docket("AMINATA-2019-1,kati,FILED,2019-01-10,,RAPE,1,0,0,0,UNIDENTIFIED,,,,,,\n"))
+                .json();
+
+        assertThat(report.get("rejected").get(0).get("error").asText()).isEqualTo(api)
+                .startsWith("docketNumber: must be a docket number such as RG-2019-0042");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void everyImportedEventCarriesTheImportSourceAndOneCorrelationIdPerFile() {
         String docket = newDocket();
         postCsv(docket("""

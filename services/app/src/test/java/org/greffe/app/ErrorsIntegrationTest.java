@@ -62,6 +62,15 @@ class ErrorsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aDocketNumberThatReadsAsANameIs400NamingTheShapeWithAnExample() {
+        JsonNode problem = rejected(400, () -> post("/api/cases", fileCaseJson("Aminata Traore", "kayes",
+                "2019-01-01")));
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("docketNumber");
+        assertThat(problem.get("detail").asText()).startsWith("docketNumber: must be a docket number such as "
+                + "RG-2019-0042").doesNotContain("Aminata");
+    }
+
+    @Test
     void anUnknownFieldIs400() {
         JsonNode problem = rejected(400, () -> post("/api/cases/" + caseId + "/withdrawal",
                 "{\"on\":\"2020-01-01\",\"survivorName\":\"x\"}"));

@@ -86,9 +86,12 @@ public abstract class HttpIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_largeobject_metadata", Long.class)).isZero();
     }
 
-    /** A docket number no other test uses. */
+    /**
+     * A docket number no other test uses, in the default format (a code, a year and numbers): the process id keeps
+     * runs against one database apart.
+     */
     protected static String newDocket() {
-        return "IT-" + ProcessHandle.current().pid() + "-" + DOCKETS.incrementAndGet();
+        return "IT-2024-" + ProcessHandle.current().pid() + "-" + DOCKETS.incrementAndGet();
     }
 
     /** Waits until the caseload projection has read every stored event. */

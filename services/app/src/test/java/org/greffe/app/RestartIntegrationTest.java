@@ -34,7 +34,7 @@ class RestartIntegrationTest {
         try (ConfigurableApplicationContext first = start()) {
             int port = port(first);
             caseId = post(port, "/api/cases", """
-                    {"docketNumber":"RESTART-1","tribunalId":"bamako-commune-iii","filedOn":"2019-03-14",
+                    {"docketNumber":"RST-2019-1","tribunalId":"bamako-commune-iii","filedOn":"2019-03-14",
                      "offence":"SEXUAL_SLAVERY","victims":{"women":2,"girls":0,"men":0,"boys":0},
                      "accused":"UNIDENTIFIED"}""").get("caseId").asText();
             hearingId = post(port, "/api/cases/" + caseId + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-10-02\"}")
@@ -55,7 +55,7 @@ class RestartIntegrationTest {
             assertThat(judged.get("version").asLong()).isEqualTo(3);
 
             JsonNode duplicate = post(port, "/api/cases", """
-                    {"docketNumber":"RESTART-1","tribunalId":"bamako-commune-iii","filedOn":"2019-03-15",
+                    {"docketNumber":"RST-2019-1","tribunalId":"bamako-commune-iii","filedOn":"2019-03-15",
                      "offence":"RAPE","victims":{"women":1,"girls":0,"men":0,"boys":0},"accused":"UNIDENTIFIED"}""");
             assertThat(duplicate.get("rule").asText()).isEqualTo("DOCKET_NUMBER_TAKEN");
 

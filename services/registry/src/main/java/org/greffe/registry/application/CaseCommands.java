@@ -34,7 +34,7 @@ public class CaseCommands {
      * Executes the command once per idempotency key.
      *
      * @param command     the command
-     * @param context     who asks and how; its idempotency key may be null
+     * @param context     who asks and how, in stored form; its idempotency key may be null
      * @param fingerprint identifies the request, to tell a retry from a different request under the same key
      * @param respond     builds the response from the case's new version
      * @return the response, and whether it is a replay of an earlier one
@@ -47,7 +47,7 @@ public class CaseCommands {
                 Optional<IdempotencyStore.Recorded> earlier = idempotency.reserve(key, fingerprint);
                 if (earlier.isPresent()) {
                     if (!earlier.get().fingerprint().equals(fingerprint)) {
-                        throw new IdempotencyKeyReused(key);
+                        throw new IdempotencyKeyReused();
                     }
                     return new Outcome(earlier.get().response(), true);
                 }

@@ -27,10 +27,12 @@ class DocketFileImport {
     private static final Logger log = LoggerFactory.getLogger(DocketFileImport.class);
 
     private final DocketImport docketImport;
+    private final ClientReferences references;
     private final Path file;
 
-    DocketFileImport(DocketImport docketImport, @Value("${greffe.import:}") String file) {
+    DocketFileImport(DocketImport docketImport, ClientReferences references, @Value("${greffe.import:}") String file) {
         this.docketImport = docketImport;
+        this.references = references;
         this.file = file.isBlank() ? null : Path.of(file.strip()).toAbsolutePath().normalize();
         if (this.file != null && !(Files.isRegularFile(this.file) && Files.isReadable(this.file))) {
             String why = Files.exists(this.file) ? "it is not a readable file" : "there is no such file";
@@ -50,8 +52,8 @@ class DocketFileImport {
         ImportReport report;
         try (Reader reader = DocketImport.utf8(Files.newInputStream(file))) {
             report = docketImport.importCsv(reader,
-                    new ImportSource("cli:" + System.getProperty("user.name", "unknown"), "import",
-                            file.getFileName().toString()));
+                    new ImportSource(references.user("cli:" + System.getProperty("user.name", "unknown")),
+                            "import", file.getFileName().toString()));
         } catch (IOException | UncheckedIOException | InvalidDocket | DocketTooLarge e) {
             log.error("greffe.import: the docket file {} was not imported: {}", file, e.getMessage());
             throw new IllegalStateException("greffe.import: the docket file " + file + " was not imported: "

@@ -73,6 +73,7 @@ record DocketRow(long line, DocketEvent event, TribunalId tribunalId, String doc
     private static final Pattern ID = Pattern.compile(Patterns.ID);
     private static final Pattern DOCKET = Pattern.compile(Patterns.DOCKET);
     private static final Pattern GROUP = Pattern.compile(Patterns.GROUP);
+    private static final Pattern HEARING = Pattern.compile(Patterns.HEARING);
     private static final Pattern COUNT = Pattern.compile("\\d{1,5}");
 
     /**
@@ -261,7 +262,7 @@ record DocketRow(long line, DocketEvent event, TribunalId tribunalId, String doc
     }
 
     private static String hearingReference(String text) {
-        return matching(ID, Patterns.ID_MESSAGE + ", e.g. H1", text);
+        return matching(HEARING, Patterns.HEARING_MESSAGE, text);
     }
 
     private static String matching(Pattern pattern, String message, String text) {

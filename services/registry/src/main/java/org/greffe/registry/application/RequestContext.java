@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Who asks, and through what: becomes the metadata of every event the command appends.
+ * Who asks, and through what: becomes the metadata of every event the command appends, so every value is already in
+ * the form the log may keep for ever. Values a client chose reach it through {@link ClientReferences}; anything else
+ * is refused here, so that no door can put free text into the metadata.
  *
- * @param user           the authenticated user, or {@code anonymous}
- * @param correlationId  ties the events to the request (from {@code X-Correlation-Id} or generated)
- * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}
+ * @param user           the user: an identifier, or the keyed hash of a name that is not one
+ * @param correlationId  ties the events to the request: a UUID, an {@code import-} key or a keyed hash
+ * @param idempotencyKey the request's idempotency key in the same forms, or {@code null}
  * @param source         {@code api}, {@code import} or {@code scenario}
  */
 public record RequestContext(String user, String correlationId, String idempotencyKey, String source) {
@@ -18,6 +20,20 @@ public record RequestContext(String user, String correlationId, String idempoten
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(source, "source");
+        if (!MetaDataKeys.isStoredUser(user)) {
+            throw new IllegalArgumentException("user must be an identifier or a keyed hash (see ClientReferences)");
+        }
+        if (!MetaDataKeys.isStoredReference(correlationId)) {
+            throw new IllegalArgumentException("correlationId must be a UUID, an import key or a keyed hash "
+                    + "(see ClientReferences)");
+        }
+        if (idempotencyKey != null && !MetaDataKeys.isStoredReference(idempotencyKey)) {
+            throw new IllegalArgumentException("idempotencyKey must be a UUID, an import key or a keyed hash "
+                    + "(see ClientReferences)");
+        }
+        if (!MetaDataKeys.SOURCES.contains(source)) {
+            throw new IllegalArgumentException("source must be one of " + MetaDataKeys.SOURCES);
+        }
     }
 
     /** Event metadata; the idempotency key only when one was sent. */

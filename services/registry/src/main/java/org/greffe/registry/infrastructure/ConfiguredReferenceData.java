@@ -1,8 +1,11 @@
 package org.greffe.registry.infrastructure;
 
 import org.greffe.events.TribunalId;
+import org.greffe.registry.model.ConfiguredDocketNumberFormat;
+import org.greffe.registry.model.DocketNumberFormat;
 import org.greffe.registry.model.ReferenceData;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,8 @@ public class ConfiguredReferenceData implements ReferenceData {
 
     private final Map<TribunalId, RegistryProperties.Tribunal> tribunals = new LinkedHashMap<>();
     private final Set<String> armedGroups;
+    private final DocketNumberFormat defaultFormat;
+    private final Map<TribunalId, DocketNumberFormat> formats = new HashMap<>();
 
     public ConfiguredReferenceData(RegistryProperties properties) {
         if (properties.tribunals().isEmpty()) {
@@ -27,6 +32,16 @@ public class ConfiguredReferenceData implements ReferenceData {
             }
         }
         this.armedGroups = Set.copyOf(properties.armedGroups());
+        RegistryProperties.DocketNumberFormats docketNumbers = properties.docketNumbers();
+        this.defaultFormat = docketNumbers.defaultFormat() == null ? DocketNumberFormat.STANDARD
+                : format("greffe.docket-numbers.default", docketNumbers.defaultFormat());
+        docketNumbers.tribunals().forEach((id, format) -> {
+            String key = "greffe.docket-numbers.tribunals." + id;
+            TribunalId tribunal = tribunals.keySet().stream().filter(known -> known.value().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(key + ": '" + id
+                            + "' is not a tribunal of greffe.tribunals"));
+            formats.put(tribunal, format(key, format));
+        });
     }
 
     @Override
@@ -39,8 +54,21 @@ public class ConfiguredReferenceData implements ReferenceData {
         return armedGroups.contains(code);
     }
 
+    @Override
+    public DocketNumberFormat docketNumberFormat(TribunalId tribunalId) {
+        return formats.getOrDefault(tribunalId, defaultFormat);
+    }
+
     /** The tribunals in configured order. */
     public List<RegistryProperties.Tribunal> tribunals() {
         return List.copyOf(tribunals.values());
+    }
+
+    private static DocketNumberFormat format(String key, RegistryProperties.Format format) {
+        try {
+            return ConfiguredDocketNumberFormat.of(format.pattern(), format.example());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage(), e);
+        }
     }
 }

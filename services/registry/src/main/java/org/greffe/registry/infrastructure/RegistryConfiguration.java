@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.flywaydb.core.Flyway;
+import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.MetaDataKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ public class RegistryConfiguration {
         return Flyway.configure()
                      .dataSource(dataSource)
                      .locations("classpath:db/registry")
+                     .javaMigrations(new HashedIdempotencyKeys())
                      .table("flyway_history_registry")
                      .baselineOnMigrate(true)
                      .baselineVersion("0")
@@ -41,6 +43,12 @@ public class RegistryConfiguration {
     @Bean
     JdbcIdempotencyStore idempotencyStore(JdbcTemplate jdbc, ObjectMapper objectMapper, Flyway registryFlyway) {
         return new JdbcIdempotencyStore(jdbc, objectMapper);
+    }
+
+    /** Read once at start-up: the secret never changes while the deployment lives. */
+    @Bean
+    ClientReferences clientReferences(JdbcTemplate jdbc, Flyway registryFlyway) {
+        return new ClientReferences(DeploymentSecret.load(jdbc, DeploymentSecret.CLIENT_REFERENCES));
     }
 
     @Bean

@@ -14,6 +14,7 @@ final class Filing {
         if (!referenceData.isKnownTribunal(command.tribunalId())) {
             throw new UnknownReferenceData("tribunalId", "unknown tribunal '" + command.tribunalId() + "'");
         }
+        referenceData.docketNumberFormat(command.tribunalId()).check(command.docketNumber());
         if (command.accusedGroup() != null) {
             if (command.accused() != AccusedAffiliation.NON_STATE_ARMED_GROUP) {
                 throw new InvalidCommand("accusedGroup", "is only allowed when accused is NON_STATE_ARMED_GROUP");

@@ -2,10 +2,13 @@ package org.greffe.registry.model;
 
 import org.greffe.events.TribunalId;
 
-/** The configured tribunals and armed groups the registry accepts. */
+/** The configured tribunals, their docket-number formats and the armed groups the registry accepts. */
 public interface ReferenceData {
 
     boolean isKnownTribunal(TribunalId tribunalId);
 
     boolean isKnownArmedGroup(String code);
+
+    /** The format new docket numbers of a known tribunal must have. */
+    DocketNumberFormat docketNumberFormat(TribunalId tribunalId);
 }

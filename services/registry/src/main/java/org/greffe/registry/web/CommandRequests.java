@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.greffe.registry.application.CaseCommands;
+import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.CommandResponse;
 import org.greffe.registry.application.Patterns;
 import org.greffe.registry.application.RequestContext;
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns an HTTP request into a command execution: request context from the headers, a fingerprint of the request
- * for idempotency, and the HTTP response from the outcome.
+ * for idempotency, and the HTTP response from the outcome. The {@code Idempotency-Key} and {@code X-Correlation-Id}
+ * the client sent are stored in the form {@link ClientReferences} gives them; the response echoes the correlation
+ * id as sent.
  */
 @Component
 class CommandRequests {
@@ -39,21 +42,24 @@ class CommandRequests {
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     private final CaseCommands commands;
+    private final ClientReferences references;
     private final ObjectMapper json;
 
-    CommandRequests(CaseCommands commands, ObjectMapper json) {
+    CommandRequests(CaseCommands commands, ClientReferences references, ObjectMapper json) {
         this.commands = commands;
+        this.references = references;
         this.json = json;
     }
 
     ResponseEntity<Map<String, Object>> execute(HttpServletRequest http, Object body, CaseCommand command,
                                                 LongFunction<CommandResponse> respond) {
-        RequestContext context = context(http);
+        String correlationId = correlationId(http);
+        RequestContext context = references.context(user(http), correlationId, idempotencyKey(http), "api");
         CaseCommands.Outcome outcome = commands.execute(command, context, fingerprint(http, body), respond);
         CommandResponse response = outcome.response();
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
                 .eTag("\"" + response.version() + "\"")
-                .header(CORRELATION_ID, context.correlationId());
+                .header(CORRELATION_ID, correlationId);
         if (response.location() != null) {
             builder.location(URI.create(response.location()));
         }
@@ -76,19 +82,29 @@ class CommandRequests {
         return Long.parseLong(matcher.group(1));
     }
 
-    private static RequestContext context(HttpServletRequest http) {
+    /** The authenticated user's name as the identity provider gives it; stored through {@link ClientReferences}. */
+    static String user(HttpServletRequest http) {
+        return http.getUserPrincipal() == null ? "anonymous" : http.getUserPrincipal().getName();
+    }
+
+    private static String idempotencyKey(HttpServletRequest http) {
         String key = http.getHeader(IDEMPOTENCY_KEY);
         if (key != null && !KEY.matcher(key).matches()) {
             throw new InvalidCommand(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
         }
+        return key;
+    }
+
+    /** The client's correlation id, echoed as sent; a new one when it sent none. */
+    private static String correlationId(HttpServletRequest http) {
         String correlationId = http.getHeader(CORRELATION_ID);
         if (correlationId == null) {
-            correlationId = UUID.randomUUID().toString();
-        } else if (!CORRELATION.matcher(correlationId).matches()) {
+            return UUID.randomUUID().toString();
+        }
+        if (!CORRELATION.matcher(correlationId).matches()) {
             throw new InvalidCommand(CORRELATION_ID, Patterns.ID_MESSAGE);
         }
-        String user = http.getUserPrincipal() == null ? "anonymous" : http.getUserPrincipal().getName();
-        return new RequestContext(user, correlationId, key, "api");
+        return correlationId;
     }
 
     /** Same method, path and body (as parsed, so whitespace does not matter) give the same fingerprint. */

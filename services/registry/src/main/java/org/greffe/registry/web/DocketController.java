@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.DocketImport;
 import org.greffe.registry.application.DocketTooLarge;
 import org.greffe.registry.application.ImportReport;
@@ -35,9 +36,11 @@ class DocketController {
             """;
 
     private final DocketImport docketImport;
+    private final ClientReferences references;
 
-    DocketController(DocketImport docketImport) {
+    DocketController(DocketImport docketImport, ClientReferences references) {
         this.docketImport = docketImport;
+        this.references = references;
     }
 
     @PostMapping(consumes = "text/csv", produces = "application/json")
@@ -62,7 +65,7 @@ class DocketController {
             throw new DocketTooLarge("the file is larger than " + docketImport.maxBytes() + " bytes; split it into "
                     + "smaller files (importing them in order gives the same result)");
         }
-        String user = http.getUserPrincipal() == null ? "anonymous" : http.getUserPrincipal().getName();
+        String user = references.user(CommandRequests.user(http));
         return docketImport.importCsv(DocketImport.utf8(http.getInputStream()),
                 new ImportSource(user, "import", "upload by " + user));
     }

@@ -24,6 +24,8 @@ import org.greffe.registry.model.SuspendCase;
 import org.greffe.registry.model.TransferCase;
 import org.greffe.registry.model.WithdrawCase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -184,6 +186,27 @@ class DocketRowTest {
         assertThat(row.fingerprint()).hasSize(64).isEqualTo(sameRow.fingerprint())
                                      .isNotEqualTo(otherDate.fingerprint());
         assertThat(row.idempotencyKey()).isEqualTo("import-" + row.fingerprint());
+    }
+
+    @Test
+    void aRowHasTheIdempotencyKeyEarlierVersionsRecordedForIt() {
+        // Pinned: a file imported before an upgrade must be recognised after it, so the key never changes form.
+        DocketRow row = parse(Map.of("event", "HEARING_HELD", "hearing", "H1"));
+        assertThat(row.idempotencyKey())
+                .isEqualTo("import-4428caec3363cd6ef75f4d3262d487d9136a2c141833125196d32d2703775ca2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"H1", "h1", "H-12", "TR3", "7", "ABC-9999"})
+    void aHearingReferenceIsAShortCode(String reference) {
+        assertThat(parse(Map.of("event", "HEARING_HELD", "hearing", reference)).hearing()).isEqualTo(reference);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Aminata", "Fatoumata-1", "H1.Traore", "ABCD1", "H12345", "H 1", "76000000"})
+    void aHearingReferenceThatCouldHoldANameIsRefused(String reference) {
+        assertThatThrownBy(() -> parse(Map.of("event", "HEARING_HELD", "hearing", reference)))
+                .hasMessageStartingWith("hearing: must be up to 3 letters and 1 to 4 digits, e.g. H1 (got '");
     }
 
     @Test

@@ -55,8 +55,10 @@ class CaseTest {
     private static final LocalDate FILED = LocalDate.of(2019, 3, 14);
     private static final LocalDate INCIDENT = LocalDate.of(2018, 11, 2);
     private static final Victims VICTIMS = new Victims(1, 2, 0, 0);
+    private static final DocketNumberFormat MOPTI_FORMAT =
+            ConfiguredDocketNumberFormat.of("RP/[0-9]{1,5}/(19[6-9][0-9]|20[0-9]{2})", "RP/117/2019");
 
-    private static final CaseFiled FILED_EVENT = new CaseFiled(CASE, "RG-42", BAMAKO, FILED, INCIDENT,
+    private static final CaseFiled FILED_EVENT = new CaseFiled(CASE, "RG-2019-0042", BAMAKO, FILED, INCIDENT,
             OffenceCategory.RAPE, VICTIMS, AccusedAffiliation.NON_STATE_ARMED_GROUP, "CMA");
     private static final HearingScheduled TRIAL_SET =
             new HearingScheduled(CASE, TRIAL, HearingKind.TRIAL, LocalDate.of(2019, 10, 2));
@@ -83,6 +85,11 @@ class CaseTest {
             public boolean isKnownArmedGroup(String code) {
                 return Set.of("CMA", "MSA").contains(code);
             }
+
+            @Override
+            public DocketNumberFormat docketNumberFormat(TribunalId tribunalId) {
+                return tribunalId.equals(MOPTI) ? MOPTI_FORMAT : DocketNumberFormat.STANDARD;
+            }
         });
         fixture.registerInjectableResource(new DocketNumbers() {
             @Override
@@ -98,7 +105,7 @@ class CaseTest {
     }
 
     private static FileCase fileCase(LocalDate filedOn) {
-        return new FileCase(CASE, "RG-42", BAMAKO, filedOn, INCIDENT, OffenceCategory.RAPE, VICTIMS,
+        return new FileCase(CASE, "RG-2019-0042", BAMAKO, filedOn, INCIDENT, OffenceCategory.RAPE, VICTIMS,
                 AccusedAffiliation.NON_STATE_ARMED_GROUP, "CMA");
     }
 
@@ -113,7 +120,7 @@ class CaseTest {
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(FILED_EVENT)
                    .expectResultMessagePayload(0L);
-            assertThat(claimedDockets).containsExactly("bamako-commune-iii/RG-42");
+            assertThat(claimedDockets).containsExactly("bamako-commune-iii/RG-2019-0042");
         }
 
         @Test
@@ -127,7 +134,7 @@ class CaseTest {
 
         @Test
         void aDocketNumberTakenAtTheTribunalIsRefused() {
-            claimedDockets.add("bamako-commune-iii/RG-42");
+            claimedDockets.add("bamako-commune-iii/RG-2019-0042");
             fixture.givenNoPriorActivity()
                    .when(fileCase(FILED))
                    .expectException(CaseRuleViolation.class)
@@ -138,7 +145,7 @@ class CaseTest {
         @Test
         void anUnknownTribunalIsRefusedBeforeTheDocketNumberIsClaimed() {
             fixture.givenNoPriorActivity()
-                   .when(new FileCase(CASE, "RG-42", NOWHERE, FILED, null, OffenceCategory.RAPE, VICTIMS,
+                   .when(new FileCase(CASE, "RG-2019-0042", NOWHERE, FILED, null, OffenceCategory.RAPE, VICTIMS,
                            AccusedAffiliation.UNIDENTIFIED, null))
                    .expectException(UnknownReferenceData.class)
                    .expectNoEvents();
@@ -146,9 +153,42 @@ class CaseTest {
         }
 
         @Test
+        void aDocketNumberThatReadsAsANameIsRefusedBeforeItIsClaimed() {
+            fixture.givenNoPriorActivity()
+                   .when(new FileCase(CASE, "Aminata Traore", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
+                           AccusedAffiliation.UNIDENTIFIED, null))
+                   .expectException(InvalidCommand.class)
+                   .expectExceptionMessage(allOf(containsString("RG-2019-0042"), containsString("a year")))
+                   .expectNoEvents();
+            assertThat(claimedDockets).isEmpty();
+        }
+
+        @Test
+        void aTribunalWithItsOwnFormatChecksThatOne() {
+            fixture.givenNoPriorActivity()
+                   .when(new FileCase(CASE, "RG-2019-0042", MOPTI, FILED, null, OffenceCategory.RAPE, VICTIMS,
+                           AccusedAffiliation.UNIDENTIFIED, null))
+                   .expectException(InvalidCommand.class)
+                   .expectExceptionMessage(containsString("such as RP/117/2019"))
+                   .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                   .when(new FileCase(CASE, "rp/42/2019", MOPTI, FILED, null, OffenceCategory.RAPE, VICTIMS,
+                           AccusedAffiliation.UNIDENTIFIED, null))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aCaseFiledUnderAnOlderLooserRuleGoesOn() {
+            fixture.given(new CaseFiled(CASE, "Dossier 42", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
+                           AccusedAffiliation.UNIDENTIFIED, null))
+                   .when(new WithdrawCase(CASE, LocalDate.of(2019, 6, 1), null))
+                   .expectEvents(new CaseWithdrawn(CASE, LocalDate.of(2019, 6, 1)));
+        }
+
+        @Test
         void anUnknownArmedGroupIsRefused() {
             fixture.givenNoPriorActivity()
-                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
+                   .when(new FileCase(CASE, "RG-2019-0042", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
                            AccusedAffiliation.NON_STATE_ARMED_GROUP, "XYZ"))
                    .expectException(UnknownReferenceData.class)
                    .expectNoEvents();
@@ -157,7 +197,7 @@ class CaseTest {
         @Test
         void anArmedGroupIsOnlyNamedForNonStateArmedGroups() {
             fixture.givenNoPriorActivity()
-                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
+                   .when(new FileCase(CASE, "RG-2019-0042", BAMAKO, FILED, null, OffenceCategory.RAPE, VICTIMS,
                            AccusedAffiliation.STATE_FORCES, "CMA"))
                    .expectException(InvalidCommand.class)
                    .expectNoEvents();
@@ -183,8 +223,8 @@ class CaseTest {
         @Test
         void anIncidentIsNotDatedAfterTheFiling() {
             fixture.givenNoPriorActivity()
-                   .when(new FileCase(CASE, "RG-42", BAMAKO, FILED, FILED.plusDays(1), OffenceCategory.RAPE, VICTIMS,
-                           AccusedAffiliation.UNIDENTIFIED, null))
+                   .when(new FileCase(CASE, "RG-2019-0042", BAMAKO, FILED, FILED.plusDays(1), OffenceCategory.RAPE,
+                           VICTIMS, AccusedAffiliation.UNIDENTIFIED, null))
                    .expectException(CaseRuleViolation.class)
                    .expectExceptionMessage(containsString("on or before the filing date"))
                    .expectNoEvents();
