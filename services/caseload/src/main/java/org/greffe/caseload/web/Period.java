@@ -1,16 +1,14 @@
 package org.greffe.caseload.web;
 
+import org.greffe.events.DateBounds;
 import org.springframework.http.HttpStatus;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 
 /**
- * The period a reader asked for, checked: dates as {@code YYYY-MM-DD} from {@link #EARLIEST} to {@link #LATEST}, in
- * order, at most {@link #LONGEST_YEARS} years apart, so that no request makes the server fold a century of months.
+ * The period a reader asked for, checked: dates as {@link DateBounds} reads them, in order, at most
+ * {@link #LONGEST_YEARS} years apart, so that no request makes the server fold a century of months.
  *
  * @param from      first day
  * @param to        last day, the day of the stocks
@@ -18,11 +16,7 @@ import java.time.format.ResolverStyle;
  */
 record Period(LocalDate from, LocalDate to, boolean fromGiven) {
 
-    static final LocalDate EARLIEST = LocalDate.of(1960, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     static final int LONGEST_YEARS = 10;
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-                                                                  .withResolverStyle(ResolverStyle.STRICT);
 
     /**
      * @param from  the {@code from} parameter, or null
@@ -30,8 +24,10 @@ record Period(LocalDate from, LocalDate to, boolean fromGiven) {
      * @param today the courts' today
      */
     static Period of(String from, String to, LocalDate today) {
-        LocalDate end = to == null ? today : date("to", to);
-        LocalDate start = from == null ? later(EARLIEST, end.minusYears(1)) : date("from", from);
+        LocalDate given = date("to", to);
+        LocalDate end = given == null ? today : given;
+        LocalDate chosen = date("from", from);
+        LocalDate start = chosen == null ? later(DateBounds.EARLIEST, end.minusYears(1)) : chosen;
         if (start.isAfter(end)) {
             throw invalid("from (" + start + ") must not be after to (" + end + ")");
         }
@@ -39,7 +35,7 @@ record Period(LocalDate from, LocalDate to, boolean fromGiven) {
             throw invalid("the period from " + start + " to " + end + " is longer than " + LONGEST_YEARS
                     + " years; ask for " + LONGEST_YEARS + " years or less at a time");
         }
-        return new Period(start, end, from != null);
+        return new Period(start, end, chosen != null);
     }
 
     /**
@@ -60,17 +56,11 @@ record Period(LocalDate from, LocalDate to, boolean fromGiven) {
     }
 
     private static LocalDate date(String parameter, String value) {
-        LocalDate date;
         try {
-            date = LocalDate.parse(value, ISO);
-        } catch (DateTimeParseException e) {
-            throw invalid(parameter + " must be a date as YYYY-MM-DD, e.g. 2020-06-03 (got '"
-                    + CaseloadProblem.abbreviated(value) + "')");
+            return DateBounds.date(parameter, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            throw invalid(parameter + " must be a date from " + EARLIEST + " to " + LATEST + " (got " + date + ")");
-        }
-        return date;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

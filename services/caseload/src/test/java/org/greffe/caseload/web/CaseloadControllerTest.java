@@ -108,8 +108,8 @@ class CaseloadControllerTest {
                 new String[]{null, "2020-02-30"}, "to must be a date as YYYY-MM-DD",
                 new String[]{"20200101", null}, "from must be a date as YYYY-MM-DD",
                 new String[]{null, "+10000-01-01"}, "to must be a date",
-                new String[]{"1959-12-31", "2020-01-01"}, "from must be a date from 1960-01-01 to 2100-12-31",
-                new String[]{null, "2101-01-01"}, "to must be a date from 1960-01-01 to 2100-12-31",
+                new String[]{"1959-12-31", "2020-01-01"}, "from must be a date as YYYY-MM-DD from 1960-01-01",
+                new String[]{null, "2101-01-01"}, "to must be a date as YYYY-MM-DD from 1960-01-01 to 2100-12-31",
                 new String[]{"2009-12-31", "2020-01-01"}, "longer than 10 years",
                 new String[]{"2020-01-02", "2020-01-01"}, "must not be after");
         refused.forEach((period, reason) -> {
