@@ -215,8 +215,7 @@ public abstract class HttpIntegrationTest {
     }
 
     private String defaultCredentials(String path) {
-        if (!DemoMode.enabled(environment.getProperty("greffe.demo"),
-                environment.getProperty("spring.datasource.url"))) {
+        if (!DemoMode.enabled(environment)) {
             return TestTokens.defaultBearer();
         }
         String user = path.startsWith("/api/audit/") || path.startsWith("/actuator/") ? "auditor" : "clerk";

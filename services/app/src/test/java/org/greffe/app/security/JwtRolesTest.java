@@ -18,6 +18,10 @@ class JwtRolesTest {
                   .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
     }
 
+    private static SecurityProperties.Jwt claims(String rolesClaim, String userClaim, Map<String, Role> mapping) {
+        return new SecurityProperties.Jwt(rolesClaim, userClaim, mapping, "https://id.example.org", "greffe");
+    }
+
     private static List<String> roles(SecurityProperties.Jwt settings, Map<String, Object> claims) {
         return new JwtRoles(settings).convert(token(claims)).getAuthorities().stream()
                                      .map(GrantedAuthority::getAuthority).toList();
@@ -25,7 +29,7 @@ class JwtRolesTest {
 
     @Test
     void byDefaultTheRolesClaimNamesGreffeRolesAndNothingElseCounts() {
-        var settings = new SecurityProperties.Jwt("roles", "sub", Map.of());
+        var settings = claims("roles", "sub", Map.of());
         assertThat(roles(settings, Map.of("sub", "u", "roles", List.of("CLERK", "admin", "auditor", "AUDITOR"))))
                 .containsExactly("ROLE_CLERK", "ROLE_AUDITOR");
         assertThat(roles(settings, Map.of("sub", "u", "scope", "CLERK"))).as("scopes give nothing").isEmpty();
@@ -35,7 +39,7 @@ class JwtRolesTest {
 
     @Test
     void aDottedPathReachesNestedClaimsAndAMappingTranslatesTheProvidersNames() {
-        var keycloak = new SecurityProperties.Jwt("realm_access.roles", "preferred_username",
+        var keycloak = claims("realm_access.roles", "preferred_username",
                 Map.of("greffe-clerks", Role.CLERK, "greffe-advocates", Role.ADVOCATE));
         var converted = new JwtRoles(keycloak).convert(token(Map.of("sub", "3f2a", "preferred_username", "awa",
                 "realm_access", Map.of("roles", List.of("greffe-advocates", "CLERK", "offline_access")))));
@@ -47,7 +51,7 @@ class JwtRolesTest {
 
     @Test
     void withoutTheUserClaimTheSubjectNamesTheUser() {
-        var settings = new SecurityProperties.Jwt("roles", "preferred_username", Map.of());
+        var settings = claims("roles", "preferred_username", Map.of());
         assertThat(new JwtRoles(settings).convert(token(Map.of("sub", "3f2a"))).getName()).isEqualTo("3f2a");
         assertThat(roles(settings, Map.of("sub", "x", "roles", Map.of("CLERK", true)))).isEmpty();
     }
