@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bearer tokens are bound to this Greffe, played from the attacker's side through HTTP: a token the identity provider
  * signed for another application, or by another issuer, or without an audience or an expiry, or outside its validity,
  * or signed by another key, or not signed at all, or signed with HMAC using the provider's public key as the secret,
- * is refused with 401 problem+json. The same token done right passes.
+ * is refused with 401 problem+json; so is a token whose user claim is free text. The same token done right passes.
  */
 class TokenBindingIntegrationTest extends IntegrationTest {
 
@@ -72,6 +72,23 @@ class TokenBindingIntegrationTest extends IntegrationTest {
             assertThat(response.json().get("type").asText()).isEqualTo("urn:greffe:problem:unauthenticated");
             assertThat(response.header("WWW-Authenticate")).as(token.getKey()).contains("invalid_token");
         }
+    }
+
+    @Test
+    void aUserClaimThatIsFreeTextIsRefusedAndNothingIsRecorded() {
+        long events = eventCount();
+        String named = bearer(auditor().subject("Aminata Traore").claim("roles", List.of("CLERK")));
+        Response response = post("/api/cases", fileCaseJson(newDocket(), "kayes", "2020-01-02"),
+                "Authorization", named);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText())
+                .contains("user claim (sub) is not an identifier")
+                .contains("set greffe.security.jwt.user-claim to an identifier claim such as sub")
+                .doesNotContain("Aminata");
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE convert_from(meta_data, "
+                + "'UTF8') LIKE '%Aminata%'", Long.class)).isZero();
     }
 
     private static String hmac(byte[] secret) throws JOSEException {
