@@ -47,7 +47,8 @@ final class GreffeServer implements AutoCloseable {
                 "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + database.user(), "--greffe.demo=false",
                 "--greffe.audit.seal-delay-ms=3600000", "--logging.level.root=WARN",
-                "--logging.level.org.greffe=INFO", tokens.trustArgument()));
+                "--logging.level.org.greffe=INFO"));
+        command.addAll(tokens.trustArguments());
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -89,7 +89,8 @@ class DocketImportAtStartUpIntegrationTest {
 
     private ConfigurableApplicationContext start(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("--server.port=0", "--greffe.demo=false",
-                "--greffe.data-dir=" + dir.resolve("data"), TestTokens.trustArgument()));
+                "--greffe.data-dir=" + dir.resolve("data")));
+        all.addAll(TestTokens.trustArguments());
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(GreffeApplication.class).run(all.toArray(String[]::new));
     }

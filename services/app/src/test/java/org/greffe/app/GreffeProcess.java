@@ -40,8 +40,8 @@ final class GreffeProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
                 "-cp", System.getProperty("java.class.path"), GreffeApplication.class.getName(),
-                "--server.port=" + port, "--greffe.data-dir=" + dataDir, "--greffe.demo=false",
-                TestTokens.trustArgument()));
+                "--server.port=" + port, "--greffe.data-dir=" + dataDir, "--greffe.demo=false"));
+        command.addAll(TestTokens.trustArguments());
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -2,15 +2,16 @@ package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.greffe.app.demo.DemoMode;
 import org.greffe.app.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,11 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the HTTP integration tests: the whole application on a random port, against a real PostgreSQL — an
- * embedded one in a fresh directory, or the server named by {@code GREFFE_TEST_DATASOURCE_URL}. The context (and
- * its database) is shared by every test class that extends this one, so tests use fresh docket numbers and compare
- * event counts before and after, never absolute counts. Demo mode is off: the store holds only what tests append.
- * Metrics are exported as in production ({@code /actuator/prometheus}); Spring Boot's tests leave them off otherwise.
+ * Base of the HTTP integration tests: the whole application on a random port, against a real PostgreSQL. The context
+ * (and its database) is shared by every test class with the same settings, so tests use fresh docket numbers and
+ * compare event counts before and after, never absolute counts. Users sign in one of two ways, never both, as in
+ * production: outside demo mode ({@link IntegrationTest}, or {@link #ownEmbeddedDatabase} with {@code demo} false)
+ * with bearer tokens from {@link TestTokens}, whose key, issuer and audience {@link #trustTestTokens} registers; in
+ * demo mode (the default with the embedded database, or {@link #ownEmbeddedDatabase} with {@code demo} true) as the
+ * demo users over HTTP Basic, with no identity provider configured. Metrics are exported as in production
+ * ({@code /actuator/prometheus}); Spring Boot's tests leave them off otherwise.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = GreffeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,10 +56,12 @@ public abstract class HttpIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    /** Greffe trusts the tests' token issuer; see {@link TestTokens}. */
-    @DynamicPropertySource
-    static void tokenIssuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+    @Autowired
+    private Environment environment;
+
+    /** Makes Greffe trust the tests' identity provider: its key, its issuer and Greffe's audience. */
+    protected static void trustTestTokens(DynamicPropertyRegistry registry) {
+        TestTokens.trustProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     /** Headers that make a request as the user with the roles. */
@@ -63,10 +69,10 @@ public abstract class HttpIntegrationTest {
         return new String[]{"Authorization", TestTokens.bearer(user, roles)};
     }
 
-    /** Headers that sign in over HTTP Basic (demo mode only). */
     /**
      * Gives a test class an embedded PostgreSQL of its own, in a new temporary data directory, instead of the shared
-     * one: for tests that need the demo docket alone in the log, or that tamper with or rebuild what they find.
+     * one: for tests that need the demo docket alone in the log, or that tamper with or rebuild what they find. In demo
+     * mode users sign in as the demo users; otherwise with the tests' tokens.
      */
     protected static void ownEmbeddedDatabase(DynamicPropertyRegistry registry, String name, boolean demo)
             throws IOException {
@@ -74,8 +80,12 @@ public abstract class HttpIntegrationTest {
         registry.add("greffe.data-dir", dataDir::toString);
         registry.add("spring.datasource.url", () -> "");
         registry.add("greffe.demo", () -> String.valueOf(demo));
+        if (!demo) {
+            trustTestTokens(registry);
+        }
     }
 
+    /** Headers that sign in over HTTP Basic (demo mode only). */
     protected static String[] basic(String user, String password) {
         return new String[]{"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8))};
@@ -174,8 +184,10 @@ public abstract class HttpIntegrationTest {
     }
 
     /**
-     * Sends the request as the default test user ({@link TestTokens#DEFAULT_USER}, clerk and auditor), unless the
-     * headers name an {@code Authorization} of their own; {@link #ANONYMOUS} sends no credentials at all.
+     * Sends the request as the default user, unless the headers name an {@code Authorization} of their own;
+     * {@link #ANONYMOUS} sends no credentials at all. The default user is {@link TestTokens#DEFAULT_USER}, clerk and
+     * auditor; in demo mode, whose users hold one role each, the demo auditor for audit and actuator requests and
+     * the demo clerk for the rest.
      */
     protected Response send(HttpRequest.Builder request, String... headers) {
         authorize(request, headers);
@@ -211,7 +223,7 @@ public abstract class HttpIntegrationTest {
         }
     }
 
-    private static void authorize(HttpRequest.Builder request, String... headers) {
+    private void authorize(HttpRequest.Builder request, String... headers) {
         boolean authorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             if (headers[i].equalsIgnoreCase("Authorization")) {
@@ -223,8 +235,16 @@ public abstract class HttpIntegrationTest {
             request.header(headers[i], headers[i + 1]);
         }
         if (!authorization) {
-            request.header("Authorization", TestTokens.defaultBearer());
+            request.header("Authorization", defaultCredentials(request.build().uri().getPath()));
         }
+    }
+
+    private String defaultCredentials(String path) {
+        if (!DemoMode.enabled(environment)) {
+            return TestTokens.defaultBearer();
+        }
+        String user = path.startsWith("/api/audit/") || path.startsWith("/actuator/") ? "auditor" : "clerk";
+        return basic(user, user)[1];
     }
 
     private URI uri(String path) {

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,9 +68,10 @@ class RestartIntegrationTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(GreffeApplication.class)
-                .run("--server.port=0", "--greffe.data-dir=" + dataDir, "--greffe.demo=false",
-                        TestTokens.trustArgument());
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dataDir,
+                "--greffe.demo=false"));
+        args.addAll(TestTokens.trustArguments());
+        return new SpringApplicationBuilder(GreffeApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

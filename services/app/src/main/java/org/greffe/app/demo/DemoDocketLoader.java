@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,14 +36,12 @@ class DemoDocketLoader {
     private final boolean enabled;
     private final String docket;
 
-    DemoDocketLoader(DocketImport docketImport, JdbcTemplate jdbc, ResourceLoader resources,
-                     @Value("${greffe.demo:}") String demo,
-                     @Value("${spring.datasource.url:}") String datasourceUrl,
+    DemoDocketLoader(DocketImport docketImport, JdbcTemplate jdbc, ResourceLoader resources, Environment environment,
                      @Value("${greffe.demo.docket:classpath:demo/demo-docket.csv}") String docket) {
         this.docketImport = docketImport;
         this.jdbc = jdbc;
         this.resources = resources;
-        this.enabled = DemoMode.enabled(demo, datasourceUrl);
+        this.enabled = DemoMode.enabled(environment);
         this.docket = docket;
     }
 
@@ -68,7 +67,8 @@ class DemoDocketLoader {
         log.info("Demo mode: loading the demo docket {} into the empty event store", docket);
         ImportReport report;
         try (Reader reader = DocketImport.utf8(resource.getInputStream())) {
-            report = docketImport.importCsv(reader, new ImportSource("demo", "scenario", "demo " + docket));
+            report = docketImport.importCsv(reader,
+                    new ImportSource(DemoMode.DOCKET_USER, "scenario", "demo " + docket));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo docket " + docket, e);
         }

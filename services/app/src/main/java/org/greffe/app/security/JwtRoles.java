@@ -1,5 +1,7 @@
 package org.greffe.app.security;
 
+import org.greffe.app.demo.DemoMode;
+import org.greffe.registry.application.Patterns;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,12 +15,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a verified bearer token into a Greffe user: the name from the configured user claim, the roles from the
  * configured roles claim. Only Greffe's three roles are ever granted: a token's other claims and scopes give nothing.
+ * The name is recorded on every event, so it must be an identifier of the code base's one shape (as
+ * {@link Patterns#ID}), never free text such as a person's name; and it must not be a demo user's name, which marks
+ * what the demo wrote ({@link org.greffe.app.demo.DemoLog}). A token whose user is anything else is refused.
  */
 final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private static final Pattern USER = Pattern.compile(Patterns.ID);
 
     private final SecurityProperties.Jwt settings;
 
@@ -28,9 +36,27 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()), user(jwt));
+    }
+
+    /** The user claim's value, or the subject when the token has no such claim; refused unless an identifier. */
+    String user(Jwt jwt) {
         Object name = jwt.getClaims().get(settings.userClaim());
-        String user = name == null || name.toString().isBlank() ? jwt.getSubject() : name.toString();
-        return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()), user);
+        boolean absent = name == null || name instanceof String text && text.isBlank();
+        String claim = absent ? "sub" : settings.userClaim();
+        Object user = absent ? jwt.getClaims().get("sub") : name;
+        if (!(user instanceof String text) || !USER.matcher(text).matches()) {
+            throw new UnusableUserClaim("the token's user claim (" + claim + ") is not an identifier: Greffe records "
+                    + "the user on every event, and the log holds no free text such as a person's name; set "
+                    + "greffe.security.jwt.user-claim to an identifier claim such as sub (1 to 64 letters, digits or "
+                    + ". _ : -, starting with a letter or digit)");
+        }
+        if (DemoSignIn.USERS.contains(text) || DemoMode.DOCKET_USER.equals(text)) {
+            throw new UnusableUserClaim("the token's user claim (" + claim + ") names " + text + ", a name kept for "
+                    + "the demo users; give the user another identifier, or set greffe.security.jwt.user-claim to "
+                    + "an identifier claim such as sub");
+        }
+        return text;
     }
 
     Collection<GrantedAuthority> authorities(Map<String, Object> claims) {

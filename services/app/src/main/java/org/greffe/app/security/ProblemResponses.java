@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Refused requests answered as RFC 7807 problems, like every other error of Greffe: 401 when the caller is not
  * authenticated (with the {@code WWW-Authenticate} challenges this instance accepts), 403 when the caller's roles
- * do not allow the request. The answers name no data, only the rule.
+ * do not allow the request. The answers name no data, only the rule; a refusal that only the operator can lift (a
+ * user claim that is no identifier, demo users locked out of real data) says what the operator must change.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -46,7 +47,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             response.addHeader("WWW-Authenticate", badToken
                     ? "Bearer error=\"invalid_token\", error_description=\"the token was refused\"" : "Bearer");
         }
-        String detail = badToken
+        String detail = refused instanceof UnusableUserClaim || refused instanceof DemoUsersRefused
+                ? refused.getMessage()
+                : badToken
                 ? "the bearer token was refused (" + printable(refused.getMessage()) + "); ask for a new one"
                 : refused instanceof BadCredentialsException
                 ? "wrong user name or password"

@@ -1,44 +1,45 @@
 package org.greffe.app.security;
 
 import jakarta.servlet.DispatcherType;
+import org.greffe.app.demo.DemoLog;
 import org.greffe.app.demo.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Who may call what. Every endpoint has an explicit rule here; anything under {@code /api} without one is refused,
- * so a new endpoint stays closed until someone decides who may use it. Users come from one or both of:
+ * so a new endpoint stays closed until someone decides who may use it. Users come from exactly one of:
  * <ul>
  *     <li>demo mode: three documented users, {@code clerk}, {@code advocate} and {@code auditor}, each with its name
- *     as password, over HTTP Basic. Outside demo mode there is no user and no default password;</li>
- *     <li>bearer tokens (JWT) signed by the organisation's identity provider, whenever Spring Boot's
- *     {@code spring.security.oauth2.resourceserver.jwt.*} names where its keys are.</li>
+ *     as password, over HTTP Basic ({@link DemoSignIn}). Their passwords are published, so they never sit next to
+ *     real data: demo mode with an identity provider configured does not start, a demo start on a log that holds
+ *     real data does not start, and a running demo refuses them once real data appears;</li>
+ *     <li>bearer tokens (JWT) signed by the organisation's identity provider ({@link IdentityProvider}), bound to this
+ *     Greffe by a required issuer and audience ({@link TokenDecoders}).</li>
  * </ul>
- * With neither, Greffe refuses to start rather than run with no way to sign in (or an open door). Sessions are not
- * kept: every request carries its credentials. CSRF protection is off because no endpoint uses cookies and every
- * write accepts only {@code application/json} or {@code text/csv}, which a cross-site form cannot send.
+ * With neither, Greffe refuses to start rather than run with no way to sign in (or an open door); every refusal to
+ * start is a {@link SignInMisconfigured} that says what to set. Sessions are not kept: every request carries its
+ * credentials. CSRF protection is off because no endpoint uses cookies and every write accepts only
+ * {@code application/json} or {@code text/csv}, which a cross-site form cannot send.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -50,19 +51,12 @@ public class SecurityConfiguration {
     static final String[] DASHBOARD_ASSETS = {"/", "/index.html", "/app.js", "/app.css", "/favicon.ico"};
 
     @Bean
-    SecurityFilterChain greffeSecurity(HttpSecurity http, SecurityProperties properties,
-                                       ObjectProvider<JwtDecoder> jwtDecoder,
-                                       @Value("${greffe.demo:}") String demo,
-                                       @Value("${spring.datasource.url:}") String datasourceUrl) throws Exception {
-        boolean demoUsers = DemoMode.enabled(demo, datasourceUrl);
-        boolean bearer = jwtDecoder.getIfAvailable() != null;
-        if (!demoUsers && !bearer) {
-            throw new IllegalStateException("Greffe has no way to sign users in: outside demo mode, set "
-                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location) "
-                    + "to your identity provider; or, for a demonstration only, GREFFE_DEMO=true. See the README, "
-                    + "section Access.");
-        }
-        ProblemResponses problems = new ProblemResponses(demoUsers, bearer);
+    SecurityFilterChain greffeSecurity(HttpSecurity http, SecurityProperties properties, Environment environment,
+                                       ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<JdbcTemplate> jdbc)
+            throws Exception {
+        boolean demoUsers = DemoMode.enabled(environment);
+        IdentityProvider.from(environment, properties.jwt()).check(demoUsers);
+        ProblemResponses problems = new ProblemResponses(demoUsers, !demoUsers);
         http.csrf(AbstractHttpConfigurer::disable)
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(AbstractHttpConfigurer::disable)
@@ -71,40 +65,42 @@ public class SecurityConfiguration {
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .authorizeHttpRequests(AccessRules::apply);
         if (demoUsers) {
+            DemoLog demoLog = new DemoLog(jdbc.getObject(), DemoSignIn.USERS);
+            if (demoLog.holdsRealData()) {
+                throw new SignInMisconfigured(DemoSignIn.REAL_DATA_AT_START);
+            }
             log.warn("Demo mode: the users clerk, advocate and auditor sign in with their name as password. "
-                    + "Never use demo mode for real cases.");
-            http.userDetailsService(demoUsers(demoPasswords()))
+                    + "Never use demo mode for real cases: they are refused as soon as the log holds anything the "
+                    + "demo did not write.");
+            // A manager of their own, with no parent: nothing but the demo users, and only while the log is the demo's.
+            http.authenticationManager(new ProviderManager(new DemoSignIn(demoLog)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems));
-        }
-        if (bearer) {
+        } else {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtRoles(properties.jwt()))));
+                    .jwt(jwt -> jwt.decoder(jwtDecoder.getObject())
+                                   .jwtAuthenticationConverter(new JwtRoles(properties.jwt()))));
         }
         return http.build();
+    }
+
+    /**
+     * The only token decoder, whichever key source is set; Spring Boot's own decoders back off for it. Outside demo
+     * mode only: in demo mode the same check refuses to start.
+     */
+    @Bean
+    @Conditional(IdentityProvider.Configured.class)
+    JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment, ResourceLoader resources) {
+        IdentityProvider provider = IdentityProvider.from(environment, properties.jwt());
+        provider.check(DemoMode.enabled(environment));
+        return TokenDecoders.build(provider, resources);
     }
 
     /** URLs refused by the firewall get a problem too, not Spring's default error page. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return new ProblemResponses(false, false);
-    }
-
-    /** Cheap hashing on purpose: the demo passwords are published in the README; there is nothing to protect. */
-    private static PasswordEncoder demoPasswords() {
-        return new BCryptPasswordEncoder(4);
-    }
-
-    private static InMemoryUserDetailsManager demoUsers(PasswordEncoder encoder) {
-        List<UserDetails> users = Arrays.stream(Role.values())
-                .map(role -> {
-                    String name = role.name().toLowerCase(Locale.ROOT);
-                    return User.withUsername(name).password("{bcrypt}" + encoder.encode(name)).roles(role.name())
-                               .build();
-                })
-                .toList();
-        return new InMemoryUserDetailsManager(users);
     }
 
     private static String[] names(Role... roles) {
