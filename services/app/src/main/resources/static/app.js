@@ -48,6 +48,8 @@
       withinStandard: 'Dans le délai', beyond: 'Au-delà du délai', share: 'Part (%)',
       noDisposal: 'Aucune affaire terminée dans cette période.',
       suppressed: 'Petits effectifs masqués (seuil {0}) comme dans l’API.',
+      release: 'Chiffres publiés : diffusion mensuelle de {0}, faite le {1}. Hors totaux du tribunal (affaires en cours, jamais jugées), les effectifs portent un léger bruit et les petits effectifs sont masqués ; les greffiers et les auditeurs voient les chiffres exacts.',
+      notBrokenDown: 'Moins de {0} affaires en cours : seuls les totaux sont publiés, sans répartition.',
       asOf: 'Chiffres au {0}, position {1} du journal{2}.', behind: ' (mise à jour en cours : tête {0})',
       live: 'En direct', reconnecting: 'Reconnexion…', offline: 'Hors ligne', table: 'Tableau des données',
       chartOf: 'Graphique : ', none: '—', notFound: 'Tribunal inconnu.', invalidPeriod: 'Période invalide.'
@@ -92,6 +94,8 @@
       withinStandard: 'Within the standard', beyond: 'Beyond the standard', share: 'Share (%)',
       noDisposal: 'No case was disposed of in this period.',
       suppressed: 'Small cells suppressed (threshold {0}), as in the API.',
+      release: 'Published figures: the monthly release of {0}, made on {1}. Apart from the tribunal totals (pending, never brought to trial), counts carry a little noise and small cells are hidden; clerks and auditors see exact figures.',
+      notBrokenDown: 'Fewer than {0} cases pending: only the totals are published, not broken down.',
       asOf: 'Figures as of {0}, log position {1}{2}.', behind: ' (catching up: head {0})',
       live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline', table: 'Data table',
       chartOf: 'Chart: ', none: '—', notFound: 'Unknown tribunal.', invalidPeriod: 'Invalid period.'
@@ -106,6 +110,8 @@
     to: null,
     position: null,
     shown: null,     // what the current view shows: {csvName, rows}
+    shownDay: null,  // the day the overview's figures stand on (a release's last day, for published figures)
+    release: null,   // the release the overview's figures come from, if any
     tribunals: null,
     stream: null
   };
@@ -308,9 +314,14 @@
     });
   }
 
-  function positionLine(position, head) {
+  function positionLine(day, position, head, release) {
     var behind = head !== null && position !== null && Number(head) > Number(position) ? t('behind', head) : '';
-    return '<p class="as-of" data-testid="as-of">' + esc(t('asOf', state.to, position, behind)) + '</p>';
+    var html = '<p class="as-of" data-testid="as-of">' + esc(t('asOf', day, position, behind)) + '</p>';
+    if (release) {
+      html += '<p class="note" data-testid="release-note" data-release="' + esc(release.month) + '">' +
+        esc(t('release', release.month, String(release.madeAt).slice(0, 10))) + '</p>';
+    }
+    return html;
   }
 
   function csvButton() {
@@ -334,15 +345,19 @@
         });
       }));
     }).then(function (answers) {
+      if (!authorization()) { return; } // signed out meanwhile: draw nothing
       overviewRows = answers.map(function (a) {
         return {
           id: a.tribunal.id, name: a.tribunal.name, pending: a.figures.pending, neverTried: a.figures.neverTried,
-          oldestAgeDays: a.figures.oldestAgeDays, clearanceRate: a.figures.measures.clearanceRate
+          oldestAgeDays: a.figures.oldestAgeDays, clearanceRate: a.figures.measures.clearanceRate,
+          from: a.figures.from, to: a.figures.to
         };
       });
       var lowest = answers.reduce(function (low, a) {
         return low === null || Number(a.position) < Number(low.position) ? a : low;
       }, null);
+      state.shownDay = lowest ? lowest.figures.to : state.to;
+      state.release = lowest ? lowest.figures.release : null;
       renderOverview(focus, lowest ? lowest.position : null, lowest ? lowest.head : null);
     }).catch(failure);
   }
@@ -379,7 +394,7 @@
       esc(t('goReport')) + '</a> ' + csvButton() + '</p>' +
       '<p><label for="filter">' + esc(t('filter')) + '</label> ' +
       '<input id="filter" type="search" value="' + esc(state.filter) + '" data-testid="tribunal-filter"></p>' +
-      positionLine(position, head) +
+      positionLine(state.shownDay || state.to, position, head, state.release) +
       '<table class="data" data-testid="overview-table"><caption>' + esc(t('overviewCaption')) + '</caption><thead><tr>';
     COLUMNS.forEach(function (column) {
       var sorted = state.sort.key === column.key;
@@ -405,10 +420,10 @@
     var active = document.activeElement && document.activeElement.getAttribute('data-testid');
     app.innerHTML = html;
     state.shown = {
-      csvName: 'greffe-overview-' + state.to + '.csv',
+      csvName: 'greffe-overview-' + (state.shownDay || state.to) + '.csv',
       rows: [['tribunalId', 'tribunal', 'from', 'to', 'pending', 'neverTried', 'oldestAgeDays', 'clearanceRate']]
         .concat(rows.map(function (row) {
-          return [row.id, row.name, state.from, state.to, row.pending, row.neverTried, row.oldestAgeDays,
+          return [row.id, row.name, row.from, row.to, row.pending, row.neverTried, row.oldestAgeDays,
             row.clearanceRate];
         }))
     };
@@ -452,6 +467,7 @@
       api('/api/caseload/' + encodeURIComponent(id) + periodQuery()),
       api('/api/caseload/' + encodeURIComponent(id) + '/timeline' + periodQuery())
     ]).then(function (answers) {
+      if (!authorization()) { return; } // signed out meanwhile: draw nothing
       renderTribunal(id, answers[1], answers[2].body, focus);
     }).catch(failure);
   }
@@ -475,7 +491,8 @@
     var html = '<p><a href="#/" data-testid="back-link">' + esc(t('back')) + '</a></p>' +
       '<h2 id="view-title" tabindex="-1" data-testid="view-title">' + esc(name) +
       (id === REPORT_TRIBUNAL ? ' <span class="badge">' + esc(t('reportTribunal')) + '</span>' : '') + '</h2>' +
-      periodForm() + '<p class="actions">' + csvButton() + '</p>' + positionLine(answer.position, answer.head);
+      periodForm() + '<p class="actions">' + csvButton() + '</p>' +
+      positionLine(f.to, answer.position, answer.head, f.release);
     if (f.smallCells && f.smallCells.applied) {
       html += '<p class="note" data-testid="suppression-note">' + esc(t('suppressed', f.smallCells.threshold)) + '</p>';
     }
@@ -501,15 +518,21 @@
       add('timeline-pendingEnd', row.month, row.pendingEnd);
     });
 
-    // age bands
+    // age bands, unless too few cases are pending to break them down
+    var notBrokenDown = '<p class="statement" data-testid="not-broken-down">' +
+      esc(t('notBrokenDown', f.smallCells && f.smallCells.threshold ? 2 * f.smallCells.threshold : '')) + '</p>';
     var bands = Object.keys(f.ageBands || {}).map(function (band) { return [band, f.ageBands[band]]; });
     html += '<section aria-labelledby="age-title" data-testid="age-bands"><h3 id="age-title">' + esc(t('ageBands')) +
-      '</h3>' + barChart('age-chart', t('ageBands'), bands, '') +
-      dataTable('age-table', t('ageBands'), [t('band'), t('cases')], bands) + '</section>';
+      '</h3>' + (f.ageBands ? barChart('age-chart', t('ageBands'), bands, '') +
+      dataTable('age-table', t('ageBands'), [t('band'), t('cases')], bands) : notBrokenDown) + '</section>';
     bands.forEach(function (b) { add('ageBands', b[0], b[1]); });
 
     // pending cases by category, suppressed cells shown as such
-    if (f.pendingBy) {
+    if (!f.pendingBy) {
+      html += '<section aria-labelledby="by-title" data-testid="breakdowns"><h3 id="by-title">' +
+        esc(t('breakdowns')) + '</h3>' + notBrokenDown + '</section>';
+      add('pendingBy', 'notBrokenDown', '');
+    } else {
       html += '<section aria-labelledby="by-title" data-testid="breakdowns"><h3 id="by-title">' +
         esc(t('breakdowns')) + '</h3><p class="help">' + esc(t('breakdownsHelp', f.to)) + '</p>';
       [['offence', 'byOffence'], ['accused', 'byAccused'], ['victimGroup', 'byVictimGroup']].forEach(function (b) {

@@ -71,8 +71,9 @@ public final class PublishedFigures {
                 : new PendingBreakdowns(Breakdown.published(end.pending(), end.offence()),
                         Breakdown.published(end.pending(), end.accused()),
                         Breakdown.published(end.victims(), end.victimGroup()));
+        // Both counts are perturbed, apart: the share is capped at the whole, as the exact one is.
         Double beyond = !end.brokenDown() ? null
-                : CaseloadCalculator.percent(end.beyondStandard(), end.activePending());
+                : CaseloadCalculator.percent(Math.min(end.beyondStandard(), end.activePending()), end.activePending());
         return new TribunalCaseload(tribunalId, from.atDay(1), to.atEndOfMonth(), end.pending(),
                 end.activePending(), end.suspended(), end.neverTried(), end.ageBands(), end.medianAgeDays(), null,
                 null, beyond, pendingBy, new TribunalCaseload.SmallCellControl(threshold, true), measures, release);

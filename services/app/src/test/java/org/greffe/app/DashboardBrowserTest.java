@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), on the demo
  * docket in a database of its own: signed in as the demo advocate, it shows for {@code bamako-commune-iii} the
- * figures the API gives an advocate, switches language, updates without a reload when a case is recorded, draws the
- * tribunal's page with its charts and breakdowns (suppressed cells as the API suppresses them), and downloads the
- * figures shown as CSV. Screenshots are saved in {@code target/browser/}.
+ * released figures the API gives an advocate and names the release, switches language, draws the tribunal's page with
+ * its charts and breakdowns (suppressed cells as the API suppresses them), and downloads the figures shown as CSV;
+ * signed in as the demo clerk, it shows exact figures and follows a new case without a reload, which the advocate's
+ * figures do not. Screenshots are saved in {@code target/browser/}.
  *
  * <p>{@code .ci/run} installs Chromium when it is missing and sets {@code GREFFE_BROWSER_TEST=required}, which makes
  * a missing browser a failure; elsewhere the test is skipped (and reported as skipped) without one.
@@ -90,23 +91,22 @@ class DashboardBrowserTest extends HttpIntegrationTest {
     }
 
     @Test
-    void theAdvocateSeesTheApiFiguresInEitherLanguageAndANewCaseWithoutReloading() throws IOException {
+    void theAdvocateSeesTheReleasedFiguresInEitherLanguageAndAClerkSeesANewCaseWithoutReloading()
+            throws IOException {
+        String[] advocate = basic("advocate", "advocate");
         awaitProjection();
+        awaitRelease(advocate);
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
-        wait.until(page -> testId("sign-in-form").isDisplayed());
-        testId("sign-in-user").sendKeys("advocate");
-        testId("sign-in-password").sendKeys("advocate");
-        testId("sign-in-submit").click();
+        signIn(wait, "advocate");
 
         By row = By.cssSelector("[data-testid='tribunal-row-" + TRIBUNAL + "']");
         wait.until(page -> !page.findElements(row).isEmpty()
                 && !cell(page.findElement(row), "pending").isBlank());
         String from = testId("period-from").getAttribute("value");
         String to = testId("period-to").getAttribute("value");
-        JsonNode api = get("/api/caseload/" + TRIBUNAL + "?from=" + from + "&to=" + to, basic("advocate", "advocate"))
-                .json();
+        JsonNode api = get("/api/caseload/" + TRIBUNAL + "?from=" + from + "&to=" + to, advocate).json();
         long pending = api.get("pending").asLong();
         assertThat(pending).as("the demo docket has pending cases there").isPositive();
         eventually(() -> {
@@ -114,6 +114,8 @@ class DashboardBrowserTest extends HttpIntegrationTest {
             assertThat(digits(cell(shown, "pending"))).as("pending shown").isEqualTo(pending);
             assertThat(digits(cell(shown, "never-tried"))).as("never tried shown")
                                                             .isEqualTo(api.get("neverTried").asLong());
+            assertThat(testId("release-note").getAttribute("data-release"))
+                    .as("the page says which release it shows").isEqualTo(api.get("release").get("month").asText());
         });
 
         String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
@@ -126,13 +128,6 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         wait.until(page -> digits(cell(page.findElement(row), "pending")) == pending);
         assertThat(testId("whoami").getText()).as("the header in the other language").isNotEqualTo(whoami)
                                                .contains("advocate");
-
-        ((JavascriptExecutor) browser).executeScript("window.greffeNotReloaded = true;");
-        post("/api/cases", fileCaseJson(newDocket(), TRIBUNAL, "2020-01-02"));
-        wait.until(page -> digits(cell(page.findElement(row), "pending")) == pending + 1);
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.greffeNotReloaded === true;"))
-                .as("updated without a reload").isEqualTo(true);
-
         screenshot("dashboard.png");
 
         // The tribunal's own page: its key figures are the API's too, and its charts are drawn.
@@ -140,7 +135,7 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         wait.until(page -> !page.findElements(By.cssSelector("[data-testid='timeline-chart']")).isEmpty()
                 && !page.findElements(By.cssSelector("[data-testid='key-figures']")).isEmpty());
         eventually(() -> {
-            assertThat(digits(cell(testId("key-figures"), "pending"))).isEqualTo(pending + 1);
+            assertThat(digits(cell(testId("key-figures"), "pending"))).isEqualTo(pending);
             assertThat(testId("timeline-chart").getTagName()).isEqualTo("svg");
             assertThat(testId("timeline-chart").findElements(By.tagName("path"))).as("timeline drawn").isNotEmpty();
             assertThat(testId("age-chart").getTagName()).isEqualTo("svg");
@@ -148,23 +143,54 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         });
 
         // The breakdowns show exactly the cells the API suppresses for an advocate, and no count of those.
-        JsonNode after = get("/api/caseload/" + TRIBUNAL + "?from=" + from + "&to=" + to, basic("advocate", "advocate"))
-                .json();
-        eventually(() -> assertThat(suppressedCellsMatch(after)).as("the advocate's view suppresses small cells "
+        eventually(() -> assertThat(suppressedCellsMatch(api)).as("the advocate's view suppresses small cells "
                 + "there").isPositive());
         screenshot("tribunal.png");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", testId("breakdowns"));
         screenshot("tribunal-breakdowns.png");
 
-        // The CSV holds the figures shown: the pending count, and a suppressed cell as "suppressed", not a number.
+        // The CSV holds the figures shown, for the months released: the pending count, and a suppressed cell as
+        // "suppressed", not a number.
+        String shownFrom = api.get("from").asText();
+        String shownTo = api.get("to").asText();
         testId("download-csv").click();
-        Path csv = downloads.resolve("greffe-" + TRIBUNAL + "-" + to + ".csv");
+        Path csv = downloads.resolve("greffe-" + TRIBUNAL + "-" + shownTo + ".csv");
         wait.until(page -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("\uFEFFtribunalId,from,to,section,item,value");
-        assertThat(lines).contains(String.join(",", TRIBUNAL, from, to, "key", "pending", String.valueOf(pending + 1)));
-        assertThat(lines).anyMatch(line -> line.startsWith(TRIBUNAL + "," + from + "," + to + ",pendingBy-")
+        assertThat(lines).contains(String.join(",", TRIBUNAL, shownFrom, shownTo, "key", "pending",
+                String.valueOf(pending)));
+        assertThat(lines).anyMatch(line -> line.startsWith(TRIBUNAL + "," + shownFrom + "," + shownTo + ",pendingBy-")
                 && line.endsWith(",suppressed"));
+
+        // A clerk reads exact figures, and they follow a new case without a reload.
+        testId("back-link").click();
+        wait.until(page -> !page.findElements(row).isEmpty());
+        testId("sign-out").click();
+        signIn(wait, "clerk");
+        wait.until(page -> !page.findElements(row).isEmpty() && !cell(page.findElement(row), "pending").isBlank());
+        long exact = get("/api/caseload/" + TRIBUNAL + "?from=" + from + "&to=" + to).json().get("pending").asLong();
+        eventually(() -> assertThat(digits(cell(browser.findElement(row), "pending"))).isEqualTo(exact));
+        ((JavascriptExecutor) browser).executeScript("window.greffeNotReloaded = true;");
+        post("/api/cases", fileCaseJson(newDocket(), TRIBUNAL, "2020-01-02"));
+        wait.until(page -> digits(cell(page.findElement(row), "pending")) == exact + 1);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.greffeNotReloaded === true;"))
+                .as("updated without a reload").isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("[data-testid='release-note']"))).as("exact: no release")
+                                                                                      .isEmpty();
+
+        // The advocate's figures did not move with it: they change with the next monthly release only.
+        awaitProjection();
+        testId("sign-out").click();
+        signIn(wait, "advocate");
+        eventually(() -> assertThat(digits(cell(browser.findElement(row), "pending"))).isEqualTo(pending));
+    }
+
+    private void signIn(WebDriverWait wait, String user) {
+        wait.until(page -> testId("sign-in-form").isDisplayed());
+        testId("sign-in-user").sendKeys(user);
+        testId("sign-in-password").sendKeys(user);
+        testId("sign-in-submit").click();
     }
 
     /** Checks every breakdown cell shown against the API's answer; returns how many are suppressed. */
