@@ -44,6 +44,7 @@ class ArchitectureTest {
                  .should().onlyDependOnClassesThat(
                          com.tngtech.archunit.base.DescribedPredicate.describe("the JDK or the shared modules",
                                  type -> type.getPackageName().startsWith("java.")
+                                         || type.getPackageName().startsWith("javax.crypto")
                                          || type.getPackageName().startsWith("org.greffe.events")
                                          || type.getPackageName().startsWith("org.greffe.measures")
                                          || type.isPrimitive() || type.isArray()))
