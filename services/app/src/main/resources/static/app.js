@@ -51,6 +51,8 @@
       release: 'Chiffres publiés : diffusion mensuelle de {0}, faite le {1}. Hors totaux du tribunal (affaires en cours, jamais jugées), les effectifs portent un léger bruit et les petits effectifs sont masqués ; les greffiers et les auditeurs voient les chiffres exacts.',
       notBrokenDown: 'Moins de {0} affaires en cours : seuls les totaux sont publiés, sans répartition.',
       asOf: 'Chiffres au {0}, position {1} du journal{2}.', behind: ' (mise à jour en cours : tête {0})',
+      asOfDay: 'Chiffres au {0}.',
+      notPublished: 'Non publié : à quelques affaires par mois, la façon dont elles se terminent désignerait des affaires précises. Les greffiers et les auditeurs voient cette mesure.',
       live: 'En direct', reconnecting: 'Reconnexion…', offline: 'Hors ligne', table: 'Tableau des données',
       chartOf: 'Graphique : ', none: '—', notFound: 'Tribunal inconnu.', invalidPeriod: 'Période invalide.'
     },
@@ -97,6 +99,8 @@
       release: 'Published figures: the monthly release of {0}, made on {1}. Apart from the tribunal totals (pending, never brought to trial), counts carry a little noise and small cells are hidden; clerks and auditors see exact figures.',
       notBrokenDown: 'Fewer than {0} cases pending: only the totals are published, not broken down.',
       asOf: 'Figures as of {0}, log position {1}{2}.', behind: ' (catching up: head {0})',
+      asOfDay: 'Figures as of {0}.',
+      notPublished: 'Not published: at a few cases a month, how cases end would point at particular cases. Clerks and auditors see this measure.',
       live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline', table: 'Data table',
       chartOf: 'Chart: ', none: '—', notFound: 'Unknown tribunal.', invalidPeriod: 'Invalid period.'
     }
@@ -315,13 +319,14 @@
   }
 
   function positionLine(day, position, head, release) {
-    var behind = head !== null && position !== null && Number(head) > Number(position) ? t('behind', head) : '';
-    var html = '<p class="as-of" data-testid="as-of">' + esc(t('asOf', day, position, behind)) + '</p>';
     if (release) {
-      html += '<p class="note" data-testid="release-note" data-release="' + esc(release.month) + '">' +
-        esc(t('release', release.month, String(release.madeAt).slice(0, 10))) + '</p>';
+      // Published figures name their release only: no log position.
+      return '<p class="as-of" data-testid="as-of">' + esc(t('asOfDay', day)) + '</p>' +
+        '<p class="note" data-testid="release-note" data-release="' + esc(release.month) + '">' +
+        esc(t('release', release.month, release.madeOn)) + '</p>';
     }
-    return html;
+    var behind = head !== null && position !== null && Number(head) > Number(position) ? t('behind', head) : '';
+    return '<p class="as-of" data-testid="as-of">' + esc(t('asOf', day, position, behind)) + '</p>';
   }
 
   function csvButton() {
@@ -558,7 +563,10 @@
     // trial date certainty
     html += '<section aria-labelledby="certainty-title" data-testid="certainty"><h3 id="certainty-title">' +
       esc(t('certainty')) + '</h3>';
-    if (!m.trialDateCertainty) {
+    if (f.release) {
+      html += '<p class="statement" data-testid="certainty-not-published">' + esc(t('notPublished')) + '</p>';
+      add('trialDateCertainty', 'notPublished', '');
+    } else if (!m.trialDateCertainty) {
       html += '<p class="statement" data-testid="no-trial">' + esc(t('noTrial')) + '</p>';
       add('trialDateCertainty', 'none', '');
     } else {
@@ -574,10 +582,14 @@
     var ttd = m.timeToDisposition;
     html += '<section aria-labelledby="ttd-title" data-testid="time-to-disposition"><h3 id="ttd-title">' +
       esc(t('ttd')) + '</h3>';
-    add('timeToDisposition', 'disposed', ttd ? ttd.disposed : 0);
-    if (!ttd || !ttd.disposed) {
+    if (f.release) {
+      html += '<p class="statement" data-testid="ttd-not-published">' + esc(t('notPublished')) + '</p>';
+      add('timeToDisposition', 'notPublished', '');
+    } else if (!ttd || !ttd.disposed) {
+      add('timeToDisposition', 'disposed', ttd ? ttd.disposed : 0);
       html += '<p class="statement" data-testid="no-disposal">' + esc(t('noDisposal')) + '</p>';
     } else {
+      add('timeToDisposition', 'disposed', ttd.disposed);
       var shares = [[t('withinQuarter'), ttd.withinQuarterStandard], [t('withinHalf'), ttd.withinHalfStandard],
         [t('withinStandard'), ttd.withinStandard], [t('beyond'), ttd.beyondStandard]];
       html += '<p class="help">' + esc(t('ttdHelp')) + ' ' + esc(t('disposed')) + (state.lang === 'fr' ? ' : ' : ': ') + '<span data-testid="disposed">' +
@@ -775,8 +787,10 @@
     if (!data) { return; }
     var event;
     try { event = JSON.parse(data); } catch (e) { return; }
-    var moved = state.position !== null && event.position !== state.position;
-    state.position = event.position;
+    // Exact readers are told the log position; readers of published figures, the release.
+    var marker = event.release !== undefined ? event.release : event.position;
+    var moved = state.position !== null && marker !== state.position;
+    state.position = marker;
     if (moved) {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(refresh, 300);

@@ -5,14 +5,17 @@ CREATE TABLE caseload_release (
     release_month      VARCHAR(7)  PRIMARY KEY,  -- YYYY-MM, the last month the release covers
     made_at            TIMESTAMPTZ NOT NULL,     -- as the log was known then
     log_position       BIGINT      NOT NULL,     -- the caseload projection's position then
-    projection_version TEXT        NOT NULL
+    projection_version TEXT        NOT NULL,
+    cases              JSON        NOT NULL      -- {caseId: last folded sequence}: what the next release compares to
 );
 
--- One tribunal's published months in a release: a JSON array, oldest month first.
+-- One tribunal's part of a release: its published months (a JSON array, oldest month first), and for the past months
+-- whose published stocks were kept, the cases that have changed them since they were drawn (never served).
 CREATE TABLE caseload_release_tribunal (
     release_month VARCHAR(7)  NOT NULL REFERENCES caseload_release (release_month),
     tribunal_id   VARCHAR(64) NOT NULL,
     months        JSON        NOT NULL,  -- json, not jsonb: the cells keep their order
+    unrevised     JSON        NOT NULL,  -- {YYYY-MM: [caseId, ...]}
     PRIMARY KEY (release_month, tribunal_id)
 );
 

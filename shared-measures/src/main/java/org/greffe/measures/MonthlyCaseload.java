@@ -72,6 +72,35 @@ public final class MonthlyCaseload {
         return Arrays.stream(months).map(Month::cells).toList();
     }
 
+    /**
+     * What a case adds to a tribunal's stock tables on a day: nothing ({@code null}) unless it is pending there;
+     * otherwise whether it is suspended, and if not its active age (its band, whether beyond the standard, its days
+     * for the median). Its offence, accused and victims never change. Two versions of a case that add the same to a
+     * month add nothing to tell apart.
+     */
+    public Contribution contribution(CaseRecord record, String tribunalId, LocalDate day) {
+        if (record == null) {
+            return null;
+        }
+        Optional<Spell> spell = record.pendingAt(tribunalId, day);
+        if (spell.isEmpty()) {
+            return null;
+        }
+        if (record.suspendedOn(day)) {
+            return new Contribution(true, -1);
+        }
+        return new Contribution(false, record.activeDays(spell.get(), day));
+    }
+
+    /**
+     * A case's part in a tribunal's stocks on a day.
+     *
+     * @param suspended  suspended on the day
+     * @param activeDays its age then, when active; -1 when suspended
+     */
+    public record Contribution(boolean suspended, long activeDays) {
+    }
+
     private void stocks(CaseRecord record, Spell spell, long key, Month[] months, YearMonth first, YearMonth last) {
         YearMonth from = later(first, YearMonth.from(spell.enteredOn()));
         YearMonth to = spell.leftOn() == null ? last : earlier(last, YearMonth.from(spell.leftOn()));

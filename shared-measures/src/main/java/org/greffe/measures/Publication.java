@@ -21,17 +21,24 @@ import static org.greffe.measures.MonthCells.Tables;
  *   too, so that the hidden one is not the exact total less noisy published cells;</li>
  *   <li>the median age is rounded to 30 days and only published with at least {@code 2k} active cases; the oldest
  *   case's filing date and age, which describe one case, are not published at all;</li>
- *   <li>with fewer than {@code 2k} cases pending, the month's stocks are not broken down at all (ages, suspended,
- *   the three tables): only the exact totals are published. A noisy count keeps a zero at zero, so a published
- *   count says its cell holds a case; beside an exact total as small as the table's number of cells, that would
- *   say which cell holds which case. With {@code 2k} or more, more cases are pending than any table has cells.</li>
+ *   <li>with fewer than {@link #minimumPopulation()} cases pending, the month's stocks are not broken down at all
+ *   (ages, suspended, the three tables): only the exact totals are published. A noisy count keeps a zero at zero,
+ *   so a published count says its cell holds a case; beside an exact total as small as the table's number of cells,
+ *   that would say which cell holds which case;</li>
+ *   <li>the month's flows are two noisy counts, what came in and what went out. How cases went out (transferred,
+ *   judged, dismissed, withdrawn), how long they took against the standard and how many trial settings they had
+ *   are not published: at a few cases a month, each of those is one survivor's case.</li>
  * </ul>
  * Which cells are hidden depends on perturbed counts only, never on exact ones.
  */
 public final class Publication {
 
     private static final Set<String> BREAKDOWNS = Set.of(Tables.OFFENCE, Tables.ACCUSED, Tables.VICTIM_GROUP);
+    private static final Set<String> PUBLISHED_TABLES = Set.of(Tables.AGE, Tables.SUSPENDED, Tables.BEYOND_STANDARD,
+            Tables.OFFENCE, Tables.ACCUSED, Tables.VICTIM_GROUP, Tables.VICTIMS, Tables.INCOMING);
     private static final int MEDIAN_ROUNDING_DAYS = 30;
+    private static final int MINIMUM_POPULATION = 10;
+    private static final String OUTGOING_TOTAL = "outgoing-total";
 
     private final CellKey keys;
     private final int threshold;
@@ -52,6 +59,9 @@ public final class Publication {
     public PublishedMonth publish(MonthCells month) {
         Map<String, Map<String, Integer>> tables = new LinkedHashMap<>();
         for (MonthCells.Table table : month.tables()) {
+            if (!PUBLISHED_TABLES.contains(table.name())) {
+                continue;
+            }
             int[] values = table.counts();
             int[] noise = keys.noise(table.name(), table.population(), values);
             Integer[] published = new Integer[values.length];
@@ -68,17 +78,31 @@ public final class Publication {
             tables.put(table.name(), cells);
         }
         int incoming = single(tables, Tables.INCOMING);
-        if (threshold > 1 && month.pending() < 2 * threshold) {
+        int outgoing = outgoing(month.table(Tables.OUTGOING));
+        if (month.pending() < minimumPopulation()) {
             return new PublishedMonth(month.month(), month.pending(), month.neverTried(), null, null, null, null, null,
-                    null, null, null, null, incoming, tables.get(Tables.OUTGOING), tables.get(Tables.JUDGED));
+                    null, null, null, null, incoming, outgoing);
         }
         Map<String, Integer> age = tables.get(Tables.AGE);
         int active = age.values().stream().mapToInt(Integer::intValue).sum();
         return new PublishedMonth(month.month(), month.pending(), month.neverTried(), active,
                 single(tables, Tables.SUSPENDED), age, single(tables, Tables.BEYOND_STANDARD),
                 median(month.medianAgeDays(), active), tables.get(Tables.OFFENCE), tables.get(Tables.ACCUSED),
-                tables.get(Tables.VICTIM_GROUP), single(tables, Tables.VICTIMS), incoming,
-                tables.get(Tables.OUTGOING), tables.get(Tables.JUDGED));
+                tables.get(Tables.VICTIM_GROUP), single(tables, Tables.VICTIMS), incoming, outgoing);
+    }
+
+    /**
+     * The fewest pending cases a month's stocks are broken down for: twice the threshold, and never fewer than 10, more
+     * than any table has cells, so that noisy counts known not to be zero can never add up to the exact total.
+     */
+    public int minimumPopulation() {
+        return Math.max(2 * threshold, MINIMUM_POPULATION);
+    }
+
+    /** All that went out, in one noisy count of its own: how they went out is not published. */
+    private int outgoing(MonthCells.Table table) {
+        int total = table.values().stream().mapToInt(Integer::intValue).sum();
+        return CellKey.perturbed(total, keys.noise(OUTGOING_TOTAL, table.population(), new int[]{total})[0]);
     }
 
     /** Hides the cells below the threshold, and one more when a single cell would be hidden. */

@@ -3,9 +3,7 @@ package org.greffe.measures;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -42,31 +40,17 @@ public final class PublishedFigures {
         PublishedMonth end = month(to);
         int incoming = 0;
         int outgoing = 0;
-        int[] tiers = new int[MonthCells.Tables.OUTGOING_CELLS.size()];
-        Map<String, Integer> settings = new LinkedHashMap<>();
-        MonthCells.Tables.JUDGED_CELLS.forEach(cell -> settings.put(cell, 0));
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             PublishedMonth figures = month(month);
             incoming += figures.incoming();
-            outgoing += figures.outgoingTotal();
-            for (int tier = 0; tier < tiers.length; tier++) {
-                tiers[tier] += figures.outgoing().get(MonthCells.Tables.OUTGOING_CELLS.get(tier));
-            }
-            figures.judged().forEach((bucket, count) -> settings.merge(bucket, count, Integer::sum));
+            outgoing += figures.outgoing();
         }
-        int disposed = tiers[1] + tiers[2] + tiers[3] + tiers[4];
-        var timeToDisposition = new TribunalCaseload.TimeToDisposition(disposed,
-                CaseloadCalculator.percent(tiers[1], disposed),
-                CaseloadCalculator.percent(tiers[1] + tiers[2], disposed),
-                CaseloadCalculator.percent(tiers[1] + tiers[2] + tiers[3], disposed),
-                CaseloadCalculator.percent(tiers[4], disposed));
         long days = ChronoUnit.DAYS.between(from.atDay(1), to.atEndOfMonth()) + 1;
         Double dispositionTime = outgoing == 0 ? null
                 : CaseloadCalculator.round((double) end.pending() / outgoing * days);
-        boolean judged = settings.values().stream().anyMatch(count -> count > 0);
+        // Time to disposition and trial date certainty split the few cases that went out: not published.
         var measures = new TribunalCaseload.Measures(incoming, outgoing,
-                CaseloadCalculator.percent(outgoing, incoming), dispositionTime, timeToDisposition,
-                judged ? settings : null);
+                CaseloadCalculator.percent(outgoing, incoming), dispositionTime, null, null);
         var pendingBy = !end.brokenDown() ? null
                 : new PendingBreakdowns(Breakdown.published(end.pending(), end.offence()),
                         Breakdown.published(end.pending(), end.accused()),
@@ -85,7 +69,7 @@ public final class PublishedFigures {
         List<MonthFigures> timeline = new ArrayList<>();
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             PublishedMonth figures = month(month);
-            timeline.add(new MonthFigures(month.toString(), figures.incoming(), figures.outgoingTotal(),
+            timeline.add(new MonthFigures(month.toString(), figures.incoming(), figures.outgoing(),
                     figures.pending()));
         }
         return timeline;

@@ -2,7 +2,6 @@ package org.greffe.measures;
 
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,22 +26,20 @@ import java.util.Map;
  *                       (from {@code activePending} to here: all {@code null} when fewer than twice the threshold are
  *                       pending, see {@link Publication})
  * @param incoming       cases that came in during the month, perturbed
- * @param outgoing       cases that went out during the month, by {@link MonthCells.Tables#OUTGOING_CELLS}, perturbed
- * @param judged         cases judged during the month by trial settings, perturbed
+ * @param outgoing       cases that went out during the month, all kinds together, perturbed (how they went out, how
+ *                       long they took and how many trial settings they had are not published: see
+ *                       {@link Publication})
  */
 public record PublishedMonth(YearMonth month, int pending, int neverTried, Integer activePending, Integer suspended,
                              Map<String, Integer> ageBands, Integer beyondStandard, Double medianAgeDays,
                              Map<String, Integer> offence, Map<String, Integer> accused,
-                             Map<String, Integer> victimGroup, Integer victims, int incoming,
-                             Map<String, Integer> outgoing, Map<String, Integer> judged) {
+                             Map<String, Integer> victimGroup, Integer victims, int incoming, int outgoing) {
 
     public PublishedMonth {
         ageBands = copy(ageBands);
         offence = copy(offence);
         accused = copy(accused);
         victimGroup = copy(victimGroup);
-        outgoing = copy(outgoing);
-        judged = copy(judged);
     }
 
     /** False when too few cases were pending for the stocks to be broken down: only the totals are published. */
@@ -52,19 +49,14 @@ public record PublishedMonth(YearMonth month, int pending, int neverTried, Integ
 
     /** A month with nothing in it, before a tribunal's first case: nothing pending to break down, no flow. */
     static PublishedMonth empty(YearMonth month) {
-        return new PublishedMonth(month, 0, 0, null, null, null, null, null, null, null, null, null, 0,
-                zeros(MonthCells.Tables.OUTGOING_CELLS), zeros(MonthCells.Tables.JUDGED_CELLS));
+        return new PublishedMonth(month, 0, 0, null, null, null, null, null, null, null, null, null, 0, 0);
     }
 
-    /** Cases that went out during the month, all kinds together. */
-    int outgoingTotal() {
-        return outgoing.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private static Map<String, Integer> zeros(List<String> cells) {
-        Map<String, Integer> zeros = new LinkedHashMap<>();
-        cells.forEach(cell -> zeros.put(cell, 0));
-        return zeros;
+    /** The same month with its stocks' breakdowns (not its totals or flows) taken from an earlier publication. */
+    public PublishedMonth withStocksOf(PublishedMonth earlier) {
+        return new PublishedMonth(month, pending, neverTried, earlier.activePending, earlier.suspended,
+                earlier.ageBands, earlier.beyondStandard, earlier.medianAgeDays, earlier.offence, earlier.accused,
+                earlier.victimGroup, earlier.victims, incoming, outgoing);
     }
 
     /** Keeps the order and the {@code null}s of suppressed cells, which {@code Map.copyOf} would refuse. */

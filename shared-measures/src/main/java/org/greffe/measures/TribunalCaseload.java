@@ -40,10 +40,26 @@ public record TribunalCaseload(String tribunalId, LocalDate from, LocalDate to, 
      * release was made, and never change afterwards.
      *
      * @param month    the last month the release covers ({@code YYYY-MM})
-     * @param madeAt   when it was made: an auditor re-derives its exact totals as the log was known then
-     * @param position the log position the caseload projection had reached when it was made
+     * @param madeOn   the day it was made, in the courts' time zone
+     * @param madeAt   when it was made, to the instant: an auditor re-derives its exact totals as the log was known
+     *                 then; {@code null} for a reader without exact figures, to whom the instant would tell when the
+     *                 registry was recording
+     * @param position the log position the caseload projection had reached when it was made; {@code null} for a
+     *                 reader without exact figures, to whom the difference of two positions would count every event
+     *                 recorded in between
      */
-    public record Release(String month, Instant madeAt, long position) {
+    public record Release(String month, LocalDate madeOn, Instant madeAt, Long position) {
+
+        /** What a reader without exact figures is told of the release. */
+        public Release published() {
+            return new Release(month, madeOn, null, null);
+        }
+    }
+
+    /** The same figures, naming their release as given. */
+    public TribunalCaseload withRelease(Release named) {
+        return new TribunalCaseload(tribunalId, from, to, pending, activePending, suspended, neverTried, ageBands,
+                medianAgeDays, oldestFiledOn, oldestAgeDays, beyondStandard, pendingBy, smallCells, measures, named);
     }
 
     /**
@@ -72,9 +88,11 @@ public record TribunalCaseload(String tribunalId, LocalDate from, LocalDate to, 
      * @param outgoing            judged, dismissed, withdrawn and transferred out in the period
      * @param clearanceRate       outgoing / incoming × 100 (CourTools 2, CEPEJ)
      * @param dispositionTimeDays pending at the end / outgoing × days in the period (CEPEJ)
-     * @param timeToDisposition   cases disposed in the period against the time standard (CourTools 3)
+     * @param timeToDisposition   cases disposed in the period against the time standard (CourTools 3); {@code null}
+     *                            in published figures, which do not split the cases that went out
      * @param trialDateCertainty  cases judged in the period by number of trial settings "1", "2", "3", "4+"
-     *                            (CourTools 5), or {@code null} when no case was judged in the period
+     *                            (CourTools 5), or {@code null} when no case was judged in the period, and always in
+     *                            published figures
      */
     public record Measures(int incoming, int outgoing, Double clearanceRate, Double dispositionTimeDays,
                            TimeToDisposition timeToDisposition, Map<String, Integer> trialDateCertainty) {

@@ -2,6 +2,7 @@ package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.greffe.app.security.Role;
+import org.greffe.measures.DisclosureAttack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -106,7 +107,14 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
         Map<String, Long> truth = new LinkedHashMap<>();
         Map<String, String> keys1 = constrain(attack, truth, "r1", published1, truth1, Map.of());
         constrain(attack, truth, "r2", published2, truth2, keys1);
-        Map<String, long[]> proven = attack.propagate();
+        Map<String, long[]> proven;
+        try {
+            proven = attack.propagate();
+        } catch (IllegalStateException e) {
+            String id = e.getMessage().replaceAll(".*(r[12])\\|([a-z]+\\|[0-9-]+)\\|.*", "$2");
+            throw new AssertionError(e.getMessage() + "\nr1 " + published1.get(id) + "\nr2 " + published2.get(id)
+                    + "\ntruth1 " + truth1.get(id) + "\ntruth2 " + truth2.get(id), e);
+        }
 
         List<String> disclosed = new ArrayList<>();
         int small = 0;
@@ -122,6 +130,7 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
             }
         }
         assertThat(small).as("counts worth attacking: small or hidden").isGreaterThan(500);
+        assertThat(keptMonths).as("months the late registrations changed, whose stocks were kept").isPositive();
         assertThat(disclosed).as("hidden cells or counts from 1 to k - 1 pinned to one value").isEmpty();
     }
 
@@ -266,45 +275,61 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
                 JsonNode answer = published.get(id);
                 String earlier = previous.get(id);
                 boolean unchanged = earlier != null && exact.get(id).equals(earlierTruth.get(id));
+                // A past month whose published stocks were kept while its cases changed (fewer than k of them):
+                // those stocks describe the earlier release's counts, and say nothing of this release's.
+                boolean kept = earlier != null && !unchanged && stocks(answer).equals(stocks(earlierAnswers.get(id)));
                 String prefix = unchanged ? earlier : release + "|" + id + "|";
+                keptMonths += kept ? 1 : 0;
                 prefixes.put(id, prefix);
                 earlierTruth.put(id, exact.get(id));
-                monthUnknowns(attack, prefix, answer, pendingBefore, truth);
-                monthUnknowns(null, prefix, exact.get(id), pendingBefore, truth);
+                earlierAnswers.put(id, answer);
+                monthUnknowns(attack, prefix, answer, pendingBefore, truth, !kept);
+                monthUnknowns(null, prefix, exact.get(id), pendingBefore, truth, true);
                 pendingBefore = answer.get("pending").asInt();
             }
         }
         return prefixes;
     }
 
+    /** Past months whose stocks the second release kept although late registrations changed them. */
+    private int keptMonths;
+
     /** The exact figures of each month at the earlier release. */
     private final Map<String, JsonNode> earlierTruth = new LinkedHashMap<>();
+
+    /** The published answers of the earlier release. */
+    private final Map<String, JsonNode> earlierAnswers = new LinkedHashMap<>();
+
+    /** A month's published stocks, but its exact total (which a breakdown repeats as its own total). */
+    private static List<JsonNode> stocks(JsonNode answer) {
+        List<JsonNode> stocks = new ArrayList<>(List.of(answer.get("ageBands"), answer.get("suspended"),
+                answer.get("beyondStandard"), answer.get("medianAgeDays")));
+        JsonNode by = answer.get("pendingBy");
+        if (!by.isNull()) {
+            stocks.addAll(List.of(by.get("offence").get("cells"), by.get("accused").get("cells"),
+                    by.get("victimGroup")));
+        }
+        return stocks;
+    }
 
     /**
      * The unknowns of one month: with {@code attack}, what its published answer says of them; without, their true
      * values from its exact answer.
+     *
+     * @param stocksPublished false when the answer's stocks were kept from an earlier release
      */
     private void monthUnknowns(DisclosureAttack attack, String prefix, JsonNode answer, int pendingBefore,
-                               Map<String, Long> truth) {
+                               Map<String, Long> truth, boolean stocksPublished) {
         int pending = answer.get("pending").asInt();
+        Map<String, Integer> flows = new LinkedHashMap<>();
         Map<String, Integer> cells = new LinkedHashMap<>();
         JsonNode measures = answer.get("measures");
-        int disposed = measures.get("timeToDisposition").get("disposed").asInt();
-        int[] tiers = tiers(measures.get("timeToDisposition"), disposed);
-        cells.put("in", measures.get("incoming").asInt());
-        cells.put("out:transferred", measures.get("outgoing").asInt() - disposed);
-        Map<String, Integer> flow = new LinkedHashMap<>(Map.of(prefix + "in", 1, prefix + "out:transferred", -1));
-        for (int tier = 0; tier < 4; tier++) {
-            cells.put("out:" + tier, tiers[tier]);
-            flow.put(prefix + "out:" + tier, -1);
-        }
-        JsonNode certainty = measures.get("trialDateCertainty");
-        for (String bucket : List.of("1", "2", "3", "4+")) {
-            cells.put("judged:" + bucket, certainty.isNull() ? 0 : certainty.get(bucket).asInt());
-        }
+        flows.put("in", measures.get("incoming").asInt());
+        flows.put("out", measures.get("outgoing").asInt());
         boolean brokenDown = !answer.get("pendingBy").isNull();
         Map<String, Integer> stock = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> tables = new LinkedHashMap<>();
+        Map<String, Integer> hiddenBelow = new LinkedHashMap<>();
         if (brokenDown) {
             cells.put("suspended", answer.get("suspended").asInt());
             stock.put(prefix + "suspended", 1);
@@ -317,54 +342,54 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
                         * answer.get("activePending").asInt() / 100));
             }
             cells.put("victims", answer.get("pendingBy").get("victimGroup").get("total").asInt());
-        }
-        for (String table : brokenDown ? List.of("offence", "accused", "victimGroup") : List.<String>of()) {
-            Map<String, Integer> equation = new LinkedHashMap<>();
-            JsonNode breakdown = answer.get("pendingBy").get(table);
-            for (Iterator<Map.Entry<String, JsonNode>> it = breakdown.get("cells").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> cell = it.next();
-                String unknown = prefix + table + ":" + cell.getKey();
-                equation.put(unknown, 1);
-                if (cell.getValue().get("suppressed").asBoolean()) {
-                    hidden.add(unknown);
-                    if (attack != null) {
-                        attack.hidden(unknown, K, NOISE);
+            for (String table : List.of("offence", "accused", "victimGroup")) {
+                Map<String, Integer> equation = new LinkedHashMap<>();
+                JsonNode breakdown = answer.get("pendingBy").get(table);
+                int smallestShown = Integer.MAX_VALUE;
+                for (Iterator<Map.Entry<String, JsonNode>> it = breakdown.get("cells").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> cell = it.next();
+                    String unknown = prefix + table + ":" + cell.getKey();
+                    equation.put(unknown, 1);
+                    if (cell.getValue().get("suppressed").asBoolean()) {
+                        hiddenBelow.put(unknown, 0);
+                    } else {
+                        int count = cell.getValue().get("count").asInt();
+                        cells.put(table + ":" + cell.getKey(), count);
+                        smallestShown = Math.min(smallestShown, count);
                     }
-                } else {
-                    cells.put(table + ":" + cell.getKey(), cell.getValue().get("count").asInt());
                 }
+                // A hidden cell is below k, or hidden with it as the smallest cell then shown: at most the smallest
+                // cell still shown. Either way, its noise may have been 20.
+                int ceiling = smallestShown == Integer.MAX_VALUE ? (int) DisclosureAttack.UNBOUNDED
+                        : Math.max(K, smallestShown);
+                equation.keySet().stream().filter(hiddenBelow::containsKey)
+                        .forEach(unknown -> hiddenBelow.put(unknown, ceiling));
+                tables.put(table, equation);
             }
-            tables.put(table, equation);
         }
         if (attack == null) {
+            flows.forEach((name, value) -> truth.put(prefix + name, (long) value));
             cells.forEach((name, value) -> truth.put(prefix + name, (long) value));
             return;
         }
-        cells.forEach((name, value) -> attack.published(prefix + name, value, NOISE));
-        attack.equation(flow, pending - pendingBefore);
+        flows.forEach((name, value) -> attack.published(prefix + name, value, NOISE));
+        attack.equation(Map.of(prefix + "in", 1, prefix + "out", -1), pending - pendingBefore);
         if (!brokenDown) {
             return;
         }
+        if (stocksPublished) {
+            cells.forEach((name, value) -> attack.published(prefix + name, value, NOISE));
+            hiddenBelow.forEach((unknown, ceiling) -> {
+                hidden.add(unknown);
+                attack.bound(unknown, 0, (long) ceiling + NOISE);
+            });
+        }
+        attack.bound(prefix + "victims", pending, DisclosureAttack.UNBOUNDED);
         attack.equation(stock, pending);
         attack.equation(tables.get("offence"), pending);
         attack.equation(tables.get("accused"), pending);
         Map<String, Integer> victims = new LinkedHashMap<>(tables.get("victimGroup"));
         victims.put(prefix + "victims", -1);
         attack.equation(victims, 0);
-    }
-
-    /** The counts disposed within ¼, ½, all and beyond the standard, from the cumulative shares published. */
-    private static int[] tiers(JsonNode timeToDisposition, int disposed) {
-        if (disposed == 0) {
-            return new int[4];
-        }
-        int quarter = share(timeToDisposition, "withinQuarterStandard", disposed);
-        int half = share(timeToDisposition, "withinHalfStandard", disposed);
-        int within = share(timeToDisposition, "withinStandard", disposed);
-        return new int[]{quarter, half - quarter, within - half, disposed - within};
-    }
-
-    private static int share(JsonNode timeToDisposition, String field, int disposed) {
-        return (int) Math.round(timeToDisposition.get(field).asDouble() * disposed / 100);
     }
 }

@@ -3,7 +3,9 @@ package org.greffe.caseload.application;
 import org.greffe.measures.TribunalCaseload;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 
 /**
  * A monthly release of the published figures: every tribunal's months up to {@code month}, as the log stood when it
@@ -16,8 +18,8 @@ import java.time.YearMonth;
  */
 public record Release(YearMonth month, Instant madeAt, long position, String projectionVersion) {
 
-    /** How an answer names the release it comes from. */
-    public TribunalCaseload.Release named() {
-        return new TribunalCaseload.Release(month.toString(), madeAt, position);
+    /** How an answer names the release it comes from, in full: for clerks and auditors. */
+    public TribunalCaseload.Release named(ZoneId courts) {
+        return new TribunalCaseload.Release(month.toString(), LocalDate.ofInstant(madeAt, courts), madeAt, position);
     }
 }

@@ -13,15 +13,23 @@ public interface ReleaseStore {
     Optional<Release> latest();
 
     /**
-     * Stores a release with every tribunal's months, in one transaction, unless one for the same month exists (made
+     * Stores a release with every tribunal's part, in one transaction, unless one for the same month exists (made
      * meanwhile by another instance); the first one stored is the release.
      *
+     * @param cases every case's last folded sequence when the release was made, for the next release to tell which
+     *              cases changed since
      * @return true when this one was stored
      */
-    boolean add(Release release, Map<String, List<PublishedMonth>> tribunals);
+    boolean add(Release release, Map<String, TribunalRelease> tribunals, Map<String, Long> cases);
 
     /** A tribunal's published months in the release, oldest first; empty when it had no case. */
     List<PublishedMonth> months(Release release, String tribunalId);
+
+    /** A tribunal's part of the release, or {@code null} when it has none. */
+    TribunalRelease tribunal(Release release, String tribunalId);
+
+    /** Every case's last folded sequence when the release was made. */
+    Map<String, Long> cases(Release release);
 
     /** The deployment's cell-key secret, made by whoever first asks for it. */
     byte[] cellKeySecret();

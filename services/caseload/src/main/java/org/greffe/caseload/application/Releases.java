@@ -10,6 +10,7 @@ import org.greffe.measures.Publication;
 import org.greffe.measures.PublishedMonth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The monthly releases of the published figures, which is all that readers without exact figures ever see.
@@ -31,7 +33,9 @@ import java.util.Optional;
  *
  * <p>The first release is made at the first start (after a demo docket or a {@code --greffe.import} is loaded);
  * later ones on the first check after each month's end. Several instances may try at once: the first stored wins,
- * and the others read it.
+ * and the others read it. A later release keeps a past month's published stocks until enough of its cases changed
+ * ({@link Revisions}). The records and the projection's position are read in one snapshot, so a release holds
+ * exactly the events up to the position it names, and it is dated after that snapshot.
  */
 public class Releases {
 
@@ -42,18 +46,27 @@ public class Releases {
     private final ProjectionPosition position;
     private final TribunalCatalog catalog;
     private final MonthlyCaseload monthly;
+    private final Revisions revisions;
     private final int threshold;
+    private final TransactionOperations snapshot;
     private final Clock clock;
     private volatile Release latest;
 
+    /**
+     * @param snapshot runs the reads of a release in one snapshot of the database (a read-only repeatable-read
+     *                 transaction)
+     */
     public Releases(ReleaseStore store, CaseRecordStore records, ProjectionPosition position, TribunalCatalog catalog,
-                    MonthlyCaseload monthly, int threshold, Clock clock) {
+                    MonthlyCaseload monthly, CaseHistories histories, int threshold, TransactionOperations snapshot,
+                    Clock clock) {
         this.store = store;
         this.records = records;
         this.position = position;
         this.catalog = catalog;
         this.monthly = monthly;
+        this.revisions = new Revisions(histories, monthly, threshold);
         this.threshold = threshold;
+        this.snapshot = snapshot;
         this.clock = clock;
     }
 
@@ -85,40 +98,53 @@ public class Releases {
         if (newest.isPresent() && !newest.get().month().isBefore(month)) {
             return newest;
         }
-        ProjectionPosition.State state = position.state();
-        if (state.replaying() || state.position() < state.head()) {
-            log.debug("Release of {} waits for the caseload projection ({} of {})", month, state.position(),
-                    state.head());
+        Read read = snapshot.execute(status -> {
+            ProjectionPosition.State state = position.state();
+            return state.replaying() || state.position() < state.head() ? new Read(state, null)
+                    : new Read(state, records.all());
+        });
+        if (read.records() == null) {
+            log.debug("Release of {} waits for the caseload projection ({} of {})", month, read.state().position(),
+                    read.state().head());
             return newest;
         }
         long started = System.nanoTime();
-        Release release = new Release(month, clock.instant(), state.position(), state.version());
-        Map<String, List<PublishedMonth>> published = publish(month);
-        if (store.add(release, published)) {
+        Release release = new Release(month, clock.instant(), read.state().position(), read.state().version());
+        Map<String, Long> cases = new HashMap<>();
+        read.records().forEach(record -> cases.put(record.caseId(), record.lastSequence()));
+        if (store.add(release, publish(month, read.records(), newest.orElse(null)), cases)) {
             log.info("Released the published caseload figures up to {} (log position {}) in {} ms", month,
-                    state.position(), (System.nanoTime() - started) / 1_000_000);
+                    read.state().position(), (System.nanoTime() - started) / 1_000_000);
         }
         latest = null;
         return latest();
     }
 
-    private Map<String, List<PublishedMonth>> publish(YearMonth month) {
+    private Map<String, TribunalRelease> publish(YearMonth month, List<CaseRecord> all, Release earlier) {
         CellKey keys = new CellKey(store.cellKeySecret());
         Publication publication = new Publication(keys, threshold);
         Map<String, List<CaseRecord>> byTribunal = new HashMap<>();
-        for (CaseRecord record : records.all()) {
+        for (CaseRecord record : all) {
             record.tribunals().forEach(tribunal -> byTribunal.computeIfAbsent(tribunal, t -> new ArrayList<>())
                                                              .add(record));
         }
-        Map<String, List<PublishedMonth>> published = new LinkedHashMap<>();
+        Map<String, Map<YearMonth, Set<String>>> changes = earlier == null ? Map.of()
+                : revisions.changes(store.cases(earlier), all, earlier.month());
+        Map<String, TribunalRelease> published = new LinkedHashMap<>();
         for (TribunalCatalog.Tribunal tribunal : catalog.tribunals()) {
             List<CaseRecord> cases = byTribunal.getOrDefault(tribunal.id(), List.of());
             List<PublishedMonth> months = MonthlyCaseload.firstMonth(tribunal.id(), cases)
                     .map(first -> monthly.months(tribunal.id(), cases, first, month, keys)
                                          .stream().map(publication::publish).toList())
                     .orElse(List.of());
-            published.put(tribunal.id(), months);
+            published.put(tribunal.id(), revisions.revise(months,
+                    earlier == null ? null : store.tribunal(earlier, tribunal.id()),
+                    changes.getOrDefault(tribunal.id(), Map.of())));
         }
         return published;
+    }
+
+    /** What a release reads in one snapshot: the projection's position, and its records when it is caught up. */
+    private record Read(ProjectionPosition.State state, List<CaseRecord> records) {
     }
 }

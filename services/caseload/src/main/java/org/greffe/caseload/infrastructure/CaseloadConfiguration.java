@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
 import org.greffe.caseload.application.CaseloadSummaries;
@@ -18,6 +19,8 @@ import org.greffe.caseload.projection.CaseloadProjection;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -69,9 +72,13 @@ public class CaseloadConfiguration {
 
     @Bean
     Releases releases(JdbcReleaseStore store, CaseRecordStore records, ProjectionPosition caseloadPosition,
-                      TribunalCatalog catalog, CaseloadProperties properties, Clock clock) {
+                      TribunalCatalog catalog, CaseloadProperties properties, EventStore eventStore,
+                      PlatformTransactionManager transactions, Clock clock) {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
         return new Releases(store, records, caseloadPosition, catalog, new MonthlyCaseload(standards(properties)),
-                properties.smallCellThreshold(), clock);
+                new EventStoreCaseHistories(eventStore), properties.smallCellThreshold(), snapshot, clock);
     }
 
     @Bean

@@ -42,9 +42,10 @@ import java.util.function.Supplier;
  * log from its start it answers 503. Every other reader (advocates, and anyone the security layer let through without
  * either role) reads the published figures of the latest monthly release ({@link Releases}): whole months only, the
  * tribunal totals exact and every other count perturbed, small cells of the breakdowns hidden
- * ({@link org.greffe.measures.Publication}). Their headers name the release's position, and {@code Greffe-Release}
- * the release. The decision uses the servlet's {@code isUserInRole} alone, so this module needs no security library,
- * and a caller with no known role gets the safe view.
+ * ({@link org.greffe.measures.Publication}). Their header {@code Greffe-Release} names the release, and no log
+ * position is given to them. Clerks and auditors see the same with {@code view=published}, with the release's
+ * position and instant. The decision uses the servlet's {@code isUserInRole} alone, so this module needs no security
+ * library, and a caller with no known role gets the safe view.
  */
 @RestController
 @Tag(name = "caseload", description = "Pending caseload and court-performance measures per tribunal")
@@ -86,9 +87,12 @@ class CaseloadController {
 
     @GetMapping
     @Operation(summary = "Stock figures of every tribunal: today (clerks, auditors), or at the end of the latest "
-            + "released month (everyone else)")
-    ResponseEntity<List<CaseloadSummary>> summary(HttpServletRequest request) {
-        if (!mayReadExactFigures(request)) {
+            + "released month (everyone else, or view=published)")
+    ResponseEntity<List<CaseloadSummary>> summary(
+            @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
+            @RequestParam(required = false) String view,
+            HttpServletRequest request) {
+        if (readsPublished(request, view)) {
             return published(release -> catalog.tribunals().stream()
                                                .map(tribunal -> published(release, tribunal.id())
                                                        .summary(release.month()))
@@ -103,21 +107,25 @@ class CaseloadController {
             description = "Clerks and auditors get exact figures for any dates. Everyone else gets the published "
                     + "figures of the latest monthly release: the period becomes whole months (from the month of "
                     + "'from' to the last month that ended on or before 'to', at most the release's month), "
-                    + "pending and neverTried are exact, every other count is perturbed, and the breakdowns hide "
-                    + "small cells (count null, suppressed true); 'release' names the release")
+                    + "pending and neverTried are exact, every other count is perturbed, the breakdowns hide "
+                    + "small cells (count null, suppressed true), and 'release' names the release")
     ResponseEntity<TribunalCaseload> tribunal(
             @PathVariable String tribunalId,
             @Parameter(description = "first day of the period (YYYY-MM-DD); default one year before 'to'")
             @RequestParam(required = false) String from,
             @Parameter(description = "last day of the period and day of the stocks (YYYY-MM-DD); default today")
             @RequestParam(required = false) String to,
+            @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
+            @RequestParam(required = false) String view,
             HttpServletRequest request) {
         requireKnown(tribunalId);
         Period period = Period.of(from, to, LocalDate.now(clock));
-        if (!mayReadExactFigures(request)) {
+        if (readsPublished(request, view)) {
+            boolean full = mayReadExactFigures(request);
             return published(release -> {
                 Months months = period.months(release.month());
-                return published(release, tribunalId).caseload(months.from(), months.to());
+                TribunalCaseload figures = published(release, tribunalId).caseload(months.from(), months.to());
+                return full ? figures : figures.withRelease(figures.release().published());
             });
         }
         return positioned(new Key("tribunal", tribunalId, period.from(), period.to()),
@@ -126,15 +134,18 @@ class CaseloadController {
 
     @GetMapping("/{tribunalId}/timeline")
     @Operation(summary = "One tribunal month by month over [from, to]: incoming, outgoing, pending at month end",
-            description = "For readers without exact figures, the release's whole months, flows perturbed")
+            description = "For readers without exact figures (or view=published), the release's whole months, flows "
+                    + "perturbed")
     ResponseEntity<List<MonthFigures>> timeline(
             @PathVariable String tribunalId,
             @Parameter(description = "first day (YYYY-MM-DD)") @RequestParam(required = false) String from,
             @Parameter(description = "last day (YYYY-MM-DD)") @RequestParam(required = false) String to,
+            @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
+            @RequestParam(required = false) String view,
             HttpServletRequest request) {
         requireKnown(tribunalId);
         Period period = Period.of(from, to, LocalDate.now(clock));
-        if (!mayReadExactFigures(request)) {
+        if (readsPublished(request, view)) {
             return published(release -> {
                 Months months = period.months(release.month());
                 return published(release, tribunalId).timeline(months.from(), months.to());
@@ -170,7 +181,10 @@ class CaseloadController {
                              .body(cache.get(List.of(key, state.version()), () -> figures.apply(state.version())));
     }
 
-    /** An answer from the latest release, which never changes: cached by release. */
+    /**
+     * An answer from the latest release, which never changes: cached by release. Its headers name the release only:
+     * no log position, since the difference of two would count the events recorded in between.
+     */
     private <T> ResponseEntity<T> published(Function<Release, T> answer) {
         Release release = releases.latest().orElseThrow(() -> {
             CaseloadProblem preparing = CaseloadProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "release-pending",
@@ -179,19 +193,25 @@ class CaseloadController {
             preparing.getHeaders().set("Retry-After", "5");
             return preparing;
         });
-        String position = String.valueOf(release.position());
-        return ResponseEntity.ok().header(POSITION, position).header(HEAD, position)
-                             .header(RELEASE, release.month().toString()).body(answer.apply(release));
+        return ResponseEntity.ok().header(RELEASE, release.month().toString()).body(answer.apply(release));
     }
 
     private PublishedFigures published(Release release, String tribunalId) {
         return cache.get(List.of("published", release.month(), tribunalId), () -> new PublishedFigures(tribunalId,
-                releaseStore.months(release, tribunalId), smallCellThreshold, release.named()));
+                releaseStore.months(release, tribunalId), smallCellThreshold, release.named(clock.getZone())));
     }
 
     /** Exact only for a role that is entitled to it; anyone else, known or not, gets the published view. */
     static boolean mayReadExactFigures(HttpServletRequest request) {
         return EXACT_FIGURES_ROLES.stream().anyMatch(request::isUserInRole);
+    }
+
+    private static boolean readsPublished(HttpServletRequest request, String view) {
+        if (view != null && !view.equals("published")) {
+            throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "view must be 'published' or absent (got '" + CaseloadProblem.abbreviated(view) + "')");
+        }
+        return view != null || !mayReadExactFigures(request);
     }
 
     private void requireKnown(String tribunalId) {

@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * Tells readers when the caseload figures they read change, so that a dashboard refreshes without reloading: a
  * server-sent event {@code position} on connecting, then whenever it changes. Clerks and auditors, who read exact
  * figures, get the projection's position and the log's head, which move with every event. Everyone else reads the
- * published figures, which change only with a new monthly release: they get the release's position and month, and
- * never learn when single events are recorded.
+ * published figures, which change only with a new monthly release: they get the release's month, and never learn
+ * when single events are recorded, nor how many.
  *
  * <p>One poller reads the state every second for all subscribers, and only while there are any; a comment line every
  * 15 s lets a dead connection be noticed and dropped. Each stream ends after {@link #TIMEOUT}; clients reconnect. A
@@ -137,12 +137,10 @@ class CaseloadStreamController {
         return Map.of("position", state.position(), "head", state.head());
     }
 
+    /** The release only: a log position would count the events recorded between two releases. */
     private Map<String, Object> published() {
         Release release = releases.latest().orElse(null);
-        long at = release == null ? 0 : release.position();
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("position", at);
-        event.put("head", at);
         event.put("release", release == null ? null : release.month().toString());
         return event;
     }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 public final class InMemoryReleaseStore implements ReleaseStore {
 
     private final TreeMap<String, Release> releases = new TreeMap<>();
-    private final Map<String, Map<String, List<PublishedMonth>>> months = new HashMap<>();
+    private final Map<String, Map<String, TribunalRelease>> parts = new HashMap<>();
+    private final Map<String, Map<String, Long>> cases = new HashMap<>();
 
     @Override
     public Optional<Release> latest() {
@@ -21,17 +22,29 @@ public final class InMemoryReleaseStore implements ReleaseStore {
     }
 
     @Override
-    public boolean add(Release release, Map<String, List<PublishedMonth>> tribunals) {
+    public boolean add(Release release, Map<String, TribunalRelease> tribunals, Map<String, Long> sequences) {
         if (releases.putIfAbsent(release.month().toString(), release) != null) {
             return false;
         }
-        months.put(release.month().toString(), Map.copyOf(tribunals));
+        parts.put(release.month().toString(), Map.copyOf(tribunals));
+        cases.put(release.month().toString(), Map.copyOf(sequences));
         return true;
     }
 
     @Override
     public List<PublishedMonth> months(Release release, String tribunalId) {
-        return months.get(release.month().toString()).getOrDefault(tribunalId, List.of());
+        TribunalRelease part = tribunal(release, tribunalId);
+        return part == null ? List.of() : part.months();
+    }
+
+    @Override
+    public TribunalRelease tribunal(Release release, String tribunalId) {
+        return parts.get(release.month().toString()).get(tribunalId);
+    }
+
+    @Override
+    public Map<String, Long> cases(Release release) {
+        return cases.get(release.month().toString());
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.greffe.measures.CaseRecord;
 import org.greffe.measures.MonthlyCaseload;
 import org.greffe.measures.TimeStandards;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +39,8 @@ class ReleasesTest {
     private final TribunalCatalog catalog = new TribunalCatalog(List.of(new TribunalCatalog.Tribunal("mopti", "Mopti"),
             new TribunalCatalog.Tribunal("gao", "Gao")));
     private final Releases releases = new Releases(store, records, position, catalog,
-            new MonthlyCaseload(TimeStandards.uniform(365)), 5, new Clock() {
+            new MonthlyCaseload(TimeStandards.uniform(365)), (caseId, sequence) -> null, 5,
+            TransactionOperations.withoutTransaction(), new Clock() {
                 @Override
                 public ZoneId getZone() {
                     return BAMAKO;
@@ -102,7 +104,7 @@ class ReleasesTest {
     @Test
     void aReleaseMadeMeanwhileByAnotherInstanceIsTheRelease() {
         Release other = new Release(YearMonth.of(2020, 5), Instant.parse("2020-06-01T00:00:05Z"), 3, "g0 0:3");
-        store.add(other, java.util.Map.of());
+        store.add(other, java.util.Map.of(), java.util.Map.of());
         when(records.all()).thenReturn(List.of(filed("a", "2020-01-10")));
         when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "g0 0:7"));
         assertThat(releases.makeIfDue()).contains(other);

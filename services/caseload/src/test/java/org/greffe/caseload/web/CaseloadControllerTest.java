@@ -19,6 +19,7 @@ import org.greffe.measures.MonthlyCaseload;
 import org.greffe.measures.TimeStandards;
 import org.greffe.measures.TribunalCaseload;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -66,7 +67,13 @@ class CaseloadControllerTest {
             ResponseEntity<TribunalCaseload> answer = read(controller, "2019-06-04", "2020-06-03", roles);
             TribunalCaseload caseload = answer.getBody();
             assertThat(caseload.release().month()).isEqualTo("2020-05");
+            assertThat(caseload.release().madeOn()).isEqualTo(LocalDate.of(2020, 6, 3));
+            assertThat(caseload.release().position()).as("two positions would count the events between")
+                                                     .isNull();
+            assertThat(caseload.release().madeAt()).isNull();
             assertThat(answer.getHeaders().getFirst(CaseloadController.RELEASE)).isEqualTo("2020-05");
+            assertThat(answer.getHeaders().get(CaseloadController.POSITION)).isNull();
+            assertThat(answer.getHeaders().get(CaseloadController.HEAD)).isNull();
             assertThat(caseload.from()).isEqualTo(LocalDate.of(2019, 6, 1));
             assertThat(caseload.to()).as("the last month that ended").isEqualTo(LocalDate.of(2020, 5, 31));
             assertThat(caseload.smallCells()).isEqualTo(new TribunalCaseload.SmallCellControl(5, true));
@@ -74,6 +81,19 @@ class CaseloadControllerTest {
             assertThat(caseload.pending()).as("a tribunal total: exact").isEqualTo(12);
             assertThat(caseload.oldestFiledOn()).as("one case's date").isNull();
         }
+    }
+
+    @Test
+    void clerksAndAuditorsCanSeeThePublishedFiguresWithTheReleasesPosition() {
+        CaseloadController controller = released();
+        MockHttpServletRequest clerk = new MockHttpServletRequest();
+        clerk.addUserRole("CLERK");
+        TribunalCaseload published = controller.tribunal(MOPTI, null, "2020-06-03", "published", clerk).getBody();
+        assertThat(published.release().position()).isEqualTo(12);
+        assertThat(published.release().madeAt()).isNotNull();
+        assertThat(published.pendingBy().offence().perturbed()).isTrue();
+        assertThatThrownBy(() -> controller.tribunal(MOPTI, null, null, "exact", clerk))
+                .isInstanceOf(CaseloadProblem.class);
     }
 
     @Test
@@ -153,7 +173,7 @@ class CaseloadControllerTest {
         for (String role : roles) {
             request.addUserRole(role);
         }
-        return controller.tribunal(MOPTI, from, to, request);
+        return controller.tribunal(MOPTI, from, to, null, request);
     }
 
     private CaseloadController released() {
@@ -177,7 +197,8 @@ class CaseloadControllerTest {
         TribunalCatalog catalog = new TribunalCatalog(List.of(new TribunalCatalog.Tribunal(MOPTI, "Mopti")));
         Clock clock = Clock.fixed(LocalDate.of(2020, 6, 3).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         releases = new Releases(releaseStore, store, position, catalog,
-                new MonthlyCaseload(TimeStandards.uniform(365)), 5, clock);
+                new MonthlyCaseload(TimeStandards.uniform(365)), (caseId, sequence) -> null, 5,
+                TransactionOperations.withoutTransaction(), clock);
         return new CaseloadController(store, new CaseloadSummaries(store, calculator, catalog), calculator,
                 catalog, position, releases, releaseStore, clock,
                 new CaseloadProperties(null, Map.of(), null, null, null, null));

@@ -1,4 +1,4 @@
-package org.greffe.app;
+package org.greffe.measures;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The attacker of {@code DisclosureAttackIntegrationTest} is only worth its verdict if it finds what earlier designs
- * let through. Each case below is one of them; each is pinned. The last shows why Greffe's noise is not.
+ * The attacker of {@code PublishedFiguresAttackTest} and of the application's {@code DisclosureAttackIntegrationTest}
+ * is only worth its verdict if it finds what earlier designs let through. Each case below is one of them; each is
+ * pinned. The last shows why Greffe's noise is not.
  */
 class DisclosureAttackTest {
 

@@ -1,4 +1,4 @@
-package org.greffe.app;
+package org.greffe.measures;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,40 +12,39 @@ import java.util.Map;
  * bounds are tightened through the equations until nothing moves. An unknown whose bounds meet is pinned: the
  * reader knows it exactly. Sound by construction (it only ever removes values that contradict what was published),
  * so every true value stays within its bounds; {@link #propagate()} fails if one does not, which would mean a
- * published figure lies outside what its method allows.
+ * published figure lies outside what its method allows. Shared with the application's tests (test-jar), whose
+ * {@code DisclosureAttackIntegrationTest} feeds it every answer an advocate can get.
  */
-final class DisclosureAttack {
+public final class DisclosureAttack {
+
+    /** An upper bound nothing reaches: no count of cases or victims is a billion, and sums of it cannot overflow. */
+    public static final long UNBOUNDED = 1_000_000_000L;
 
     private final Map<String, long[]> bounds = new LinkedHashMap<>();
     private final List<Map<String, Integer>> terms = new ArrayList<>();
     private final List<Long> constants = new ArrayList<>();
 
     /** Narrows an unknown to {@code [lo, hi]}. */
-    void bound(String unknown, long lo, long hi) {
-        long[] known = bounds.computeIfAbsent(unknown, name -> new long[]{0, Long.MAX_VALUE / 4});
+    public void bound(String unknown, long lo, long hi) {
+        long[] known = bounds.computeIfAbsent(unknown, name -> new long[]{0, UNBOUNDED});
         known[0] = Math.max(known[0], lo);
         known[1] = Math.min(known[1], hi);
     }
 
     /** What a published count says of its true value: noise at most {@code noise}, zero kept, never below zero. */
-    void published(String unknown, int value, int noise) {
+    public void published(String unknown, int value, int noise) {
         bound(unknown, value == 0 ? 0 : Math.max(1, value - noise), value + noise);
     }
 
-    /** What a cell hidden below {@code threshold} says of its true value. */
-    void hidden(String unknown, int threshold, int noise) {
-        bound(unknown, 0, threshold - 1 + noise);
-    }
-
     /** {@code Σ coefficient × unknown = constant}; coefficients are +1 or -1. */
-    void equation(Map<String, Integer> coefficients, long constant) {
-        coefficients.keySet().forEach(unknown -> bound(unknown, 0, Long.MAX_VALUE / 4));
+    public void equation(Map<String, Integer> coefficients, long constant) {
+        coefficients.keySet().forEach(unknown -> bound(unknown, 0, UNBOUNDED));
         terms.add(Map.copyOf(coefficients));
         constants.add(constant);
     }
 
     /** Tightens every bound through the equations until none moves; the bounds proven, by unknown. */
-    Map<String, long[]> propagate() {
+    public Map<String, long[]> propagate() {
         boolean moved = true;
         for (int sweep = 0; moved && sweep < 10_000; sweep++) {
             moved = false;
@@ -70,7 +69,11 @@ final class DisclosureAttack {
                         b[1] = Math.min(b[1], hi);
                         moved = true;
                         if (b[0] > b[1]) {
-                            throw new IllegalStateException("what was published contradicts itself at " + unknown);
+                            StringBuilder terms = new StringBuilder();
+                            equation.forEach((name, sign) -> terms.append(sign > 0 ? " +" : " -").append(name)
+                                    .append(java.util.Arrays.toString(bounds.get(name))));
+                            throw new IllegalStateException("what was published contradicts itself at " + unknown
+                                    + ":" + terms + " = " + c);
                         }
                     }
                 }
