@@ -156,6 +156,25 @@ class DemoScenarioIntegrationTest extends HttpIntegrationTest {
         assertThat(bamako.get("pendingBy").get("offence").get("total").asInt()).isEqualTo(115);
     }
 
+    /**
+     * An auditor sees what advocates read, with the release's instant and position, and re-derives its exact totals
+     * from the raw log as it was known then.
+     */
+    @Test
+    void anAuditorReDerivesAReleasesTotalsFromTheRawLogAsKnownWhenItWasMade() {
+        String[] auditor = basic("auditor", "auditor");
+        awaitRelease(basic("advocate", "advocate"));
+        for (String tribunal : List.of("bamako-commune-iii", "mopti", "gao")) {
+            JsonNode published = get("/api/caseload/" + tribunal + "?to=2020-06-30&view=published", auditor).json();
+            JsonNode release = published.get("release");
+            assertThat(release.get("position").asLong()).as("the auditor is told the position").isPositive();
+            JsonNode replayed = get("/api/audit/caseload/" + tribunal + "?asOf=2020-06-30&knownAt="
+                    + release.get("madeAt").asText(), auditor).json();
+            assertThat(replayed.get("pending")).as(tribunal).isEqualTo(published.get("pending"));
+            assertThat(replayed.get("neverTried")).as(tribunal).isEqualTo(published.get("neverTried"));
+        }
+    }
+
     /** Checks one published table against the exact one and returns how many cells it hides. */
     private static int checkPublished(String what, JsonNode published, JsonNode exact) {
         int suppressed = 0;
