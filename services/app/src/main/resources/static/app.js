@@ -787,8 +787,10 @@
     if (!data) { return; }
     var event;
     try { event = JSON.parse(data); } catch (e) { return; }
-    // Exact readers are told the log position; readers of published figures, the release.
-    var marker = event.release !== undefined ? event.release : event.position;
+    // Exact readers are told the projection's version, which moves with every event folded, even one committed late
+    // below the position; readers of published figures, the release.
+    var marker = event.release !== undefined ? event.release
+      : (event.version !== undefined ? event.version : event.position);
     var moved = state.position !== null && marker !== state.position;
     state.position = marker;
     if (moved) {

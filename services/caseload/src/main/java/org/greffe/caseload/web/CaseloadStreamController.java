@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tells readers when the caseload figures they read change, so that a dashboard refreshes without reloading: a
  * server-sent event {@code position} on connecting, then whenever it changes. Clerks and auditors, who read exact
- * figures, get the projection's position and the log's head, which move with every event. Everyone else reads the
- * published figures, which change only with a new monthly release: they get the release's month, and never learn
- * when single events are recorded, nor how many.
+ * figures, get the projection's position, the log's head and the projection's version, which moves with every event
+ * folded (a late one included). Everyone else reads the published figures, which change only with a new monthly
+ * release: they get the release's month, and never learn when single events are recorded, nor how many.
  *
  * <p>One poller reads the state every second for all subscribers, and only while there are any; a comment line every
  * 15 s lets a dead connection be noticed and dropped. Each stream ends after {@link #TIMEOUT}; clients reconnect. A
@@ -132,9 +132,13 @@ class CaseloadStreamController {
         }
     }
 
+    /**
+     * The position and the head, and the projection's version: an event committed late into a gap in the log is
+     * folded without the position or the head moving, and only the version says the figures changed.
+     */
     private Map<String, Object> exact() {
         ProjectionPosition.State state = position.state();
-        return Map.of("position", state.position(), "head", state.head());
+        return Map.of("position", state.position(), "head", state.head(), "version", state.version());
     }
 
     /** The release only: a log position would count the events recorded between two releases. */

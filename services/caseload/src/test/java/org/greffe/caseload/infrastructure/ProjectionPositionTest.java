@@ -1,0 +1,70 @@
+package org.greffe.caseload.infrastructure;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectionPositionTest {
+
+    private static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    private static GapAwareTrackingToken token(long index, Long... gaps) {
+        return GapAwareTrackingToken.newInstance(index, List.of(gaps));
+    }
+
+    private static ProjectionPosition.Segment segment(int id, TrackingToken token) {
+        SerializedObject<byte[]> stored = SERIALIZER.serialize(token, byte[].class);
+        return new ProjectionPosition.Segment(id, token, stored.getData(), stored.getType().getName(), 3, 12);
+    }
+
+    @Test
+    void aTokenWithoutStoredGapsHasFoldedEverythingUpToItsIndex() {
+        assertThat(ProjectionPosition.folded(token(12), Set.of())).isEqualTo(12);
+        assertThat(ProjectionPosition.folded(token(12, 5L, 9L), Set.of())).as("gaps nobody committed into")
+                                                                          .isEqualTo(12);
+        assertThat(ProjectionPosition.folded(null, Set.of())).isZero();
+    }
+
+    @Test
+    void aStoredEventInAGapStopsThePositionJustBelowIt() {
+        assertThat(ProjectionPosition.folded(token(12, 5L, 9L), Set.of(9L))).isEqualTo(8);
+        assertThat(ProjectionPosition.folded(token(12, 5L, 9L), Set.of(5L, 9L))).isEqualTo(4);
+        assertThat(ProjectionPosition.folded(ReplayToken.createReplayToken(token(20), token(12, 9L)), Set.of(9L)))
+                .as("a replay's current token").isEqualTo(8);
+    }
+
+    @Test
+    void theLowestSegmentGivesThePosition() {
+        ProjectionPosition.State state = ProjectionPosition.of(
+                List.of(segment(0, token(12, 9L)), segment(1, token(12))), Set.of(9L));
+
+        assertThat(state.position()).isEqualTo(8);
+        assertThat(state.head()).isEqualTo(12);
+        assertThat(state.replaying()).isFalse();
+    }
+
+    @Test
+    void foldingALateEventIntoAGapChangesTheVersionThoughNoIndexMoves() {
+        ProjectionPosition.State before = ProjectionPosition.of(
+                List.of(segment(0, token(12, 9L)), segment(1, token(12, 9L))), Set.of());
+        ProjectionPosition.State after = ProjectionPosition.of(
+                List.of(segment(0, token(12)), segment(1, token(12))), Set.of());
+
+        assertThat(after.position()).isEqualTo(before.position()).isEqualTo(12);
+        assertThat(after.version()).isNotEqualTo(before.version()).startsWith("g3 0:12 1:12 #");
+    }
+
+    @Test
+    void theSameTokensGiveTheSameVersion() {
+        assertThat(ProjectionPosition.of(List.of(segment(0, token(12, 9L))), Set.of()).version())
+                .isEqualTo(ProjectionPosition.of(List.of(segment(0, token(12, 9L))), Set.of()).version());
+    }
+}
