@@ -23,9 +23,11 @@ import java.util.Map;
 /**
  * How the pipeline keeps up with the log.
  * <ul>
- *   <li>{@code greffe_processor_lag_events{processor}}: the head of the log (its newest global index) minus the
- *   position every segment of the processor has passed, from the shared token table, so the same on every instance.
- *   Read at most once per {@code greffe.metrics.refresh} (5 s by default).</li>
+ *   <li>{@code greffe_processor_lag_events{processor}}: the stored events some segment of the processor has not
+ *   passed yet: the head of the log (its newest global index) minus the segment's index, plus the events committed
+ *   late into the gaps its token holds (below its index, so the difference alone would not count them, and an event
+ *   the processor cannot fold there would show no lag at all). From the shared token table, so the same on every
+ *   instance. Read at most once per {@code greffe.metrics.refresh} (5 s by default).</li>
  *   <li>{@code greffe_rebuild_percent} and {@code greffe_rebuild_running}: the progress of the projection rebuild
  *   ({@code GET /api/audit/rebuild}) this instance runs or ran; 0 and 0 when none ran.</li>
  * </ul>
@@ -75,7 +77,7 @@ class PipelineMeters {
                      Long lag = l.get().get(processor);
                      return lag == null ? Double.NaN : lag;
                  })
-                 .description("Events in the log the processor has not passed yet: head minus its lowest token")
+                 .description("Stored events the processor has not passed yet, late ones in its gaps included")
                  .tag("processor", processor)
                  .strongReference(true)
                  .register(registry);
@@ -84,9 +86,8 @@ class PipelineMeters {
 
     private Map<String, Long> lags(List<String> processors) {
         try {
-            long head = positions.head();
             Map<String, Long> lags = new HashMap<>();
-            processors.forEach(processor -> lags.put(processor, Math.max(0, head - positions.position(processor))));
+            processors.forEach(processor -> lags.put(processor, positions.unread(processor)));
             return lags;
         } catch (RuntimeException e) {
             log.warn("Could not read the processors' positions for the metrics: {}", e.toString());
