@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
@@ -28,7 +27,8 @@ import java.time.Clock;
 
 /**
  * Wires the caseload: its tables and Flyway history, the store of case records, and the projection's pooled
- * streaming processor. A failing batch is retried, never skipped: a figure must not silently miss an event.
+ * streaming processor. A failing batch is retried, never skipped: a figure must not silently miss an event; a batch
+ * that keeps failing shows in health and metrics ({@link ProjectionHealth}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CaseloadProperties.class, TribunalCatalog.class})
@@ -98,12 +98,25 @@ public class CaseloadConfiguration {
     }
 
     @Bean
-    ConfigurerModule caseloadProcessor(CaseloadProperties properties) {
+    ProjectionFailures caseloadFailures(Clock clock) {
+        return new ProjectionFailures(clock);
+    }
+
+    @Bean
+    ProjectionHealth caseloadHealth(ProjectionFailures caseloadFailures, ProjectionPosition caseloadPosition,
+                                    JdbcTemplate jdbc) {
+        return new ProjectionHealth(caseloadFailures, caseloadPosition, jdbc);
+    }
+
+    /** Both error handlers let every failure through (the batch is retried) and remember it (see the failures). */
+    @Bean
+    ConfigurerModule caseloadProcessor(CaseloadProperties properties, ProjectionFailures caseloadFailures) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(CaseloadProjection.PROCESSOR, Configuration::eventStore,
                         (configuration, builder) -> builder.batchSize(properties.batchSize())
                                                            .initialSegmentCount(properties.segments()))
                 .registerListenerInvocationErrorHandler(CaseloadProjection.PROCESSOR,
-                        configuration -> PropagatingErrorHandler.instance()));
+                        configuration -> caseloadFailures)
+                .registerErrorHandler(CaseloadProjection.PROCESSOR, configuration -> caseloadFailures));
     }
 }
