@@ -2,11 +2,16 @@ package org.greffe.caseload.infrastructure;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether the caseload projection is getting past the events it failed on: the failure its processor met last, the
- * event it names, as stored in the log, and where the projection stands. A failure is over once the projection's
+ * Whether the caseload projection is getting past the events it failed on: the failures its processor met, the
+ * events they name, as stored in the log, and where the projection stands. A failure is over once the projection's
  * position (below which every stored event is folded) reaches the event, whoever folded it: this instance, another,
  * or a rebuild after the fix.
  *
@@ -19,7 +24,7 @@ public class ProjectionHealth {
     private final ProjectionFailures failures;
     private final ProjectionPosition position;
     private final JdbcTemplate jdbc;
-    private volatile StoredEvent located;
+    private final Map<String, StoredEvent> located = new ConcurrentHashMap<>();
 
     public ProjectionHealth(ProjectionFailures failures, ProjectionPosition position, JdbcTemplate jdbc) {
         this.failures = failures;
@@ -27,26 +32,35 @@ public class ProjectionHealth {
         this.jdbc = jdbc;
     }
 
-    /** The failure the projection has not got past yet, if any. */
+    /**
+     * The failure the projection has not got past yet, if any: a stuck one before one that may still pass, then the
+     * lowest in the log.
+     */
     public Optional<Report> failing() {
-        Optional<ProjectionFailures.Failure> latest = failures.latest();
-        if (latest.isEmpty()) {
+        List<ProjectionFailures.Failure> current = failures.current();
+        if (current.isEmpty()) {
             return Optional.empty();
         }
-        ProjectionFailures.Failure failure = latest.get();
         ProjectionPosition.State state = position.state();
-        StoredEvent event = locate(failure.eventIdentifier());
-        boolean past = event == null ? state.position() >= state.head() : state.position() >= event.globalPosition();
-        if (past) {
-            failures.resolved(failure);
-            return Optional.empty();
+        List<Report> reports = new ArrayList<>();
+        for (ProjectionFailures.Failure failure : current) {
+            StoredEvent event = locate(failure.eventIdentifier());
+            boolean past = event == null ? state.position() >= state.head()
+                    : state.position() >= event.globalPosition();
+            if (past) {
+                failures.resolved(failure);
+            } else {
+                reports.add(new Report(failure, event, state));
+            }
         }
-        return Optional.of(new Report(failure, event, state));
+        return reports.stream().min(Comparator.comparing((Report report) -> !report.stuck())
+                                              .thenComparingLong(report -> report.event() == null ? Long.MAX_VALUE
+                                                      : report.event().globalPosition()));
     }
 
     private StoredEvent locate(String eventIdentifier) {
-        StoredEvent known = located;
-        if (eventIdentifier == null || known != null && known.eventIdentifier().equals(eventIdentifier)) {
+        StoredEvent known = located.get(eventIdentifier);
+        if (known != null) {
             return known;
         }
         StoredEvent found = jdbc.query("""
@@ -54,7 +68,12 @@ public class ProjectionHealth {
                 FROM domain_event_entry WHERE event_identifier = ?""", (rs, row) -> new StoredEvent(eventIdentifier,
                 rs.getLong("global_index"), rs.getString("payload_type"), rs.getString("aggregate_identifier"),
                 rs.getLong("sequence_number")), eventIdentifier).stream().findFirst().orElse(null);
-        located = found;
+        if (found != null) {
+            if (located.size() >= ProjectionFailures.KEPT) {
+                located.clear();
+            }
+            located.put(eventIdentifier, found);
+        }
         return found;
     }
 
@@ -80,7 +99,7 @@ public class ProjectionHealth {
      */
     public record Report(ProjectionFailures.Failure failure, StoredEvent event, ProjectionPosition.State state) {
 
-        /** Failed often enough in a row on one event that it will not pass by itself. */
+        /** Failed often enough on one event that it will not pass by itself. */
         public boolean stuck() {
             return failure.stuck();
         }
