@@ -1,20 +1,41 @@
 package org.greffe.audit.application;
 
 /**
- * The answer of a verification of the sealed log.
+ * The answer of a verification of the sealed log and of sealing.
  *
- * @param ok            true when every sealed link was recomputed from the stored rows and matched
+ * @param ok            true when every sealed link was recomputed from the stored rows and matched, every sealed
+ *                      event's authentication code verified, and the sealer refuses no event
  * @param eventsChecked links checked and found intact before the first broken one (all of them when ok)
  * @param chainHead     hex of the hash of the last sealed link, null when nothing is sealed yet
- * @param firstBroken   the first broken link in global order, null when ok
+ * @param firstBroken   the first broken link in global order, or the unauthenticated event the sealer refuses above
+ *                      the chain; null when there is none
+ * @param sealing       how far behind the log the chain is, and why the sealer stopped if it did
  */
-public record Verification(boolean ok, long eventsChecked, String chainHead, BrokenLink firstBroken) {
+public record Verification(boolean ok, long eventsChecked, String chainHead, BrokenLink firstBroken,
+                           SealingStatus sealing) {
+
+    /** The verification of the sealed event log alone; {@link #with} adds sealing. */
+    public static Verification ofEventLog(long eventsChecked, String chainHead, BrokenLink firstBroken) {
+        return new Verification(firstBroken == null, eventsChecked, chainHead, firstBroken, null);
+    }
+
+    /**
+     * This verification of the event log with where sealing stands: an event the sealer refuses is the first broken
+     * link when the sealed chain itself is whole.
+     */
+    public Verification with(SealingStatus sealingStatus) {
+        BrokenLink broken = firstBroken;
+        if (broken == null && sealingStatus.refused()) {
+            broken = new BrokenLink(sealingStatus.stop().globalPosition(), sealingStatus.stop().reason());
+        }
+        return new Verification(broken == null, eventsChecked, chainHead, broken, sealingStatus);
+    }
 
     /**
      * Where the chain breaks and why, in plain words.
      *
      * @param globalPosition the global index at which the stored log and the chain disagree
-     * @param reason         what was found: an edit, a deletion, an insertion or a swap
+     * @param reason         what was found: an edit, a deletion, an insertion, a swap or an unauthenticated event
      */
     public record BrokenLink(long globalPosition, String reason) {
     }
