@@ -11,7 +11,7 @@ public interface AuditChain {
 
     /**
      * Seals what can be sealed, then recomputes every sealed link from the stored rows, checks every sealed event's
-     * authentication code and reports where sealing stands.
+     * authentication code, reports where sealing stands and verifies the access log's chain.
      */
     Verification verify();
 

@@ -1,6 +1,7 @@
 package org.greffe.audit.infrastructure;
 
 import org.flywaydb.core.Flyway;
+import org.greffe.audit.application.AccessLog;
 import org.greffe.audit.application.AppendAuthentication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +36,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    JdbcAccessLog accessLog(JdbcTemplate jdbc, Flyway auditFlyway) {
-        return new JdbcAccessLog(jdbc);
+    JdbcAccessLog accessLog(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+                            AuditProperties properties, Flyway auditFlyway) {
+        return new JdbcAccessLog(jdbc, streaming(dataSource, properties), snapshot(transactions));
     }
 
     /**
@@ -52,13 +54,13 @@ public class AuditConfiguration {
     }
 
     @Bean
-    PostgresAuditChain auditChain(JdbcChainSealer sealer, AppendAuthentication authentication,
+    PostgresAuditChain auditChain(JdbcChainSealer sealer, AccessLog accessLog, AppendAuthentication authentication,
                                   DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
                                   AuditProperties properties) {
         JdbcTemplate streaming = streaming(dataSource, properties);
         TransactionTemplate snapshot = snapshot(transactions);
         return new PostgresAuditChain(sealer, new JdbcChainVerifier(streaming, snapshot, authentication),
-                new JdbcChainExporter(streaming, snapshot), clock, properties.statusRefresh());
+                new JdbcChainExporter(streaming, snapshot), accessLog, clock, properties.statusRefresh());
     }
 
     /** PostgreSQL streams a result with a fetch size only inside a transaction. */

@@ -1,5 +1,6 @@
 package org.greffe.audit.infrastructure;
 
+import org.greffe.audit.application.AccessLog;
 import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.SealingStatus;
 import org.greffe.audit.application.Verification;
@@ -10,25 +11,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The hash chain kept in PostgreSQL, next to the event store it seals. */
+/** The hash chain kept in PostgreSQL, next to the event store it seals and the access log it verifies with it. */
 public class PostgresAuditChain implements AuditChain {
 
     private final JdbcChainSealer sealer;
     private final JdbcChainVerifier verifier;
     private final JdbcChainExporter exporter;
+    private final AccessLog accessLog;
     private final Clock clock;
     private final Duration statusRefresh;
     private SealingStatus status;
     private Instant statusReadAt;
 
     /**
+     * @param accessLog     whose chain a verification checks too
      * @param statusRefresh how long {@link #sealing()} serves the same reading
      */
     public PostgresAuditChain(JdbcChainSealer sealer, JdbcChainVerifier verifier, JdbcChainExporter exporter,
-                              Clock clock, Duration statusRefresh) {
+                              AccessLog accessLog, Clock clock, Duration statusRefresh) {
         this.sealer = sealer;
         this.verifier = verifier;
         this.exporter = exporter;
+        this.accessLog = accessLog;
         this.clock = clock;
         this.statusRefresh = statusRefresh;
     }
@@ -42,7 +46,7 @@ public class PostgresAuditChain implements AuditChain {
     public Verification verify() {
         sealer.sealPending();
         Verification log = verifier.verify();
-        return log.with(sealer.status());
+        return log.with(sealer.status(), accessLog.verify());
     }
 
     @Override
