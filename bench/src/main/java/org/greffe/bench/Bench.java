@@ -260,7 +260,7 @@ public final class Bench {
         }
         long start = System.nanoTime();
         try (Connection connection = database.connect(url)) {
-            LogSeeder.seed(connection, size, gaps, written -> {
+            LogSeeder.seed(connection, size, gaps, keys().resolve("append-mac.key"), written -> {
                 if (written % 250_000 == 0) {
                     log("  seeded " + written + " events");
                 }
@@ -281,7 +281,18 @@ public final class Bench {
 
     private GreffeServer start(String url, String name, String... extra) throws Exception {
         List<String> jvm = jvmOptions.stream().map(option -> option.replace("{name}", name)).toList();
-        return GreffeServer.start(jar, database, url, tokens, work.resolve("greffe-" + name + ".log"), jvm, extra);
+        List<String> arguments = new ArrayList<>(List.of("--greffe.keys.dir=" + keys()));
+        arguments.addAll(List.of(extra));
+        return GreffeServer.start(jar, database, url, tokens, work.resolve("greffe-" + name + ".log"), jvm,
+                arguments.toArray(String[]::new));
+    }
+
+    /**
+     * The keys of every Greffe this run starts: the first start creates the append authentication key, and the
+     * seeder authenticates its events with it.
+     */
+    private Path keys() {
+        return work.resolve("keys");
     }
 
     /** Commands per second: {@code clients} threads each file {@code calls} new cases, one event each. */

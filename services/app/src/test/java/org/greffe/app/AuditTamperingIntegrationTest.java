@@ -1,19 +1,28 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.greffe.audit.application.AuditChain;
+import org.greffe.events.AccusedAffiliation;
+import org.greffe.events.CaseFiled;
+import org.greffe.events.CaseId;
+import org.greffe.events.OffenceCategory;
+import org.greffe.events.TribunalId;
+import org.greffe.events.Victims;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.greffe.app.AuditChainIntegrationTest.sealThrough;
@@ -36,7 +45,10 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
     private AuditChain chain;
 
     @Autowired
-    private DataSource dataSource;
+    private EventStorageEngine storageEngine;
+
+    @Autowired
+    private TransactionTemplate transaction;
 
     @Test
     void aPayloadEditedInPlaceIsFound() {
@@ -61,7 +73,7 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
         try {
             assertBroken(events[1], "event deleted");
         } finally {
-            jdbc.update("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
+            tamper("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
                             + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("global_index"),
                     row.get("aggregate_identifier"), row.get("sequence_number"), row.get("type"),
@@ -77,7 +89,7 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
         long unused = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
         long[] events = twoSealedEvents();
         assertThat(events[0]).isGreaterThan(unused);
-        jdbc.update("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
+        tamper("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
                 + "event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) "
                 + "SELECT ?, 'forged-case', 0, type, ?, meta_data, payload, payload_revision, "
                 + "'org.greffe.test.Forged', time_stamp FROM domain_event_entry WHERE global_index = ?",
@@ -123,24 +135,30 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
     @Test
     void theSealerNeverSealsPastAnOpenTransaction() throws Exception {
         sealThrough(chain, jdbc, twoSealedEvents()[1]);
-        try (Connection open = dataSource.getConnection()) {
-            open.setAutoCommit(false);
-            long early;
-            try (PreparedStatement insert = open.prepareStatement("INSERT INTO domain_event_entry "
-                    + "(aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
-                    + "payload_type, time_stamp) VALUES (?, 0, 'Probe', ?, '{}'::bytea, '{}'::bytea, "
-                    + "'org.greffe.test.InFlightProbe', '2020-06-03T00:00:00Z') RETURNING global_index")) {
-                insert.setString(1, "probe-" + UUID.randomUUID());
-                insert.setString(2, UUID.randomUUID().toString());
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    early = rs.getLong(1);
-                }
+        CompletableFuture<Long> early = new CompletableFuture<>();
+        CountDownLatch release = new CountDownLatch(1);
+        // An append through Greffe's event store whose transaction stays open: it holds its global index.
+        Thread held = new Thread(() -> transaction.executeWithoutResult(status -> {
+            String caseId = UUID.randomUUID().toString();
+            storageEngine.appendEvents(new GenericDomainEventMessage<>("Case", caseId, 0,
+                    new CaseFiled(new CaseId(caseId), newDocket(), new TribunalId("kidal"), LocalDate.of(2020, 6, 3),
+                            null, OffenceCategory.RAPE, new Victims(1, 0, 0, 0), AccusedAffiliation.UNIDENTIFIED,
+                            null)));
+            early.complete(jdbc.queryForObject("SELECT global_index FROM domain_event_entry "
+                    + "WHERE aggregate_identifier = ?", Long.class, caseId));
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }));
+        held.start();
+        long earlyIndex = early.get(30, TimeUnit.SECONDS);
+        try {
             String later = fileCase("2019-05-02");
             long late = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier "
                     + "= ?", Long.class, later);
-            assertThat(late).isGreaterThan(early);
+            assertThat(late).isGreaterThan(earlyIndex);
 
             // Several rounds, past the gap settle time: the open transaction must hold the chain back throughout.
             long until = System.nanoTime() + 1_500_000_000L;
@@ -149,12 +167,15 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
                 Thread.sleep(100);
             }
             assertThat(jdbc.queryForObject("SELECT max(global_index) FROM audit_chain", Long.class))
-                    .as("nothing sealed at or past the open transaction's index").isLessThan(early);
+                    .as("nothing sealed at or past the open transaction's index").isLessThan(earlyIndex);
 
-            open.commit();
+            release.countDown();
+            held.join(30_000);
             sealThrough(chain, jdbc, late);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE global_index IN (?, ?)",
-                    Long.class, early, late)).isEqualTo(2);
+                    Long.class, earlyIndex, late)).isEqualTo(2);
+        } finally {
+            release.countDown();
         }
         assertVerifies();
     }

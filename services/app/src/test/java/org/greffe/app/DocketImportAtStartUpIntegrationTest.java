@@ -89,7 +89,7 @@ class DocketImportAtStartUpIntegrationTest {
 
     private ConfigurableApplicationContext start(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("--server.port=0", "--greffe.demo=false",
-                "--greffe.data-dir=" + dir.resolve("data")));
+                "--greffe.data-dir=" + dir.resolve("data"), "--greffe.keys.dir=" + dir.resolve("keys")));
         all.addAll(TestTokens.trustArguments());
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(GreffeApplication.class).run(all.toArray(String[]::new));

@@ -31,6 +31,10 @@ final class GreffeProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts Greffe on the data directory, with the keys of the directory beside it ({@code <dataDir>-keys}) unless
+     * an argument names {@code --greffe.keys.dir}.
+     */
     static GreffeProcess start(Path dataDir, Path log, String... arguments) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -42,6 +46,10 @@ final class GreffeProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), GreffeApplication.class.getName(),
                 "--server.port=" + port, "--greffe.data-dir=" + dataDir, "--greffe.demo=false"));
         command.addAll(TestTokens.trustArguments());
+        if (java.util.Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--greffe.keys.dir="))) {
+            // The keys belong with the database: a restart on the same data directory finds the same keys.
+            command.add("--greffe.keys.dir=" + dataDir.resolveSibling(dataDir.getFileName() + "-keys"));
+        }
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,8 @@ public abstract class HttpIntegrationTest {
     private static final String NO_CREDENTIALS = "<no credentials>";
     /** Headers for a request without any credentials. */
     protected static final String[] ANONYMOUS = {"Authorization", NO_CREDENTIALS};
+    /** The keys directory of the tests' Greffe (see {@link #keys}). */
+    public static final Path TEST_KEYS = Path.of("target", "greffe-test-keys");
 
     @LocalServerPort
     protected int port;
@@ -58,6 +61,17 @@ public abstract class HttpIntegrationTest {
 
     @Autowired
     private Environment environment;
+
+    /**
+     * Every test context reads its keys (the append authentication key, ...) from one directory under the module's
+     * {@code target}, never from {@code .greffe/keys} in the source tree: one directory for all contexts and runs, so
+     * that a context against a database other tests (or an earlier run, with {@code GREFFE_TEST_DATASOURCE_URL})
+     * appended to holds the keys that authenticated its events. Greffe creates the key on first start.
+     */
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        registry.add("greffe.keys.dir", () -> TEST_KEYS.toAbsolutePath().toString());
+    }
 
     /** Makes Greffe trust the tests' identity provider: its key, its issuer and Greffe's audience. */
     protected static void trustTestTokens(DynamicPropertyRegistry registry) {

@@ -69,7 +69,7 @@ class RestartIntegrationTest {
 
     private ConfigurableApplicationContext start() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dataDir,
-                "--greffe.demo=false"));
+                "--greffe.keys.dir=" + HttpIntegrationTest.TEST_KEYS.toAbsolutePath(), "--greffe.demo=false"));
         args.addAll(TestTokens.trustArguments());
         return new SpringApplicationBuilder(GreffeApplication.class).run(args.toArray(String[]::new));
     }

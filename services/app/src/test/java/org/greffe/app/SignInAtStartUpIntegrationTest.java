@@ -121,7 +121,8 @@ class SignInAtStartUpIntegrationTest {
     }
 
     private ConfigurableApplicationContext start(String... args) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dir.resolve("data")));
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dir.resolve("data"),
+                "--greffe.keys.dir=" + dir.resolve("keys")));
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(GreffeApplication.class).run(all.toArray(String[]::new));
     }

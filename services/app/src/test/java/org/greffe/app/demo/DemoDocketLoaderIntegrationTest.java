@@ -1,6 +1,7 @@
 package org.greffe.app.demo;
 
 import org.greffe.app.GreffeApplication;
+import org.greffe.app.HttpIntegrationTest;
 import org.greffe.app.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,7 +74,8 @@ class DemoDocketLoaderIntegrationTest {
 
     /** Outside demo mode with the tests' identity provider; in demo mode with none, which demo mode refuses. */
     private ConfigurableApplicationContext start(String... args) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dataDir));
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--greffe.data-dir=" + dataDir,
+                "--greffe.keys.dir=" + HttpIntegrationTest.TEST_KEYS.toAbsolutePath()));
         all.addAll(List.of(args));
         if (all.contains("--greffe.demo=false")) {
             all.addAll(TestTokens.trustArguments());

@@ -19,6 +19,9 @@ public interface AccessLog {
     /** Entries matching the query, newest first. */
     List<AccessEntry> find(Query query);
 
+    /** Recomputes the chain of every entry, oldest first, and names the first that does not match. */
+    AccessLogVerification verify();
+
     /**
      * What an auditor asks for; every criterion is optional.
      *

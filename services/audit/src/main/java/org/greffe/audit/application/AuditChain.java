@@ -9,8 +9,17 @@ public interface AuditChain {
     /** Seals every stored event that no in-flight transaction can still precede; returns how many. */
     long sealPending();
 
-    /** Seals what can be sealed, then recomputes every sealed link from the stored rows. */
+    /**
+     * Seals what can be sealed, then recomputes every sealed link from the stored rows, checks every sealed event's
+     * authentication code, reports where sealing stands and verifies the access log's chain.
+     */
     Verification verify();
+
+    /**
+     * Where sealing stands, as read at most once per {@code greffe.audit.status-refresh}: cheap enough for health
+     * checks and metrics scrapes.
+     */
+    SealingStatus sealing();
 
     /** Whether the case has at least one sealed event. */
     boolean hasSealedEvents(String caseId);

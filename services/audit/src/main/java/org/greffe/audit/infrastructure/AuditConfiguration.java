@@ -1,6 +1,8 @@
 package org.greffe.audit.infrastructure;
 
 import org.flywaydb.core.Flyway;
+import org.greffe.audit.application.AccessLog;
+import org.greffe.audit.application.AppendAuthentication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,28 +36,45 @@ public class AuditConfiguration {
     }
 
     @Bean
-    JdbcAccessLog accessLog(JdbcTemplate jdbc, Flyway auditFlyway) {
-        return new JdbcAccessLog(jdbc);
+    JdbcAccessLog accessLog(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+                            AuditProperties properties, Flyway auditFlyway) {
+        return new JdbcAccessLog(jdbc, streaming(dataSource, properties), snapshot(transactions));
+    }
+
+    /**
+     * The sealer. The authentication codes of the events are checked by whoever holds their key: the application
+     * that assembles the services provides the {@link AppendAuthentication}.
+     */
+    @Bean
+    JdbcChainSealer chainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                AppendAuthentication authentication, Clock clock, AuditProperties properties,
+                                Flyway auditFlyway) {
+        return new JdbcChainSealer(jdbc, new TransactionTemplate(transactions), authentication, clock,
+                properties.sealBatchSize(), properties.gapSettle(), properties.maxSealingLag());
     }
 
     @Bean
-    JdbcChainSealer chainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-                                AuditProperties properties, Flyway auditFlyway) {
-        return new JdbcChainSealer(jdbc, new TransactionTemplate(transactions), clock, properties.sealBatchSize(),
-                properties.gapSettle());
+    PostgresAuditChain auditChain(JdbcChainSealer sealer, AccessLog accessLog, AppendAuthentication authentication,
+                                  DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+                                  AuditProperties properties) {
+        JdbcTemplate streaming = streaming(dataSource, properties);
+        TransactionTemplate snapshot = snapshot(transactions);
+        return new PostgresAuditChain(sealer, new JdbcChainVerifier(streaming, snapshot, authentication),
+                new JdbcChainExporter(streaming, snapshot), accessLog, clock, properties.statusRefresh());
     }
 
-    @Bean
-    PostgresAuditChain auditChain(JdbcChainSealer sealer, DataSource dataSource,
-                                  PlatformTransactionManager transactions, AuditProperties properties) {
-        // PostgreSQL streams a result with a fetch size only inside a transaction; repeatable read makes the log
-        // and the chain one consistent picture however long the walk takes.
+    /** PostgreSQL streams a result with a fetch size only inside a transaction. */
+    private static JdbcTemplate streaming(DataSource dataSource, AuditProperties properties) {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(properties.fetchSize());
+        return streaming;
+    }
+
+    /** Repeatable read makes what a walk reads one consistent picture however long it takes. */
+    private static TransactionTemplate snapshot(PlatformTransactionManager transactions) {
         TransactionTemplate snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
-        return new PostgresAuditChain(sealer, new JdbcChainVerifier(streaming, snapshot),
-                new JdbcChainExporter(streaming, snapshot));
+        return snapshot;
     }
 }

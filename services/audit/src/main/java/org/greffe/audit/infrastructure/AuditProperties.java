@@ -10,18 +10,26 @@ import java.time.Duration;
  *
  * @param sealBatchSize events sealed per transaction
  * @param fetchSize     rows fetched per round trip when verifying or exporting
- * @param gapSettle     how long a missing global index must stay missing before the sealer waits out the
- *                      transactions then running and seals past it (see {@link JdbcChainSealer})
+ * @param gapSettle     how long a missing global index must stay missing before the sealer looks for the
+ *                      transactions that may still fill it (see {@link JdbcChainSealer})
+ * @param maxSealingLag how long a stored event may wait to be sealed before it is an incident: verify, health
+ *                      (DOWN) and the alert rules say so; 5 minutes by default
+ * @param statusRefresh how long health and metrics reuse one reading of where sealing stands; 5 s by default
  */
 @ConfigurationProperties("greffe.audit")
-public record AuditProperties(Integer sealBatchSize, Integer fetchSize, Duration gapSettle) {
+public record AuditProperties(Integer sealBatchSize, Integer fetchSize, Duration gapSettle, Duration maxSealingLag,
+                              Duration statusRefresh) {
 
     public AuditProperties {
         sealBatchSize = sealBatchSize == null ? 1000 : sealBatchSize;
         fetchSize = fetchSize == null ? 500 : fetchSize;
         gapSettle = gapSettle == null ? Duration.ofSeconds(1) : gapSettle;
-        if (sealBatchSize < 1 || fetchSize < 1 || gapSettle.isNegative()) {
-            throw new IllegalArgumentException("greffe.audit: batch and fetch sizes at least 1, gap-settle >= 0");
+        maxSealingLag = maxSealingLag == null ? Duration.ofMinutes(5) : maxSealingLag;
+        statusRefresh = statusRefresh == null ? Duration.ofSeconds(5) : statusRefresh;
+        if (sealBatchSize < 1 || fetchSize < 1 || gapSettle.isNegative() || maxSealingLag.isNegative()
+                || statusRefresh.isNegative()) {
+            throw new IllegalArgumentException("greffe.audit: batch and fetch sizes at least 1, gap-settle, "
+                    + "max-sealing-lag and status-refresh >= 0");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.greffe.audit.infrastructure;
 
+import org.greffe.audit.application.AppendAuthentication;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.StoredEvent;
 import org.greffe.audit.application.Verification;
@@ -9,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +19,16 @@ import java.util.Map;
 /**
  * Recomputes every sealed link from the raw rows of {@code domain_event_entry} and compares it with
  * {@code audit_chain}, in global order, streamed with a fetch size inside one repeatable-read transaction (so the
- * log and the chain are read as of one instant, whatever the sealer does meanwhile). Stops at the first broken
- * link: after it, every later link is suspect anyway. Keeps in memory only the last hash of each case.
+ * log and the chain are read as of one instant, whatever the sealer does meanwhile). Every sealed event's
+ * authentication code is checked too, a batch of rows at a time: Greffe's own database role may insert into the
+ * chain table, so a forged event with a well-computed link of its own would pass a check of the hashes alone. Stops
+ * at the first broken link: after it, every later link is suspect anyway. Keeps in memory only the last hash of each
+ * case.
  */
 public class JdbcChainVerifier {
+
+    /** Rows whose authentication codes are checked in one round trip. */
+    private static final int BATCH = 500;
 
     /** Every sealed position and every stored row up to the sealed head, side by side. */
     private static final String SIDE_BY_SIDE = """
@@ -37,14 +45,18 @@ public class JdbcChainVerifier {
 
     private final JdbcTemplate streaming;
     private final TransactionTemplate snapshot;
+    private final AppendAuthentication authentication;
 
     /**
-     * @param streaming a template with a fetch size, so that rows are streamed rather than loaded at once
-     * @param snapshot  a read-only repeatable-read transaction
+     * @param streaming      a template with a fetch size, so that rows are streamed rather than loaded at once
+     * @param snapshot       a read-only repeatable-read transaction
+     * @param authentication checks the sealed events' authentication codes
      */
-    public JdbcChainVerifier(JdbcTemplate streaming, TransactionTemplate snapshot) {
+    public JdbcChainVerifier(JdbcTemplate streaming, TransactionTemplate snapshot,
+                             AppendAuthentication authentication) {
         this.streaming = streaming;
         this.snapshot = snapshot;
+        this.authentication = authentication;
     }
 
     /** Verifies the sealed chain as it stands now. */
@@ -53,36 +65,69 @@ public class JdbcChainVerifier {
             Long[] head = streaming.query("SELECT global_index, hash FROM audit_chain ORDER BY global_index DESC "
                     + "LIMIT 1", rs -> rs.next() ? new Long[]{rs.getLong(1)} : null);
             if (head == null) {
-                return new Verification(true, 0, null, null);
+                return Verification.ofEventLog(0, null, null);
             }
             String chainHead = ChainHash.hex(streaming.queryForObject(
                     "SELECT hash FROM audit_chain WHERE global_index = ?", byte[].class, head[0]));
             Walk walk = new Walk();
+            List<Row> rows = new ArrayList<>(BATCH);
             try {
                 streaming.query(SIDE_BY_SIDE, rs -> {
-                    walk.broken = check(rs, walk);
-                    if (walk.broken != null) {
-                        throw new Stop();
+                    rows.add(Row.of(rs));
+                    if (rows.size() == BATCH) {
+                        check(rows, walk);
+                        rows.clear();
                     }
                 }, head[0], head[0]);
+                check(rows, walk);
             } catch (Stop stop) {
                 // the first broken link is found; the rest of the log is not read
             }
-            return new Verification(walk.broken == null, walk.checked, chainHead, walk.broken);
+            return Verification.ofEventLog(walk.checked, chainHead, walk.broken);
         });
     }
 
-    private BrokenLink check(ResultSet rs, Walk walk) throws SQLException {
-        long position = rs.getLong("position");
-        String sealedEvent = rs.getString("sealed_event");
-        rs.getLong("global_index");
-        boolean stored = !rs.wasNull();
-        if (!stored) {
+    /** Checks a batch of rows in order; throws {@link Stop} at the first broken one. */
+    private void check(List<Row> rows, Walk walk) {
+        List<StoredEvent> events = new ArrayList<>(rows.size());
+        rows.forEach(row -> {
+            if (row.event() != null) {
+                events.add(row.event());
+            }
+        });
+        List<AppendAuthentication.Verdict> verdicts = events.isEmpty() ? List.of() : authentication.check(events);
+        int next = 0;
+        for (Row row : rows) {
+            walk.broken = link(row, walk);
+            if (walk.broken == null && row.event() != null) {
+                AppendAuthentication.Verdict verdict = verdicts.get(next);
+                if (!verdict.genuine()) {
+                    walk.broken = new BrokenLink(row.position(), verdict.reason(row.event())
+                            + "; it is sealed at this position all the same");
+                }
+            }
+            if (walk.broken != null) {
+                throw new Stop();
+            }
+            if (row.event() != null) {
+                next++;
+            }
+            walk.previous = row.hash();
+            walk.caseHeads.put(row.event().aggregateIdentifier(), row.caseHash());
+            walk.checked++;
+        }
+    }
+
+    /** The first thing wrong with this row's link, or {@code null} when it follows from the stored event. */
+    private BrokenLink link(Row row, Walk walk) {
+        long position = row.position();
+        String sealedEvent = row.sealedEvent();
+        StoredEvent event = row.event();
+        if (event == null) {
             return new BrokenLink(position, "event deleted: the chain sealed event " + sealedEvent + " (case "
-                    + rs.getString("sealed_case") + ", sequence " + rs.getLong("sealed_sequence")
+                    + row.sealedCase() + ", sequence " + row.sealedSequence()
                     + ") at this position, and the log no longer holds it");
         }
-        StoredEvent event = JdbcChainSealer.event(rs);
         if (sealedEvent == null) {
             List<Long> elsewhere = sealedAt(event.eventIdentifier());
             if (!elsewhere.isEmpty()) {
@@ -93,7 +138,7 @@ public class JdbcChainVerifier {
                     + event.eventIdentifier() + " (case " + event.aggregateIdentifier() + ", sequence "
                     + event.sequenceNumber() + "), which was never sealed");
         }
-        byte[] previous = rs.getBytes("previous_hash");
+        byte[] previous = row.previousHash();
         if (!Arrays.equals(previous, walk.previous)) {
             return new BrokenLink(position, "chain altered: the link sealed here does not follow the link before it");
         }
@@ -108,26 +153,21 @@ public class JdbcChainVerifier {
                     + event.eventIdentifier() + ", which was never sealed; the chain sealed event " + sealedEvent
                     + " here");
         }
-        if (!event.aggregateIdentifier().equals(rs.getString("sealed_case"))
-                || event.sequenceNumber() != rs.getLong("sealed_sequence")) {
+        if (!event.aggregateIdentifier().equals(row.sealedCase()) || event.sequenceNumber() != row.sealedSequence()) {
             return new BrokenLink(position, "identity altered: event " + event.eventIdentifier()
                     + " now claims case " + event.aggregateIdentifier() + ", sequence " + event.sequenceNumber()
-                    + "; it was sealed under case " + rs.getString("sealed_case") + ", sequence "
-                    + rs.getLong("sealed_sequence"));
+                    + "; it was sealed under case " + row.sealedCase() + ", sequence " + row.sealedSequence());
         }
-        if (!Arrays.equals(ChainHash.hash(event, previous), rs.getBytes("hash"))) {
-            return mismatch(position, event, rs.getBytes("payload_hash"), rs.getBytes("meta_data_hash"));
+        if (!Arrays.equals(ChainHash.hash(event, previous), row.hash())) {
+            return mismatch(position, event, row.payloadHash(), row.metaDataHash());
         }
-        byte[] casePrevious = rs.getBytes("case_previous_hash");
+        byte[] casePrevious = row.casePreviousHash();
         byte[] expectedCasePrevious = walk.caseHeads.getOrDefault(event.aggregateIdentifier(), ChainHash.GENESIS);
         if (!Arrays.equals(casePrevious, expectedCasePrevious)
-                || !Arrays.equals(ChainHash.hash(event, casePrevious), rs.getBytes("case_hash"))) {
+                || !Arrays.equals(ChainHash.hash(event, casePrevious), row.caseHash())) {
             return new BrokenLink(position, "case chain altered: the link of case " + event.aggregateIdentifier()
                     + " sealed here does not follow the case's previous link");
         }
-        walk.previous = rs.getBytes("hash");
-        walk.caseHeads.put(event.aggregateIdentifier(), rs.getBytes("case_hash"));
-        walk.checked++;
         return null;
     }
 
@@ -162,6 +202,24 @@ public class JdbcChainVerifier {
     private static final class Stop extends RuntimeException {
         Stop() {
             super(null, null, false, false);
+        }
+    }
+
+    /**
+     * One position of the side-by-side read: the stored event (null when deleted) and the link sealed there (null
+     * fields when never sealed).
+     */
+    private record Row(long position, StoredEvent event, String sealedEvent, String sealedCase, long sealedSequence,
+                       byte[] hash, byte[] previousHash, byte[] caseHash, byte[] casePreviousHash, byte[] payloadHash,
+                       byte[] metaDataHash) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            rs.getLong("global_index");
+            StoredEvent event = rs.wasNull() ? null : JdbcChainSealer.event(rs);
+            return new Row(rs.getLong("position"), event, rs.getString("sealed_event"), rs.getString("sealed_case"),
+                    rs.getLong("sealed_sequence"), rs.getBytes("hash"), rs.getBytes("previous_hash"),
+                    rs.getBytes("case_hash"), rs.getBytes("case_previous_hash"), rs.getBytes("payload_hash"),
+                    rs.getBytes("meta_data_hash"));
         }
     }
 
