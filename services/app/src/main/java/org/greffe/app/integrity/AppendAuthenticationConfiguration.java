@@ -59,6 +59,12 @@ class AppendAuthenticationConfiguration {
         return new AuthenticatedEventStorageEngine(builder, transactions, keys, jdbc);
     }
 
+    /** Signs the tree heads of the audit service with {@code head-signing.key} from the same directory. */
+    @Bean
+    HeadSigningKeys headSigningKeys(@Value("${greffe.keys.dir:.greffe/keys}") String dir) {
+        return HeadSigningKeys.open(Path.of(dir));
+    }
+
     /** Lets the audit service's sealer and verification check the codes without ever holding a key. */
     @Bean
     AppendAuthentication appendAuthentication(JdbcTemplate jdbc, AppendKeys keys) {

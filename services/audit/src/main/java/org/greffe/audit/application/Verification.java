@@ -12,13 +12,14 @@ package org.greffe.audit.application;
  *                      the chain; null when there is none
  * @param sealing       how far behind the log the chain is, and why the sealer stopped if it did
  * @param accessLog     the verification of the access log's chain
+ * @param tree          the verification of the Merkle tree, of the signed heads and of the trusted head if given
  */
 public record Verification(boolean ok, long eventsChecked, String chainHead, BrokenLink firstBroken,
-                           SealingStatus sealing, AccessLogVerification accessLog) {
+                           SealingStatus sealing, AccessLogVerification accessLog, TreeVerification tree) {
 
     /** The verification of the sealed event log alone; {@link #with} adds sealing and the access log. */
     public static Verification ofEventLog(long eventsChecked, String chainHead, BrokenLink firstBroken) {
-        return new Verification(firstBroken == null, eventsChecked, chainHead, firstBroken, null, null);
+        return new Verification(firstBroken == null, eventsChecked, chainHead, firstBroken, null, null, null);
     }
 
     /**
@@ -31,7 +32,13 @@ public record Verification(boolean ok, long eventsChecked, String chainHead, Bro
             broken = new BrokenLink(sealingStatus.stop().globalPosition(), sealingStatus.stop().reason());
         }
         return new Verification(broken == null && accessLogVerification.ok(), eventsChecked, chainHead, broken,
-                sealingStatus, accessLogVerification);
+                sealingStatus, accessLogVerification, tree);
+    }
+
+    /** This verification with the Merkle tree's: not ok when the tree is not. */
+    public Verification with(TreeVerification treeVerification) {
+        return new Verification(ok && treeVerification.ok(), eventsChecked, chainHead, firstBroken, sealing,
+                accessLog, treeVerification);
     }
 
     /**

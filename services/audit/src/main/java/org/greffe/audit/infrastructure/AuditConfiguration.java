@@ -3,6 +3,8 @@ package org.greffe.audit.infrastructure;
 import org.flywaydb.core.Flyway;
 import org.greffe.audit.application.AccessLog;
 import org.greffe.audit.application.AppendAuthentication;
+import org.greffe.audit.application.AuditChain;
+import org.greffe.audit.application.TreeHeadSigner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,20 +49,52 @@ public class AuditConfiguration {
      */
     @Bean
     JdbcChainSealer chainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                AppendAuthentication authentication, Clock clock, AuditProperties properties,
-                                Flyway auditFlyway) {
-        return new JdbcChainSealer(jdbc, new TransactionTemplate(transactions), authentication, clock,
+                                AppendAuthentication authentication, JdbcMerkleTree merkleTree, Clock clock,
+                                AuditProperties properties, Flyway auditFlyway) {
+        return new JdbcChainSealer(jdbc, new TransactionTemplate(transactions), authentication, merkleTree, clock,
                 properties.sealBatchSize(), properties.gapSettle(), properties.maxSealingLag());
     }
 
     @Bean
+    JdbcMerkleTree merkleTree(JdbcTemplate jdbc, AuditProperties properties, Flyway auditFlyway) {
+        return new JdbcMerkleTree(jdbc, properties.sealBatchSize());
+    }
+
+    /**
+     * The signed heads. The key that signs them is held by whoever holds the keys directory: the application that
+     * assembles the services provides the {@link TreeHeadSigner}.
+     */
+    @Bean
+    JdbcTreeHeads treeHeads(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcMerkleTree merkleTree,
+                            TreeHeadSigner signer, Clock clock, Flyway auditFlyway) {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return new JdbcTreeHeads(jdbc, snapshot, merkleTree, signer, clock);
+    }
+
+    @Bean
+    PostgresAuditTree auditTree(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditChain auditChain,
+                                JdbcMerkleTree merkleTree, JdbcTreeHeads treeHeads, JdbcTreeVerifier treeVerifier,
+                                TreeHeadSigner signer) {
+        return new PostgresAuditTree(jdbc, snapshot(transactions), auditChain, merkleTree, treeHeads, treeVerifier,
+                signer);
+    }
+
+    @Bean
     PostgresAuditChain auditChain(JdbcChainSealer sealer, AccessLog accessLog, AppendAuthentication authentication,
-                                  DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
-                                  AuditProperties properties) {
+                                  JdbcMerkleTree merkleTree, JdbcTreeVerifier treeVerifier, DataSource dataSource,
+                                  PlatformTransactionManager transactions, Clock clock, AuditProperties properties) {
         JdbcTemplate streaming = streaming(dataSource, properties);
         TransactionTemplate snapshot = snapshot(transactions);
         return new PostgresAuditChain(sealer, new JdbcChainVerifier(streaming, snapshot, authentication),
-                new JdbcChainExporter(streaming, snapshot), accessLog, clock, properties.statusRefresh());
+                new JdbcChainExporter(streaming, snapshot, merkleTree), accessLog, treeVerifier, clock,
+                properties.statusRefresh());
+    }
+
+    @Bean
+    JdbcTreeVerifier treeVerifier(DataSource dataSource, PlatformTransactionManager transactions,
+                                  JdbcTreeHeads treeHeads, TreeHeadSigner signer, AuditProperties properties) {
+        return new JdbcTreeVerifier(streaming(dataSource, properties), snapshot(transactions), treeHeads, signer);
     }
 
     /** PostgreSQL streams a result with a fetch size only inside a transaction. */

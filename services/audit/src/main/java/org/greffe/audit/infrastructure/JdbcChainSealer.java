@@ -111,6 +111,7 @@ public class JdbcChainSealer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AppendAuthentication authentication;
+    private final JdbcMerkleTree tree;
     private final Clock clock;
     private final int batchSize;
     private final Duration gapSettle;
@@ -122,14 +123,16 @@ public class JdbcChainSealer {
 
     /**
      * @param authentication checks the events' authentication codes
+     * @param tree           the Merkle tree, grown in each sealing transaction with the events it sealed
      * @param gapSettle      how long a missing index must stay missing before the sealer asks who may still fill it
      * @param maxLag         how long an event may wait to be sealed before {@link #status()} calls it overdue
      */
     public JdbcChainSealer(JdbcTemplate jdbc, TransactionTemplate transaction, AppendAuthentication authentication,
-                           Clock clock, int batchSize, Duration gapSettle, Duration maxLag) {
+                           JdbcMerkleTree tree, Clock clock, int batchSize, Duration gapSettle, Duration maxLag) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.authentication = authentication;
+        this.tree = tree;
         this.clock = clock;
         this.batchSize = batchSize;
         this.gapSettle = gapSettle;
@@ -237,6 +240,8 @@ public class JdbcChainSealer {
         if (!links.isEmpty()) {
             jdbc.batchUpdate(INSERT, links);
         }
+        // In the same transaction: the tree holds exactly the sealed events, and catches up a chain sealed before it.
+        tree.grow();
         if (stopped != null || links.size() < batchSize) {
             // A full batch that did not stop leaves the verdict to the next one.
             record(stopped);

@@ -3,6 +3,7 @@ package org.greffe.audit.infrastructure;
 import org.greffe.audit.application.AccessLog;
 import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.SealingStatus;
+import org.greffe.audit.application.TreeHead;
 import org.greffe.audit.application.Verification;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ public class PostgresAuditChain implements AuditChain {
     private final JdbcChainVerifier verifier;
     private final JdbcChainExporter exporter;
     private final AccessLog accessLog;
+    private final JdbcTreeVerifier treeVerifier;
     private final Clock clock;
     private final Duration statusRefresh;
     private SealingStatus status;
@@ -25,14 +27,17 @@ public class PostgresAuditChain implements AuditChain {
 
     /**
      * @param accessLog     whose chain a verification checks too
+     * @param treeVerifier  checks the Merkle tree and the signed heads against the chain
      * @param statusRefresh how long {@link #sealing()} serves the same reading
      */
     public PostgresAuditChain(JdbcChainSealer sealer, JdbcChainVerifier verifier, JdbcChainExporter exporter,
-                              AccessLog accessLog, Clock clock, Duration statusRefresh) {
+                              AccessLog accessLog, JdbcTreeVerifier treeVerifier, Clock clock,
+                              Duration statusRefresh) {
         this.sealer = sealer;
         this.verifier = verifier;
         this.exporter = exporter;
         this.accessLog = accessLog;
+        this.treeVerifier = treeVerifier;
         this.clock = clock;
         this.statusRefresh = statusRefresh;
     }
@@ -43,10 +48,10 @@ public class PostgresAuditChain implements AuditChain {
     }
 
     @Override
-    public Verification verify() {
+    public Verification verify(TreeHead trusted) {
         sealer.sealPending();
         Verification log = verifier.verify();
-        return log.with(sealer.status(), accessLog.verify());
+        return log.with(sealer.status(), accessLog.verify()).with(treeVerifier.verify(trusted));
     }
 
     @Override
@@ -65,7 +70,7 @@ public class PostgresAuditChain implements AuditChain {
     }
 
     @Override
-    public void export(String caseId, OutputStream out) throws IOException {
-        exporter.export(caseId, out);
+    public void export(String caseId, TreeHead head, Long trustedSize, OutputStream out) throws IOException {
+        exporter.export(caseId, head, trustedSize, out);
     }
 }

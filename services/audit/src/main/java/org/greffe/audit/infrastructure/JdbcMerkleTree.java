@@ -1,0 +1,152 @@
+package org.greffe.audit.infrastructure;
+
+import org.greffe.audit.application.MerkleTree;
+import org.greffe.audit.application.MerkleTree.Node;
+import org.greffe.audit.application.MerkleTree.Range;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Merkle tree over the sealed log, kept in {@code audit_tree_leaf} and {@code audit_tree_node}: leaf i is the i-th
+ * sealed event in global order, its leaf input the event's global chain hash. Every complete subtree's hash is stored
+ * as soon as its last leaf is added, so a proof reads O(log n) rows and never walks leaves.
+ *
+ * <p>{@link #grow} runs inside the sealer's transaction, under its lock: the tree holds exactly the sealed events of
+ * every committed sealing, never more, never fewer. It also catches up a chain sealed before the tree existed.
+ */
+public class JdbcMerkleTree {
+
+    private static final String NEW_LINKS = """
+            SELECT global_index, hash FROM audit_chain WHERE global_index > ? ORDER BY global_index LIMIT ?""";
+
+    private final JdbcTemplate jdbc;
+    private final int batchSize;
+
+    /**
+     * @param batchSize chain links read per round when growing
+     */
+    public JdbcMerkleTree(JdbcTemplate jdbc, int batchSize) {
+        this.jdbc = jdbc;
+        this.batchSize = batchSize;
+    }
+
+    /** The number of leaves. */
+    public long size() {
+        return jdbc.queryForObject("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_tree_leaf", Long.class);
+    }
+
+    /**
+     * Adds every sealed link above the tree's last leaf, in global order, with the complete subtrees they close. Call
+     * it in the sealer's transaction, after the links are inserted.
+     *
+     * @return how many leaves were added
+     */
+    public long grow() {
+        long added = 0;
+        while (true) {
+            long[] last = jdbc.query("SELECT leaf_index, global_index FROM audit_tree_leaf "
+                            + "ORDER BY leaf_index DESC LIMIT 1",
+                    rs -> rs.next() ? new long[]{rs.getLong(1), rs.getLong(2)} : new long[]{-1, 0});
+            long size = last[0] + 1;
+            List<Object[]> links = jdbc.query(NEW_LINKS, (rs, row) -> new Object[]{rs.getLong(1), rs.getBytes(2)},
+                    last[1], batchSize);
+            if (links.isEmpty()) {
+                return added;
+            }
+            Map<Integer, byte[]> frontier = frontier(size);
+            List<Object[]> leaves = new ArrayList<>(links.size());
+            List<Object[]> nodes = new ArrayList<>(links.size() * 2);
+            for (Object[] link : links) {
+                long index = size++;
+                leaves.add(new Object[]{index, link[0]});
+                byte[] hash = MerkleTree.leafHash((byte[]) link[1]);
+                nodes.add(new Object[]{0, index, hash});
+                int level = 0;
+                long at = index;
+                while ((at & 1) == 1) {
+                    hash = MerkleTree.nodeHash(frontier.remove(level), hash);
+                    level++;
+                    at >>= 1;
+                    nodes.add(new Object[]{level, at, hash});
+                }
+                frontier.put(level, hash);
+            }
+            jdbc.batchUpdate("INSERT INTO audit_tree_leaf (leaf_index, global_index) VALUES (?, ?)", leaves);
+            jdbc.batchUpdate("INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)", nodes);
+            added += links.size();
+            if (links.size() < batchSize) {
+                return added;
+            }
+        }
+    }
+
+    /** The complete subtrees still waiting for a right sibling in a tree of {@code size} leaves, by level. */
+    private Map<Integer, byte[]> frontier(long size) {
+        Set<Node> pending = new LinkedHashSet<>();
+        for (int level = 0; level < 63; level++) {
+            if ((size >> level & 1) == 1) {
+                pending.add(new Node(level, (size >> level) - 1));
+            }
+        }
+        Map<Integer, byte[]> frontier = new HashMap<>();
+        nodes(pending).forEach((node, hash) -> frontier.put(node.level(), hash));
+        return frontier;
+    }
+
+    /** The root hash of the tree when it held {@code size} leaves. */
+    public byte[] root(long size) {
+        if (size == 0) {
+            return MerkleTree.emptyRoot();
+        }
+        Range whole = new Range(0, size);
+        Map<Node, byte[]> nodes = nodes(MerkleTree.parts(whole));
+        return MerkleTree.rangeHash(whole, nodes::get);
+    }
+
+    /** The audit path of leaf {@code index} in the tree of {@code size} leaves. */
+    public List<byte[]> inclusion(long index, long size) {
+        return hashes(MerkleTree.inclusionPath(index, size));
+    }
+
+    /** The consistency proof from the tree of {@code first} leaves to the tree of {@code second} leaves. */
+    public List<byte[]> consistency(long first, long second) {
+        return hashes(MerkleTree.consistencyPath(first, second));
+    }
+
+    /** The hashes of the ranges, from one read of the complete subtrees they are made of. */
+    private List<byte[]> hashes(List<Range> ranges) {
+        Set<Node> needed = new LinkedHashSet<>();
+        ranges.forEach(range -> needed.addAll(MerkleTree.parts(range)));
+        Map<Node, byte[]> nodes = nodes(needed);
+        return ranges.stream().map(range -> MerkleTree.rangeHash(range, nodes::get)).toList();
+    }
+
+    /** The stored hashes of these complete subtrees, in one query. */
+    Map<Node, byte[]> nodes(java.util.Collection<Node> wanted) {
+        Map<Node, byte[]> found = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        int[] levels = wanted.stream().mapToInt(Node::level).toArray();
+        long[] indexes = wanted.stream().mapToLong(Node::index).toArray();
+        jdbc.query("SELECT n.level, n.idx, n.hash FROM audit_tree_node n "
+                        + "JOIN unnest(?::int[], ?::bigint[]) AS w(level, idx) "
+                        + "ON n.level = w.level AND n.idx = w.idx",
+                rs -> {
+                    found.put(new Node(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                }, levels, indexes);
+        for (Node node : wanted) {
+            if (!found.containsKey(node)) {
+                throw new IllegalStateException("the Merkle tree lacks the complete subtree at level " + node.level()
+                        + ", index " + node.index() + ": POST /api/audit/verify says what is wrong");
+            }
+        }
+        return found;
+    }
+}
