@@ -325,7 +325,8 @@ public final class GreffeVerifier {
         }
         List<byte[]> proof = new ArrayList<>();
         if (trustedSize < size) {
-            if (!(proofObject instanceof Map<?, ?> consistency) || !(consistency.get("proof") instanceof List<?> list)) {
+            if (!(proofObject instanceof Map<?, ?> consistency)
+                    || !(consistency.get("proof") instanceof List<?> list)) {
                 return "BROKEN: no consistency proof from the trusted head's " + trustedSize + " events to the "
                         + "export's " + size + " (export with ?trustedSize=" + trustedSize + ", or give --consistency)";
             }
@@ -548,7 +549,8 @@ public final class GreffeVerifier {
             }
             if (verifyInclusion(index ^ 1, size, leaf, path, HEX.parseHex(roots[size]))
                     || verifyInclusion(index, size, leaf, path, HEX.parseHex(roots[size - 1]))
-                    || verifyInclusion(index, size, leaf, path.subList(0, path.size() - 1), HEX.parseHex(roots[size]))) {
+                    || verifyInclusion(index, size, leaf, path.subList(0, path.size() - 1),
+                                       HEX.parseHex(roots[size]))) {
                 return "FAILED: an altered inclusion proof of leaf " + index + " in " + size + " verified";
             }
         }

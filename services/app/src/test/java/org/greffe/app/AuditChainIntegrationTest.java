@@ -1,7 +1,11 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.greffe.audit.application.AuditChain;
+import org.greffe.audit.application.AuditTree;
+import org.greffe.audit.application.ChainHash;
+import org.greffe.audit.application.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -9,8 +13,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,13 +26,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hash chain on an untouched log: it verifies, and its exports, whole and per case, pass the standalone
- * verifier {@code tools/verifier/GreffeVerifier.java}, run as a separate JVM exactly as a third party would, which
- * refuses the same export with one line altered.
+ * verifier {@code tools/verifier/GreffeVerifier.java}, run as a separate JVM exactly as a third party would, with the
+ * published public key and a signed head saved earlier; it refuses the same export with one line altered, an event
+ * forged with its chains recomputed, and any export when given no key or no trusted head.
  */
 class AuditChainIntegrationTest extends IntegrationTest {
 
     @Autowired
     private AuditChain chain;
+
+    @Autowired
+    private AuditTree tree;
+
+    /** What an auditor keeps: Greffe's public key and a signed head, saved before the export. */
+    private String[] auditorsFiles(String caseId) throws IOException {
+        sealThrough(chain, jdbc, lastIndexOf(caseId));
+        tree.signHead();
+        Path key = write(get("/api/audit/tree/keys/current").text());
+        Path head = write(get("/api/audit/tree/heads/latest").text());
+        return new String[]{"--public-key", key.toString(), "--trusted-head", head.toString()};
+    }
+
+    private static String[] with(String[] options, String... more) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
 
     @Test
     void anUntouchedLogVerifies() {
@@ -46,7 +73,7 @@ class AuditChainIntegrationTest extends IntegrationTest {
     void theWholeLogExportPassesTheStandaloneVerifierAndAnAlteredLineFails() throws Exception {
         String caseId = fileCase("2019-03-15");
         post("/api/cases/" + caseId + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-10-02\"}");
-        sealThrough(chain, jdbc, lastIndexOf(caseId));
+        String[] auditor = auditorsFiles(caseId);
         String head = post("/api/audit/verify", "").json().get("chainHead").asText();
 
         Response export = get("/api/audit/export");
@@ -60,18 +87,21 @@ class AuditChainIntegrationTest extends IntegrationTest {
         assertThat(first.get("previousHash").asText()).isEqualTo("0".repeat(64));
         assertThat(first.get("payloadJson").isObject()).isTrue();
 
+        assertThat(last.get("treeHead").get("treeSize").asLong()).isEqualTo(lines.size() - 1);
         Path file = write(export.text());
-        Verdict ok = runVerifier(file);
+        Verdict ok = runVerifier(file, auditor);
         assertThat(ok.exitCode()).as(ok.output()).isZero();
-        assertThat(ok.output()).startsWith("OK " + (lines.size() - 1) + " events, chain head ");
+        assertThat(ok.output()).startsWith("OK " + (lines.size() - 1) + " events, chain head ")
+                               .contains("proven in the signed tree head of " + (lines.size() - 1) + " events");
         if (head.equals(last.get("chainHead").asText())) {
-            assertThat(runVerifier(file, head).exitCode()).isZero();
+            assertThat(runVerifier(file, with(auditor, "--chain-head", head)).exitCode()).isZero();
         }
-        assertThat(runVerifier(file, "ab".repeat(32)).output()).contains("is not the expected head");
+        assertThat(runVerifier(file, with(auditor, "--chain-head", "ab".repeat(32))).output())
+                .contains("is not the expected head");
 
         List<String> altered = new ArrayList<>(lines);
         altered.set(0, lines.get(0).replaceFirst("\"timestamp\":\"", "\"timestamp\":\"1"));
-        Verdict broken = runVerifier(write(String.join("\n", altered) + "\n"));
+        Verdict broken = runVerifier(write(String.join("\n", altered) + "\n"), auditor);
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.output()).startsWith("BROKEN line 1 (globalPosition " + first.get("globalPosition"))
                                    .contains("does not match its hash");
@@ -85,7 +115,7 @@ class AuditChainIntegrationTest extends IntegrationTest {
         fileCase("2019-03-17");
         post("/api/cases/" + caseId + "/hearings/" + hearing + "/adjournment",
                 "{\"on\":\"2019-10-02\",\"reason\":\"ACCUSED_ABSENT\"}");
-        sealThrough(chain, jdbc, lastIndexOf(caseId));
+        String[] auditor = auditorsFiles(caseId);
 
         Response export = get("/api/audit/export?caseId=" + caseId);
         assertThat(export.status()).isEqualTo(200);
@@ -97,16 +127,117 @@ class AuditChainIntegrationTest extends IntegrationTest {
         assertThat(last.get("chainHead").asText()).isEqualTo(JSON.readTree(lines.get(2)).get("caseHash").asText());
         assertThat(JSON.readTree(lines.get(0)).get("casePreviousHash").asText()).isEqualTo("0".repeat(64));
 
-        Verdict ok = runVerifier(write(export.text()), last.get("chainHead").asText());
+        Verdict ok = runVerifier(write(export.text()), with(auditor, "--chain-head", last.get("chainHead").asText()));
         assertThat(ok.exitCode()).as(ok.output()).isZero();
-        assertThat(ok.output()).isEqualTo("OK 3 events, chain head " + last.get("chainHead").asText());
+        assertThat(ok.output()).startsWith("OK 3 events, chain head " + last.get("chainHead").asText() + ", proven in "
+                + "the signed tree head of " + last.get("treeHead").get("treeSize").asLong() + " events");
 
-        Verdict dropped = runVerifier(write(lines.get(0) + "\n" + lines.get(2) + "\n" + lines.get(3) + "\n"));
+        Verdict dropped = runVerifier(write(lines.get(0) + "\n" + lines.get(2) + "\n" + lines.get(3) + "\n"),
+                auditor);
         assertThat(dropped.exitCode()).isEqualTo(1);
         assertThat(dropped.output()).startsWith("BROKEN line 2")
                                     .contains("an event was deleted, inserted or reordered");
 
         assertThat(get("/api/audit/export?caseId=no-such-case").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theVerifierRefusesToSayOkWithoutAPublicKeyOrATrustedHead() throws Exception {
+        String caseId = fileCase("2019-03-18");
+        String[] auditor = auditorsFiles(caseId);
+        Path file = write(get("/api/audit/export?caseId=" + caseId).text());
+
+        Verdict noKey = runVerifier(file, auditor[2], auditor[3]);
+        assertThat(noKey.exitCode()).isEqualTo(2);
+        assertThat(noKey.output()).startsWith("no public key: give Greffe's head signing key with --public-key");
+        Verdict noHead = runVerifier(file, auditor[0], auditor[1]);
+        assertThat(noHead.exitCode()).isEqualTo(2);
+        assertThat(noHead.output()).startsWith("no trusted head: give a signed tree head saved earlier");
+        assertThat(runVerifier(file, auditor).exitCode()).isZero();
+    }
+
+    @Test
+    void aCaseExportWithAForgedEventFailsEvenWithBothChainsRecomputed() throws Exception {
+        String caseId = fileCase("2019-03-19");
+        post("/api/cases/" + caseId + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-10-02\"}");
+        String[] auditor = auditorsFiles(caseId);
+        List<String> lines = get("/api/audit/export?caseId=" + caseId).text().lines().toList();
+        assertThat(runVerifier(write(String.join("\n", lines) + "\n"), auditor).exitCode()).isZero();
+
+        // The forger lowers a victim count and recomputes every hash the file holds: case chain, global link, head.
+        List<String> forged = new ArrayList<>();
+        String casePrevious = "0".repeat(64);
+        for (int i = 0; i < lines.size() - 1; i++) {
+            ObjectNode line = (ObjectNode) JSON.readTree(lines.get(i));
+            if (i == 0) {
+                String payload = new String(Base64.getDecoder().decode(line.get("payload").asText()),
+                        StandardCharsets.UTF_8).replace("\"women\":1", "\"women\":0");
+                assertThat(payload).contains("\"women\":0");
+                line.put("payload", Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)));
+                line.set("payloadJson", JSON.readTree(payload));
+            }
+            StoredEvent event = new StoredEvent(line.get("globalPosition").asLong(),
+                    line.get("eventIdentifier").asText(), line.get("aggregateIdentifier").asText(),
+                    line.get("sequenceNumber").asLong(), line.get("type").asText(), line.get("payloadType").asText(),
+                    line.get("payloadRevision").isNull() ? null : line.get("payloadRevision").asText(),
+                    line.get("timestamp").asText(), Base64.getDecoder().decode(line.get("payload").asText()),
+                    Base64.getDecoder().decode(line.get("metaData").asText()));
+            line.put("hash", ChainHash.hex(ChainHash.hash(event, HexFormat.of().parseHex(
+                    line.get("previousHash").asText()))));
+            line.put("casePreviousHash", casePrevious);
+            casePrevious = ChainHash.hex(ChainHash.hash(event, HexFormat.of().parseHex(casePrevious)));
+            line.put("caseHash", casePrevious);
+            forged.add(line.toString());
+        }
+        ObjectNode last = (ObjectNode) JSON.readTree(lines.get(lines.size() - 1));
+        last.put("chainHead", casePrevious);
+        forged.add(last.toString());
+
+        Verdict verdict = runVerifier(write(String.join("\n", forged) + "\n"), auditor);
+        assertThat(verdict.exitCode()).as(verdict.output()).isEqualTo(1);
+        assertThat(verdict.output()).startsWith("BROKEN line 1 (globalPosition ")
+                                    .contains("its audit path does not prove it is leaf");
+    }
+
+    @Test
+    void anExportCarriesTheConsistencyProofFromTheAuditorsSavedHead() throws Exception {
+        String first = fileCase("2019-03-20");
+        String[] auditor = auditorsFiles(first);
+        JsonNode saved = JSON.readTree(Files.readString(Path.of(auditor[3])));
+        String later = fileCase("2019-03-21");
+        sealThrough(chain, jdbc, lastIndexOf(later));
+
+        String export = get("/api/audit/export?caseId=" + later + "&trustedSize=" + saved.get("treeSize")).text();
+        JsonNode last = JSON.readTree(export.lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(last.get("treeHead").get("treeSize").asLong()).isGreaterThan(saved.get("treeSize").asLong());
+        assertThat(last.get("consistency").get("fromSize").asLong()).isEqualTo(saved.get("treeSize").asLong());
+        Verdict ok = runVerifier(write(export), auditor);
+        assertThat(ok.exitCode()).as(ok.output()).isZero();
+        assertThat(ok.output()).endsWith("consistent with the trusted head of " + saved.get("treeSize") + " events");
+
+        // Without the proof, or with a trusted head whose root was changed, or signed by another key: no OK.
+        String withoutProof = get("/api/audit/export?caseId=" + later).text();
+        assertThat(runVerifier(write(withoutProof), auditor).output()).contains("no consistency proof from");
+        ObjectNode altered = (ObjectNode) saved.deepCopy();
+        altered.put("rootHash", "ab".repeat(32));
+        Verdict forgedHead = runVerifier(write(export), auditor[0], auditor[1], "--trusted-head",
+                write(altered.toString()).toString());
+        assertThat(forgedHead.output()).isEqualTo("BROKEN: the trusted head's signature does not verify with the "
+                + "given public key (the head was altered or forged)");
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Path otherKey = write(Base64.getEncoder().encodeToString(other.getPublic().getEncoded()));
+        Verdict wrongKey = runVerifier(write(export), "--public-key", otherKey.toString(), auditor[2], auditor[3]);
+        assertThat(wrongKey.exitCode()).isEqualTo(1);
+        assertThat(wrongKey.output()).contains("was signed with key " + saved.get("keyId").asText()
+                + ", not with the given public key");
+    }
+
+    @Test
+    void theVerifiersOwnTreeAlgorithmsMatchTheCertificateTransparencyVectors() throws Exception {
+        Verdict selfTest = java(List.of("--self-test"));
+        assertThat(selfTest.exitCode()).as(selfTest.output()).isZero();
+        assertThat(selfTest.output()).isEqualTo("OK the Merkle tree algorithms match the Certificate Transparency "
+                + "test vectors");
     }
 
     private long lastIndexOf(String caseId) {
@@ -138,8 +269,15 @@ class AuditChainIntegrationTest extends IntegrationTest {
     record Verdict(int exitCode, String output) {
     }
 
-    /** Runs {@code java tools/verifier/GreffeVerifier.java file [head]} from the repository root. */
-    static Verdict runVerifier(Path file, String... head) throws IOException, InterruptedException {
+    /** Runs {@code java tools/verifier/GreffeVerifier.java file options...} from the repository root. */
+    static Verdict runVerifier(Path file, String... options) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(file.toString()));
+        arguments.addAll(List.of(options));
+        return java(arguments);
+    }
+
+    /** Runs {@code java tools/verifier/GreffeVerifier.java arguments...} from the repository root. */
+    static Verdict java(List<String> arguments) throws IOException, InterruptedException {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.exists(root.resolve("tools/verifier/GreffeVerifier.java"))) {
             root = root.getParent();
@@ -147,8 +285,8 @@ class AuditChainIntegrationTest extends IntegrationTest {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "tools/verifier/GreffeVerifier.java", file.toString()));
-        command.addAll(List.of(head));
+                "tools/verifier/GreffeVerifier.java"));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
