@@ -40,6 +40,13 @@ class AccessControlIntegrationTest extends IntegrationTest {
     private RequestMappingHandlerMapping mappings;
 
     private String caseId;
+    private long headSize;
+
+    @Autowired
+    private org.greffe.audit.application.AuditChain chain;
+
+    @Autowired
+    private org.greffe.audit.application.AuditTree tree;
 
     /** One row: a request, its route as Spring declares it, and the status for anonymous, clerk, advocate, auditor. */
     private record Row(String method, String route, String path, String contentType, String body, int anonymous,
@@ -59,6 +66,9 @@ class AccessControlIntegrationTest extends IntegrationTest {
     @BeforeAll
     void aCase() {
         caseId = fileCase("2019-05-02");
+        AuditChainIntegrationTest.sealThrough(chain, jdbc, jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, caseId));
+        headSize = tree.signHead().orElseThrow().treeSize();
     }
 
     private List<Row> table() {
@@ -115,6 +125,17 @@ class AccessControlIntegrationTest extends IntegrationTest {
         rows.add(new Row("GET", "/api/audit/rebuild", "/api/audit/rebuild", null, null, 401, 403, 403, 200));
         rows.add(new Row("POST", "/api/audit/rebuild", "/api/audit/rebuild", null, null, 401, 403, 403, 202));
         rows.add(new Row("GET", "/api/audit/access", "/api/audit/access", null, null, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/tree/heads/latest", "/api/audit/tree/heads/latest", null, null,
+                401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/tree/heads/{treeSize}", "/api/audit/tree/heads/" + headSize, null, null,
+                401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/tree/keys", "/api/audit/tree/keys", null, null, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/tree/keys/{keyId}", "/api/audit/tree/keys/current", null, null,
+                401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/tree/inclusion", "/api/audit/tree/inclusion?caseId=" + caseId
+                + "&treeSize=" + headSize, null, null, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/tree/consistency", "/api/audit/tree/consistency?from=1&to=" + headSize,
+                null, null, 401, 403, 403, 200));
         rows.add(new Row("GET", "(no such endpoint)", "/api/no-such-endpoint", null, null, 401, 403, 403, 403));
         rows.add(new Row("DELETE", "(no such endpoint)", "/api/cases", null, null, 401, 403, 403, 403));
         return rows;
