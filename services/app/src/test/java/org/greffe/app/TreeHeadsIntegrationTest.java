@@ -8,6 +8,7 @@ import org.greffe.audit.application.TreeHead;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -136,6 +137,25 @@ class TreeHeadsIntegrationTest extends IntegrationTest {
         assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.get("tree").get("trustedHead").get("treeSize").asLong())
                 .isEqualTo(first.treeSize());
+    }
+
+    @Test
+    void theMetricsShowTheTreeAndItsLatestHead() {
+        TreeHead head = headOf(signedHeadCovering(fileCase("2019-04-06")));
+        awaitUntil("the metrics read the head of " + head.treeSize() + " events", Duration.ofSeconds(15), () -> {
+            String metrics = get("/actuator/prometheus").text();
+            return sample(metrics, "greffe_audit_tree_head_size") >= head.treeSize()
+                    && sample(metrics, "greffe_audit_tree_size") >= head.treeSize();
+        });
+        String metrics = get("/actuator/prometheus").text();
+        assertThat(sample(metrics, "greffe_audit_tree_head_age_seconds")).isBetween(0.0, 3600.0);
+        assertThat(sample(metrics, "greffe_audit_tree_unsigned_events")).isGreaterThanOrEqualTo(0.0);
+    }
+
+    private static double sample(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                      .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                      .orElseThrow(() -> new AssertionError("no sample " + name));
     }
 
     @Test
