@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Bench {
 
     /** The scenarios {@code --scenarios} chooses from, all by default. */
-    private static final List<String> SCENARIOS = List.of("commands", "logs", "gaps");
+    private static final List<String> SCENARIOS = List.of("commands", "logs", "gaps", "proofs");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String REPORT_TRIBUNAL = "bamako-commune-iii";
 
@@ -123,6 +126,9 @@ public final class Bench {
         }
         if (scenarios.contains("gaps")) {
             rebuildAfterConcurrentAppends(sizes.referenceSize());
+        }
+        if (scenarios.contains("proofs")) {
+            proofs(sizes.referenceSize());
         }
         return results;
     }
@@ -251,6 +257,100 @@ public final class Bench {
             log(last());
         }
         dropUnlessKept(url);
+    }
+
+    /**
+     * Inclusion and consistency proofs over a Merkle tree of {@code size} sealed events: their size in hashes and
+     * bytes against the ceil(log2 n) bound, and their time over HTTP against a primary-key SELECT of one chain row
+     * and against an HTTP round trip of {@code /actuator/health}, both measured now on the same server.
+     */
+    private void proofs(long size) throws Exception {
+        String url = seededDatabase("proofs" + size, size, false);
+        String events = String.format(Locale.ROOT, "%,d", size);
+        try (GreffeServer greffe = start(url, "proofs-" + size)) {
+            double rawMillis = size / RawBaselines.sequentialRead(database, url) * 1000;
+            long start = System.nanoTime();
+            HttpResponse<String> verification = require(greffe.post("/api/audit/verify", "application/json", "",
+                    auditor), 200);
+            double verifyMillis = (System.nanoTime() - start) / 1e6;
+            if (!JSON.readTree(verification.body()).get("ok").asBoolean()) {
+                throw new IllegalStateException("the seeded log does not verify: " + verification.body());
+            }
+            results.add(Result.reported("seal, grow the tree and verify, " + events + " events", round(verifyMillis),
+                    "ms", "raw JDBC sequential read of the whole log (ms)", round(rawMillis)));
+            log(last());
+
+            String caseId;
+            try (Connection connection = database.connect(url);
+                 PreparedStatement query = connection.prepareStatement(
+                         "SELECT aggregate_identifier FROM audit_chain WHERE global_index >= ? "
+                                 + "ORDER BY global_index LIMIT 1")) {
+                query.setLong(1, size / 3);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    caseId = rs.getString(1);
+                }
+            }
+            // The export signs a head that covers every sealed event.
+            require(greffe.get("/api/audit/export?caseId=" + caseId, auditor), 200);
+            long treeSize = JSON.readTree(require(greffe.get("/api/audit/tree/heads/latest", auditor), 200).body())
+                                .get("treeSize").asLong();
+            int bound = 64 - Long.numberOfLeadingZeros(treeSize - 1);
+
+            String inclusionPath = "/api/audit/tree/inclusion?caseId=" + caseId + "&treeSize=" + treeSize;
+            JsonNode inclusion = JSON.readTree(require(greffe.get(inclusionPath, auditor), 200).body());
+            int proven = inclusion.get("events").size();
+            int longest = 0;
+            for (JsonNode event : inclusion.get("events")) {
+                longest = Math.max(longest, event.get("auditPath").size());
+            }
+            long from = Math.max(1, treeSize * 2 / 3 + 1);
+            String consistencyPath = "/api/audit/tree/consistency?from=" + from + "&to=" + treeSize;
+            int consistencyHashes = JSON.readTree(require(greffe.get(consistencyPath, auditor), 200).body())
+                                        .get("proof").size();
+
+            double inclusionMillis = medianMillis(() -> require(greffe.get(inclusionPath, auditor), 200));
+            double consistencyMillis = medianMillis(() -> require(greffe.get(consistencyPath, auditor), 200));
+            double healthMillis = medianMillis(() -> require(greffe.get("/actuator/health", null), 200));
+            double selectMillis = RawBaselines.primaryKeySelectMillis(database, url, size / 3);
+
+            String bounded = "<= ceil(log2 n) = " + bound + " hashes";
+            log("Proving case " + caseId + " (" + proven + " events) in the tree of " + treeSize + ", and " + from
+                    + " to " + treeSize);
+            results.add(Result.valueTarget("inclusion proof size, " + events + " events", longest, "hashes",
+                    "ceil(log2 n)", bound, bounded, longest <= bound));
+            results.add(Result.reported("inclusion proof bytes per event, " + events + " events", longest * 32.0,
+                    "bytes", "ceil(log2 n) hashes of 32 bytes", bound * 32.0));
+            results.add(Result.valueTarget("consistency proof size, " + events + " events", consistencyHashes,
+                    "hashes", "ceil(log2 n) + 1", bound + 1, "<= ceil(log2 n) + 1 hashes",
+                    consistencyHashes <= bound + 1));
+            results.add(Result.reported("inclusion proof of one case over HTTP, " + events + " events",
+                    round(inclusionMillis), "ms", "raw JDBC primary-key SELECT of one audit_chain row",
+                    round(selectMillis)));
+            results.add(Result.reported("inclusion proof of one case over HTTP against an HTTP round trip, "
+                    + events + " events", round(inclusionMillis), "ms", "GET /actuator/health, median",
+                    round(healthMillis)));
+            results.add(Result.reported("consistency proof over HTTP, " + events + " events",
+                    round(consistencyMillis), "ms", "raw JDBC primary-key SELECT of one audit_chain row",
+                    round(selectMillis)));
+            log(last());
+        }
+        dropUnlessKept(url);
+    }
+
+    /** The median of 21 timed calls, after 5 untimed ones. */
+    private static double medianMillis(Callable<?> call) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            call.call();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            long start = System.nanoTime();
+            call.call();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        millis.sort(null);
+        return millis.get(10);
     }
 
     private String seededDatabase(String purpose, long size, boolean gaps) throws Exception {

@@ -134,6 +134,29 @@ final class RawBaselines {
         }
     }
 
+    /** The median time of a primary-key SELECT of one audit_chain row, 21 times after 5 untimed, one connection. */
+    static double primaryKeySelectMillis(Database database, String url, long globalIndex) throws SQLException {
+        try (Connection connection = database.connect(url);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT * FROM audit_chain WHERE global_index >= ? ORDER BY global_index LIMIT 1")) {
+            java.util.List<Double> millis = new java.util.ArrayList<>();
+            for (int i = 0; i < 26; i++) {
+                long start = System.nanoTime();
+                select.setLong(1, globalIndex + i);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no chain row at " + (globalIndex + i));
+                    }
+                }
+                if (i >= 5) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            millis.sort(null);
+            return millis.get(10);
+        }
+    }
+
     private static void bind(PreparedStatement insert, long number) throws SQLException {
         SyntheticCases.Event filed = SyntheticCases.events(number).get(0);
         insert.setString(1, filed.caseId());

@@ -56,6 +56,11 @@ class BenchSmokeTest {
                 "processor catch-up on a first start, 20,000 events", "first rebuild after start, 20,000 events",
                 "rebuild, 20,000 events", "bitemporal query, 20,000 events",
                 "tuned rebuild against Axon's default processor settings",
-                "rebuild after concurrent appends (gaps, recent events)", "longest rebuild stall with gaps");
+                "rebuild after concurrent appends (gaps, recent events)", "longest rebuild stall with gaps",
+                "seal, grow the tree and verify, 20,000 events", "inclusion proof size, 20,000 events",
+                "inclusion proof bytes per event, 20,000 events", "consistency proof size, 20,000 events",
+                "inclusion proof of one case over HTTP, 20,000 events",
+                "inclusion proof of one case over HTTP against an HTTP round trip, 20,000 events",
+                "consistency proof over HTTP, 20,000 events");
     }
 }

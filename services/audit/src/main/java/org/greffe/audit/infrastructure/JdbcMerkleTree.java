@@ -114,6 +114,16 @@ public class JdbcMerkleTree {
         return hashes(MerkleTree.inclusionPath(index, size));
     }
 
+    /** The audit paths of several leaves in the tree of {@code size} leaves, from one read of the nodes they need. */
+    public List<List<byte[]>> inclusions(List<Long> indexes, long size) {
+        List<List<Range>> paths = indexes.stream().map(index -> MerkleTree.inclusionPath(index, size)).toList();
+        Set<Node> needed = new LinkedHashSet<>();
+        paths.forEach(path -> path.forEach(range -> needed.addAll(MerkleTree.parts(range))));
+        Map<Node, byte[]> nodes = nodes(needed);
+        return paths.stream().map(path -> path.stream().map(range -> MerkleTree.rangeHash(range, nodes::get))
+                                                .toList()).toList();
+    }
+
     /** The consistency proof from the tree of {@code first} leaves to the tree of {@code second} leaves. */
     public List<byte[]> consistency(long first, long second) {
         return hashes(MerkleTree.consistencyPath(first, second));

@@ -74,8 +74,14 @@ public class PostgresAuditTree implements AuditTree {
                     WHERE c.aggregate_identifier = ? AND l.leaf_index < ?
                     ORDER BY c.global_index""", (rs, row) -> new EventInclusion(rs.getLong(1), rs.getLong(2),
                     ChainHash.hex(rs.getBytes(3)), List.of()), caseId, treeSize);
-            List<EventInclusion> events = leaves.stream().map(leaf -> new EventInclusion(leaf.globalPosition(),
-                    leaf.leafIndex(), leaf.chainHash(), hex(tree.inclusion(leaf.leafIndex(), treeSize)))).toList();
+            List<List<byte[]>> paths = tree.inclusions(leaves.stream().map(EventInclusion::leafIndex).toList(),
+                    treeSize);
+            List<EventInclusion> events = new java.util.ArrayList<>();
+            for (int i = 0; i < leaves.size(); i++) {
+                EventInclusion leaf = leaves.get(i);
+                events.add(new EventInclusion(leaf.globalPosition(), leaf.leafIndex(), leaf.chainHash(),
+                        hex(paths.get(i))));
+            }
             return new CaseInclusion(caseId, treeSize, ChainHash.hex(tree.root(treeSize)), events);
         });
     }
