@@ -118,6 +118,8 @@ public class JdbcChainSealer {
     private final Duration maxLag;
     /** Missing indexes seen so far, by index; only touched under this object's monitor. */
     private final Map<Long, GapWatch> gaps = new HashMap<>();
+    /** Whether this instance gave the chain sealed before the tree existed its tree (once, at its first round). */
+    private boolean treeCaughtUp;
     /** Where and why the last round stopped below the newest stored event; null when it sealed everything. */
     private volatile SealingStop stop;
 
@@ -153,6 +155,16 @@ public class JdbcChainSealer {
 
     /** Seals every event that can be sealed now, batch after batch; returns how many were sealed. */
     public synchronized long sealPending() {
+        if (!treeCaughtUp) {
+            long added = transaction.execute(status -> {
+                jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, LOCK_SPACE, LOCK_SEALER);
+                return tree.catchUp();
+            });
+            if (added > 0) {
+                LOG.info("Added {} events sealed before the Merkle tree existed to the tree", added);
+            }
+            treeCaughtUp = true;
+        }
         long sealed = 0;
         int batch;
         do {
@@ -239,9 +251,10 @@ public class JdbcChainSealer {
         }
         if (!links.isEmpty()) {
             jdbc.batchUpdate(INSERT, links);
+            // In the same transaction: the tree holds exactly what the sealer sealed, never a row written by others.
+            tree.append(links.stream().map(link -> new JdbcMerkleTree.Link((Long) link[0], (byte[]) link[4]))
+                             .toList());
         }
-        // In the same transaction: the tree holds exactly the sealed events, and catches up a chain sealed before it.
-        tree.grow();
         if (stopped != null || links.size() < batchSize) {
             // A full batch that did not stop leaves the verdict to the next one.
             record(stopped);

@@ -17,8 +17,9 @@ import java.util.Set;
  * sealed event in global order, its leaf input the event's global chain hash. Every complete subtree's hash is stored
  * as soon as its last leaf is added, so a proof reads O(log n) rows and never walks leaves.
  *
- * <p>{@link #grow} runs inside the sealer's transaction, under its lock: the tree holds exactly the sealed events of
- * every committed sealing, never more, never fewer. It also catches up a chain sealed before the tree existed.
+ * <p>{@link #append} runs inside the sealer's transaction, under its lock: the tree holds exactly the events the
+ * sealer sealed, in every committed sealing, never more, never fewer. {@link #catchUp} gives a chain sealed before the
+ * tree existed its tree.
  */
 public class JdbcMerkleTree {
 
@@ -42,48 +43,67 @@ public class JdbcMerkleTree {
     }
 
     /**
-     * Adds every sealed link above the tree's last leaf, in global order, with the complete subtrees they close. Call
-     * it in the sealer's transaction, after the links are inserted.
+     * Adds the links the sealer has just inserted, in global order, with the complete subtrees they close. Call it in
+     * the sealer's transaction, after the links are inserted: the tree takes only what the sealer itself sealed (its
+     * authentication checked), never a row someone else wrote into the chain table.
+     *
+     * @param links each link's global index and global chain hash
+     */
+    public void append(List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        long size = size();
+        Map<Integer, byte[]> frontier = frontier(size);
+        List<Object[]> leaves = new ArrayList<>(links.size());
+        List<Object[]> nodes = new ArrayList<>(links.size() * 2);
+        for (Link link : links) {
+            long index = size++;
+            leaves.add(new Object[]{index, link.globalIndex()});
+            byte[] hash = MerkleTree.leafHash(link.hash());
+            nodes.add(new Object[]{0, index, hash});
+            int level = 0;
+            long at = index;
+            while ((at & 1) == 1) {
+                hash = MerkleTree.nodeHash(frontier.remove(level), hash);
+                level++;
+                at >>= 1;
+                nodes.add(new Object[]{level, at, hash});
+            }
+            frontier.put(level, hash);
+        }
+        jdbc.batchUpdate("INSERT INTO audit_tree_leaf (leaf_index, global_index) VALUES (?, ?)", leaves);
+        jdbc.batchUpdate("INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)", nodes);
+    }
+
+    /**
+     * Adds the chain's links above the tree's last leaf: once, when an instance first seals, so that a chain sealed
+     * before the tree existed gets its tree. Call it in the sealer's transaction.
      *
      * @return how many leaves were added
      */
-    public long grow() {
+    public long catchUp() {
         long added = 0;
         while (true) {
-            long[] last = jdbc.query("SELECT leaf_index, global_index FROM audit_tree_leaf "
-                            + "ORDER BY leaf_index DESC LIMIT 1",
-                    rs -> rs.next() ? new long[]{rs.getLong(1), rs.getLong(2)} : new long[]{-1, 0});
-            long size = last[0] + 1;
-            List<Object[]> links = jdbc.query(NEW_LINKS, (rs, row) -> new Object[]{rs.getLong(1), rs.getBytes(2)},
-                    last[1], batchSize);
-            if (links.isEmpty()) {
-                return added;
-            }
-            Map<Integer, byte[]> frontier = frontier(size);
-            List<Object[]> leaves = new ArrayList<>(links.size());
-            List<Object[]> nodes = new ArrayList<>(links.size() * 2);
-            for (Object[] link : links) {
-                long index = size++;
-                leaves.add(new Object[]{index, link[0]});
-                byte[] hash = MerkleTree.leafHash((byte[]) link[1]);
-                nodes.add(new Object[]{0, index, hash});
-                int level = 0;
-                long at = index;
-                while ((at & 1) == 1) {
-                    hash = MerkleTree.nodeHash(frontier.remove(level), hash);
-                    level++;
-                    at >>= 1;
-                    nodes.add(new Object[]{level, at, hash});
-                }
-                frontier.put(level, hash);
-            }
-            jdbc.batchUpdate("INSERT INTO audit_tree_leaf (leaf_index, global_index) VALUES (?, ?)", leaves);
-            jdbc.batchUpdate("INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)", nodes);
+            long after = jdbc.query("SELECT global_index FROM audit_tree_leaf ORDER BY leaf_index DESC LIMIT 1",
+                    rs -> rs.next() ? rs.getLong(1) : 0L);
+            List<Link> links = jdbc.query(NEW_LINKS, (rs, row) -> new Link(rs.getLong(1), rs.getBytes(2)), after,
+                    batchSize);
+            append(links);
             added += links.size();
             if (links.size() < batchSize) {
                 return added;
             }
         }
+    }
+
+    /**
+     * A sealed link, as the tree takes it.
+     *
+     * @param globalIndex the event's global index
+     * @param hash        its global chain hash, the leaf's input
+     */
+    public record Link(long globalIndex, byte[] hash) {
     }
 
     /** The complete subtrees still waiting for a right sibling in a tree of {@code size} leaves, by level. */
