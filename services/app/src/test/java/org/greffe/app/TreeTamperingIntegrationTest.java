@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.AuditTree;
 import org.greffe.audit.application.MerkleTree;
+import org.greffe.audit.infrastructure.JdbcMerkleTree;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +47,9 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
 
     @Autowired
     private TransactionTemplate transaction;
+
+    @Autowired
+    private JdbcMerkleTree merkleTree;
 
     /**
      * Runs SQL as the database's owner would, past the append-only triggers (session_replication_role replica needs a
@@ -180,6 +184,24 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
             tamper("UPDATE audit_tree_node SET hash = ? WHERE level = 0 AND idx = 0", original);
         }
         assertThat(verifyAgainst(null).get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aChainSealedBeforeTheTreeExistedGetsItsTree() {
+        String caseId = fileCase("2019-05-09");
+        JsonNode before = savedHeadAfter(caseId);
+        // As after the upgrade that brought the tree: the chain is sealed, the tree tables empty.
+        tamper("DELETE FROM audit_tree_head");
+        tamper("DELETE FROM audit_tree_node");
+        tamper("DELETE FROM audit_tree_leaf");
+        assertThat(verifyAgainst(null).get("ok").asBoolean()).isFalse();
+
+        long sealed = jdbc.queryForObject("SELECT count(*) FROM audit_chain", Long.class);
+        assertThat(merkleTree.catchUp()).isEqualTo(sealed);
+        JsonNode verification = verifyAgainst(before);
+        assertThat(verification.get("ok").asBoolean()).as("the rebuilt tree has the saved head's root at its size: "
+                + verification).isTrue();
+        assertThat(verification.get("tree").get("treeSize").asLong()).isEqualTo(sealed);
     }
 
     @Test
