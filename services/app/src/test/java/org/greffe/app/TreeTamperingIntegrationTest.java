@@ -209,8 +209,9 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
         savedHeadAfter(fileCase("2019-05-08"));
         for (String sql : List.of("UPDATE audit_tree_node SET hash = hash", "DELETE FROM audit_tree_leaf",
                 "TRUNCATE audit_tree_head", "TRUNCATE audit_tree_node", "DELETE FROM audit_tree_head")) {
+            // The trigger refuses it; where Greffe's role lacks the privilege, PostgreSQL refuses it before that.
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.execute(sql)))
-                    .as(sql).hasMessageContaining("is append-only");
+                    .as(sql).hasMessageMatching("(?s).*(is append-only|permission denied).*");
         }
     }
 }

@@ -67,9 +67,9 @@ public class AuditConfiguration {
     @Bean
     JdbcTreeHeads treeHeads(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcMerkleTree merkleTree,
                             TreeHeadSigner signer, Clock clock, Flyway auditFlyway) {
-        TransactionTemplate snapshot = new TransactionTemplate(transactions);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        return new JdbcTreeHeads(jdbc, snapshot, merkleTree, signer, clock);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return new JdbcTreeHeads(jdbc, transaction, merkleTree, signer, clock);
     }
 
     @Bean

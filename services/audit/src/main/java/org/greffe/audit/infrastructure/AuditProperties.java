@@ -6,7 +6,9 @@ import java.time.Duration;
 
 /**
  * Settings of the audit service under {@code greffe.audit}. The sealing delay itself is
- * {@code greffe.audit.seal-delay-ms} (default 500), read by the scheduler.
+ * {@code greffe.audit.seal-delay-ms} (default 500), and the time between signed tree heads
+ * {@code greffe.audit.tree-head-interval} (default {@code PT1M}; a head is signed only when the tree grew), both read
+ * by the scheduler.
  *
  * @param sealBatchSize events sealed per transaction
  * @param fetchSize     rows fetched per round trip when verifying or exporting

@@ -24,28 +24,33 @@ import java.util.Optional;
 /**
  * The signed tree heads, in {@code audit_tree_head}: one per tree size, signed when the tree has grown since the last
  * head, every {@code greffe.audit.tree-head-interval}, and on demand (an export whose events the latest head does not
- * cover yet). A head is read from the tree in the same repeatable-read snapshot as its size, so its root is the root
- * of exactly that many sealed events.
+ * cover yet). Signers line up on an advisory lock, so that of several instances one signs a size and the others find
+ * its head. The root of a size is read from complete subtrees, which never change once written, so it is the root of
+ * exactly that many sealed events however the tree grows meanwhile.
  */
 public class JdbcTreeHeads {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTreeHeads.class);
+    /** The two-key advisory lock space of the sealer, another key. */
+    private static final int LOCK_SPACE = 0x67726566;
+    private static final int LOCK_HEADS = 0x6865_6164;
     private static final String COLUMNS = "SELECT tree_size, root_hash, signed_at, key_id, signature "
             + "FROM audit_tree_head ";
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
+    private final TransactionTemplate transaction;
     private final JdbcMerkleTree tree;
     private final TreeHeadSigner signer;
     private final Clock clock;
 
     /**
-     * @param snapshot a repeatable-read transaction (not read-only: the head is inserted in it)
+     * @param transaction a read-committed transaction: after waiting for the lock, it sees the head another signer
+     *                    committed
      */
-    public JdbcTreeHeads(JdbcTemplate jdbc, TransactionTemplate snapshot, JdbcMerkleTree tree, TreeHeadSigner signer,
-                         Clock clock) {
+    public JdbcTreeHeads(JdbcTemplate jdbc, TransactionTemplate transaction, JdbcMerkleTree tree,
+                         TreeHeadSigner signer, Clock clock) {
         this.jdbc = jdbc;
-        this.snapshot = snapshot;
+        this.transaction = transaction;
         this.tree = tree;
         this.signer = signer;
         this.clock = clock;
@@ -64,7 +69,8 @@ public class JdbcTreeHeads {
 
     /** Signs a head of the tree as it is now, unless the latest head already has its size; returns the latest head. */
     public Optional<TreeHead> signIfGrown() {
-        return Optional.ofNullable(snapshot.execute(status -> {
+        return Optional.ofNullable(transaction.execute(status -> {
+            jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, LOCK_SPACE, LOCK_HEADS);
             long size = tree.size();
             Optional<TreeHead> latest = latest();
             if (latest.isPresent() && latest.get().treeSize() >= size) {
