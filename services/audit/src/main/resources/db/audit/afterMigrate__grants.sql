@@ -1,0 +1,11 @@
+-- What Greffe's runtime role (${appRole}) may do on the audit service's tables. Flyway runs this, as the owner role,
+-- after every migration, so the grants always match the code: a new table gets its line here (README, "Operations:
+-- database roles and durability"). Every table here is append-only (a TRUNCATE trigger marks it): SELECT and INSERT,
+-- and USAGE on a sequence (never UPDATE, which is setval).
+REVOKE ALL ON audit_chain, access_log, access_log_outcome FROM ${appRole};
+REVOKE ALL ON SEQUENCE access_log_id_seq FROM ${appRole};
+
+GRANT SELECT, INSERT ON audit_chain TO ${appRole};
+GRANT SELECT, INSERT ON access_log TO ${appRole};
+GRANT USAGE ON SEQUENCE access_log_id_seq TO ${appRole};
+GRANT SELECT, INSERT ON access_log_outcome TO ${appRole};
