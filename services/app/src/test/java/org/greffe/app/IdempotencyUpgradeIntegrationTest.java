@@ -67,7 +67,7 @@ class IdempotencyUpgradeIntegrationTest extends IntegrationTest {
 
     /** Migration 3 again, as on the first start of the new version. */
     private void upgrade() {
-        jdbc.update("DELETE FROM flyway_history_registry WHERE version = '3'");
+        dbaJdbc().update("DELETE FROM flyway_history_registry WHERE version = '3'");
         assertThat(registryFlyway.migrate().migrationsExecuted).isEqualTo(1);
     }
 
