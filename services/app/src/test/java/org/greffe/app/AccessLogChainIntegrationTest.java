@@ -96,7 +96,7 @@ class AccessLogChainIntegrationTest extends HttpIntegrationTest {
         long before = middleEntry();
         // An id left unused (as by an access that could not be recorded), then genuine entries after it.
         tamper("DO $$ BEGIN PERFORM nextval('access_log_id_seq'); END $$");
-        long unused = jdbc.queryForObject("SELECT last_value FROM access_log_id_seq", Long.class);
+        long unused = dbaJdbc().queryForObject("SELECT last_value FROM access_log_id_seq", Long.class);
         get("/api/audit/rebuild", AUDITOR);
         long after = jdbc.queryForObject("SELECT min(id) FROM access_log WHERE id > ?", Long.class, unused);
         long predecessor = jdbc.queryForObject("SELECT max(id) FROM access_log WHERE id < ?", Long.class, unused);
