@@ -75,10 +75,11 @@ class PostgresCrashIntegrationTest {
         // And in the log itself, read straight from the data directory.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir)
                                                          .setCleanDataDirectory(false).start()) {
-            JdbcTemplate log = new JdbcTemplate(postgres.getPostgresDatabase());
+            JdbcTemplate stored = new JdbcTemplate(postgres.getPostgresDatabase());
             for (Map.Entry<String, Integer> write : acknowledged.entrySet()) {
-                assertThat(log.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                        Integer.class, write.getKey())).as("events of " + write.getKey() + " stored")
+                assertThat(stored.queryForObject("SELECT count(*) FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ?", Integer.class, write.getKey()))
+                        .as("events of " + write.getKey() + " stored")
                         .isGreaterThanOrEqualTo(write.getValue());
             }
         }
