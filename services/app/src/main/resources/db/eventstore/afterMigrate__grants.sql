@@ -2,6 +2,11 @@
 -- after every migration, so the grants always match the code: a new table gets its line here (README, "Operations:
 -- database roles and durability"). Append-only tables (a TRUNCATE trigger marks them) get SELECT and INSERT only,
 -- and their sequences USAGE only (UPDATE on a sequence is setval, which would hand out indexes inside the log).
+
+-- Instances starting together run this together: one at a time (the same lock for every service), or PostgreSQL
+-- may refuse one's grants as concurrently updated. Flyway runs this script in one transaction.
+SELECT pg_advisory_xact_lock(1735550310, 1735549294);
+
 REVOKE ALL ON domain_event_entry, event_authentication, event_authentication_start, snapshot_event_entry,
     token_entry FROM ${appRole};
 REVOKE ALL ON SEQUENCE domain_event_entry_global_index_seq FROM ${appRole};

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * On an external server, Greffe refuses real data when its runtime role could alter the append-only tables or when the
- * server may lose acknowledged commits, in one sentence that names the fix, unless told explicitly to accept the risk.
+ * server may lose acknowledged commits, in one sentence that names the fix, unless told explicitly to accept the risk;
+ * demo mode, whose data is synthetic, only warns.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseRefusalIntegrationTest {
@@ -93,6 +94,21 @@ class DatabaseRefusalIntegrationTest {
             assertThat(safety.durability()).containsExactly("synchronous_commit=off");
         }
         assertThat(output).contains("so a crash may lose acknowledged events (greffe.database.allow-non-durable=true)");
+    }
+
+    @Test
+    void demoModeRunsOnAnUnsafeDatabaseWithAWarning(CapturedOutput output) throws SQLException {
+        execute("ALTER ROLE postgres SET synchronous_commit = off");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GreffeApplication.class).run(
+                "--server.port=0", "--greffe.demo=true", "--greffe.keys.dir=" + dir.resolve("keys"),
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
+                "--spring.datasource.username=postgres")) {
+            DatabaseSafety safety = app.getBean(DatabaseSafety.class);
+            assertThat(safety.privileges()).contains("is a superuser");
+            assertThat(safety.durability()).containsExactly("synchronous_commit=off");
+        }
+        assertThat(output).contains("so it could alter the append-only tables (demo mode)")
+                          .contains("so a crash may lose acknowledged events (demo mode)");
     }
 
     private void execute(String sql) throws SQLException {
