@@ -11,10 +11,18 @@ import java.sql.Statement;
 
 /**
  * The PostgreSQL server both Greffe and the baselines use: the one named by {@code --jdbc-url}, or an embedded one
- * the bench starts. Each stage of the run gets a fresh database on that server, so stages never see each other's
- * rows.
+ * the bench starts, durable as Greffe requires for real data ({@code fsync} and {@code synchronous_commit} on). Each
+ * stage of the run gets a fresh database on that server, so stages never see each other's rows, set up as an
+ * operator sets one up for Greffe: {@link #OWNER} migrates, Greffe runs as {@link #APP} (README, "Operations:
+ * database roles and durability"). The bench's own user (the seeder, the baselines) is the server's administrator;
+ * on an external server the two roles log in without a password, so its authentication must trust the bench host.
  */
 final class Database implements AutoCloseable {
+
+    /** The role that owns Greffe's tables and runs its migrations. */
+    static final String OWNER = "greffe_owner";
+    /** The role Greffe runs as. */
+    static final String APP = "greffe_app";
 
     private final EmbeddedPostgres embedded;
     private final String host;
@@ -34,7 +42,8 @@ final class Database implements AutoCloseable {
     static Database open(String jdbcUrl, String user, Path dataDir) throws IOException {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true)
-                    .setServerConfig("max_connections", "200").start();
+                    .setServerConfig("max_connections", "200").setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start();
             return new Database(postgres, "127.0.0.1", postgres.getPort(), "postgres", "postgres");
         }
         // jdbc:postgresql://host:port/database
@@ -55,6 +64,13 @@ final class Database implements AutoCloseable {
         try (Connection admin = connect(url(adminDatabase)); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + name);
             sql.execute("CREATE DATABASE " + name);
+            sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER + "') THEN "
+                    + "CREATE ROLE " + OWNER + " LOGIN; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
+                    + APP + "') THEN CREATE ROLE " + APP + " LOGIN; END IF; END $$");
+        }
+        try (Connection fresh = connect(url(name)); Statement sql = fresh.createStatement()) {
+            sql.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + OWNER);
+            sql.execute("GRANT USAGE ON SCHEMA public TO " + APP);
         }
         return url(name);
     }

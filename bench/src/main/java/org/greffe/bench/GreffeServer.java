@@ -45,7 +45,8 @@ final class GreffeServer implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + database.user(), "--greffe.demo=false",
+                "--spring.datasource.username=" + Database.APP, "--greffe.database.owner.username=" + Database.OWNER,
+                "--greffe.demo=false",
                 // The sealer is paused, so events wait: that is no incident of sealing lag for health to report here.
                 "--greffe.audit.seal-delay-ms=3600000", "--greffe.audit.max-sealing-lag=3650d",
                 "--logging.level.root=WARN",

@@ -2,6 +2,8 @@ package org.greffe.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.greffe.app.database.DatabaseRoles;
+import org.greffe.app.database.MigrationOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,11 +19,19 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * With no {@code spring.datasource.url}, Greffe runs a real PostgreSQL of its own (zonky's embedded binaries), with
  * its data in {@code greffe.data-dir} so that the event log survives restarts. A newcomer needs nothing but Java.
+ *
+ * <p>Set up as an external server must be: durable ({@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} on, where zonky turns the first two off for speed), migrated by {@link DatabaseRoles#OWNER}
+ * and used by {@link DatabaseRoles#APP}, which owns nothing. The server trusts local connections, so this protects
+ * the log from Greffe's own connections (an injected statement, a bug), not from someone who can run programs on the
+ * machine.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceConfigured.class)
@@ -39,16 +49,32 @@ class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{}", postgres.getPort());
+        try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
+            DatabaseRoles.setUp(superuser);
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IllegalStateException("could not set up the database roles of the embedded PostgreSQL in "
+                    + data + ": " + e.getMessage(), e);
+        }
         return postgres;
+    }
+
+    /** The migrations connect as the owner of the tables. */
+    @Bean
+    MigrationOwner migrationOwner(EmbeddedPostgres postgres) {
+        return new MigrationOwner(postgres.getDatabase(DatabaseRoles.OWNER, "postgres"));
     }
 
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+        dataSource.setUsername(DatabaseRoles.APP);
         dataSource.setPoolName("greffe-embedded");
         dataSource.setMaximumPoolSize(10);
         return dataSource;

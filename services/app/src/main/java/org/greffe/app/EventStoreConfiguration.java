@@ -9,6 +9,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +21,7 @@ import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * The Axon event store on PostgreSQL: tables created by Flyway (bytea payloads, no large objects), JSON for events,
@@ -26,16 +30,21 @@ import java.time.ZoneId;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
-    /** Creates the event store and token tables before Axon touches them. */
+    /**
+     * Creates the event store and token tables before Axon touches them, as the owner role, and grants Greffe's
+     * runtime role what {@code afterMigrate__grants.sql} lists ({@code org.greffe.app.database.MigrationRoles}).
+     */
     @Bean(initMethod = "migrate")
-    Flyway eventStoreFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                     .dataSource(dataSource)
-                     .locations("classpath:db/eventstore")
-                     .table("flyway_history_eventstore")
-                     .baselineOnMigrate(true)
-                     .baselineVersion("0")
-                     .load();
+    Flyway eventStoreFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
+        FluentConfiguration configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/eventstore")
+                .table("flyway_history_eventstore")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .placeholders(Map.of("appRole", "CURRENT_USER"));
+        roles.orderedStream().forEach(customizer -> customizer.customize(configuration));
+        return configuration.load();
     }
 
     /** PostgreSQL reports a unique-key violation as SQLState 23505, which Axon must see as a concurrent append. */

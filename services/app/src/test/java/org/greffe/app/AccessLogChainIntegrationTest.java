@@ -3,11 +3,10 @@ package org.greffe.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.greffe.app.security.Role;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,9 +35,6 @@ class AccessLogChainIntegrationTest extends HttpIntegrationTest {
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
         ownEmbeddedDatabase(registry, "access-chain", false);
     }
-
-    @Autowired
-    private TransactionTemplate transaction;
 
     @Test
     void concurrentRequestsFormOneUnbrokenChain() throws Exception {
@@ -100,7 +96,7 @@ class AccessLogChainIntegrationTest extends HttpIntegrationTest {
         long before = middleEntry();
         // An id left unused (as by an access that could not be recorded), then genuine entries after it.
         tamper("DO $$ BEGIN PERFORM nextval('access_log_id_seq'); END $$");
-        long unused = jdbc.queryForObject("SELECT last_value FROM access_log_id_seq", Long.class);
+        long unused = dbaJdbc().queryForObject("SELECT last_value FROM access_log_id_seq", Long.class);
         get("/api/audit/rebuild", AUDITOR);
         long after = jdbc.queryForObject("SELECT min(id) FROM access_log WHERE id > ?", Long.class, unused);
         long predecessor = jdbc.queryForObject("SELECT max(id) FROM access_log WHERE id < ?", Long.class, unused);
@@ -128,13 +124,15 @@ class AccessLogChainIntegrationTest extends HttpIntegrationTest {
         long id = jdbc.queryForObject("SELECT max(access_log_id) FROM access_log_outcome", Long.class);
         assertThat(jdbc.queryForObject("SELECT status FROM access_log_outcome WHERE access_log_id = ?",
                 Integer.class, id)).isEqualTo(200);
-        assertThatThrownBy(() -> jdbc.update("UPDATE access_log_outcome SET status = 500 WHERE access_log_id = ?",
+        // Greffe's own role has no such privilege (AppRoleTamperingIntegrationTest); the triggers stop even the DBA.
+        JdbcTemplate dba = dbaJdbc();
+        assertThatThrownBy(() -> dba.update("UPDATE access_log_outcome SET status = 500 WHERE access_log_id = ?",
                 id)).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM access_log_outcome WHERE access_log_id = ?", id))
+        assertThatThrownBy(() -> dba.update("DELETE FROM access_log_outcome WHERE access_log_id = ?", id))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE access_log_outcome"))
+        assertThatThrownBy(() -> dba.execute("TRUNCATE access_log_outcome"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE access_log SET path = path WHERE id = ?", id))
+        assertThatThrownBy(() -> dba.update("UPDATE access_log SET path = path WHERE id = ?", id))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
     }
 
@@ -147,14 +145,14 @@ class AccessLogChainIntegrationTest extends HttpIntegrationTest {
     }
 
     /**
-     * What an attacker with the table's owner's rights does behind Greffe's back: one statement with the access log's
-     * triggers (append-only and chaining) switched off, in one transaction.
+     * What the database's administrator does behind Greffe's back: one statement with the access log's triggers
+     * (append-only and chaining) switched off, in one transaction.
      */
     private void tamper(String sql, Object... arguments) {
-        transaction.executeWithoutResult(status -> {
-            jdbc.execute("ALTER TABLE access_log DISABLE TRIGGER USER");
-            jdbc.update(sql, arguments);
-            jdbc.execute("ALTER TABLE access_log ENABLE TRIGGER USER");
+        asDba(dba -> {
+            dba.execute("ALTER TABLE access_log DISABLE TRIGGER USER");
+            dba.update(sql, arguments);
+            dba.execute("ALTER TABLE access_log ENABLE TRIGGER USER");
         });
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +28,9 @@ class AccessLogChainMigrationIntegrationTest {
     void entriesRecordedBeforeTheChainAreChainedByTheMigration(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).start()) {
             var dataSource = postgres.getPostgresDatabase();
+            // Without the grants that follow every complete migration: they name the tables of the latest version.
             Flyway.configure().dataSource(dataSource).locations("classpath:db/audit").table("flyway_history_audit")
-                  .target("2").load().migrate();
+                  .skipDefaultCallbacks(true).target("2").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             jdbc.update("""
                     INSERT INTO access_log (at, user_name, roles, method, path, operation, case_id, tribunal_id,
@@ -41,7 +43,7 @@ class AccessLogChainMigrationIntegrationTest {
                             NULL, '127.0.0.1', 200)""");
 
             Flyway.configure().dataSource(dataSource).locations("classpath:db/audit").table("flyway_history_audit")
-                  .load().migrate();
+                  .placeholders(Map.of("appRole", "CURRENT_USER")).load().migrate();
             jdbc.update("INSERT INTO access_log (at, user_name, roles, method, path, operation, client) "
                     + "VALUES (now(), 'aminata', 'AUDITOR', 'GET', '/api/audit/rebuild', 'rebuild-status', '::1')");
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.greffe.app.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,10 +84,11 @@ class AccessLogIntegrationTest extends IntegrationTest {
     @Test
     void aReadThatCannotBeRecordedIsRefusedAndReadsNothing() {
         String caseId = fileCase("2019-02-12");
-        jdbc.execute("""
+        JdbcTemplate dba = dbaJdbc();
+        dba.execute("""
                 CREATE FUNCTION access_log_broken() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'the access log is out of order (test)'; END $$""");
-        jdbc.execute("CREATE TRIGGER access_log_broken BEFORE INSERT ON access_log "
+        dba.execute("CREATE TRIGGER access_log_broken BEFORE INSERT ON access_log "
                 + "FOR EACH ROW EXECUTE FUNCTION access_log_broken()");
         try {
             Response refused = get("/api/audit/cases/" + caseId + "/history");
@@ -96,8 +98,8 @@ class AccessLogIntegrationTest extends IntegrationTest {
             assertThat(refused.text()).doesNotContain("CaseFiled").doesNotContain("payload");
             assertThat(get("/api/audit/export?caseId=" + caseId).status()).isEqualTo(503);
         } finally {
-            jdbc.execute("DROP TRIGGER access_log_broken ON access_log");
-            jdbc.execute("DROP FUNCTION access_log_broken()");
+            dba.execute("DROP TRIGGER access_log_broken ON access_log");
+            dba.execute("DROP FUNCTION access_log_broken()");
         }
         assertThat(get("/api/audit/cases/" + caseId + "/history").status()).isEqualTo(200);
     }
@@ -106,11 +108,13 @@ class AccessLogIntegrationTest extends IntegrationTest {
     void recordedAccessesCannotBeChangedOrDeleted() {
         get("/api/audit/rebuild");
         long id = jdbc.queryForObject("SELECT max(id) FROM access_log", Long.class);
-        assertThatThrownBy(() -> jdbc.update("UPDATE access_log SET user_name = 'nobody' WHERE id = ?", id))
+        // Greffe's own role has no such privilege (AppRoleTamperingIntegrationTest); the triggers stop even the DBA.
+        JdbcTemplate dba = dbaJdbc();
+        assertThatThrownBy(() -> dba.update("UPDATE access_log SET user_name = 'nobody' WHERE id = ?", id))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM access_log WHERE id = ?", id))
+        assertThatThrownBy(() -> dba.update("DELETE FROM access_log WHERE id = ?", id))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE access_log"))
+        assertThatThrownBy(() -> dba.execute("TRUNCATE access_log"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
     }
 

@@ -206,14 +206,16 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
         tamper("UPDATE domain_event_entry SET global_index = ? WHERE global_index = ?", b, -a);
     }
 
-    /** What an attacker with database rights does: switch the append-only trigger off, change, switch it back on. */
+    /**
+     * What the database's administrator does (Greffe's own role cannot): switch the append-only trigger off, change,
+     * switch it back on, in one transaction.
+     */
     private void tamper(String sql, Object... arguments) {
-        jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
-        try {
-            jdbc.update(sql, arguments);
-        } finally {
-            jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
-        }
+        asDba(dba -> {
+            dba.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+            dba.update(sql, arguments);
+            dba.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
+        });
     }
 
     private JsonNode assertBroken(long position, String reason) {

@@ -265,14 +265,14 @@ class AuthenticatedAppendsIntegrationTest extends HttpIntegrationTest {
     }
 
     /**
-     * What an attacker with the tables' owner's rights does behind Greffe's back: one statement, with the triggers
-     * of the tables he touches switched off, in one transaction.
+     * What the database's administrator does behind Greffe's back (Greffe's own role cannot): one statement, with
+     * the triggers of the tables he touches switched off, in one transaction.
      */
     private void tamper(String sql, Object... arguments) {
-        transaction.executeWithoutResult(status -> {
-            TAMPERED.forEach(table -> jdbc.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER"));
-            jdbc.update(sql, arguments);
-            TAMPERED.forEach(table -> jdbc.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER"));
+        asDba(dba -> {
+            TAMPERED.forEach(table -> dba.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER"));
+            dba.update(sql, arguments);
+            TAMPERED.forEach(table -> dba.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER"));
         });
     }
 

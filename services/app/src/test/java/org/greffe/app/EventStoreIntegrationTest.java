@@ -9,6 +9,7 @@ import org.greffe.events.CaseWithdrawn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
@@ -47,8 +48,17 @@ class EventStoreIntegrationTest extends IntegrationTest {
         String caseId = fileCase("2019-02-02");
         assertThatThrownBy(() -> jdbc.update(
                 "UPDATE domain_event_entry SET payload = '\\x7b7d' WHERE aggregate_identifier = ?", caseId))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", caseId))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        // Nor through the database administrator's connection, unless the trigger is switched off on purpose.
+        JdbcTemplate dba = dbaJdbc();
+        assertThatThrownBy(() -> dba.update(
+                "UPDATE domain_event_entry SET payload = '\\x7b7d' WHERE aggregate_identifier = ?", caseId))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> dba.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", caseId))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> dba.execute("TRUNCATE domain_event_entry"))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, caseId)).isEqualTo(1);

@@ -2,6 +2,7 @@ package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import org.greffe.app.demo.DemoMode;
 import org.greffe.app.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,9 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,9 +26,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,8 +64,14 @@ public abstract class HttpIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** Greffe's own connections, as its runtime role: reads, and only the writes that role may make. */
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    private DataSource dataSource;
+
+    private JdbcTemplate dba;
 
     @Autowired
     private Environment environment;
@@ -71,6 +85,36 @@ public abstract class HttpIntegrationTest {
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         registry.add("greffe.keys.dir", () -> TEST_KEYS.toAbsolutePath().toString());
+    }
+
+    /**
+     * The attacker who is the database's administrator: the superuser ({@code postgres}, or
+     * {@code GREFFE_TEST_DATASOURCE_SUPERUSER}) on Greffe's database. Tests that tamper with stored rows go through it,
+     * since Greffe's own role may not; what it changes, verify and the sealer must detect.
+     */
+    protected JdbcTemplate dbaJdbc() {
+        if (dba == null) {
+            String url = ((HikariDataSource) dataSource).getJdbcUrl();
+            dba = new JdbcTemplate(new DriverManagerDataSource(url, superuser(), null));
+        }
+        return dba;
+    }
+
+    /** Runs the work as the database's administrator ({@link #dbaJdbc}) in one transaction, committed at the end. */
+    protected void asDba(Consumer<JdbcTemplate> work) {
+        try (Connection connection = DriverManager.getConnection(((HikariDataSource) dataSource).getJdbcUrl(),
+                superuser(), null)) {
+            connection.setAutoCommit(false);
+            work.accept(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The superuser of the tests' database server. */
+    protected static String superuser() {
+        return System.getenv().getOrDefault("GREFFE_TEST_DATASOURCE_SUPERUSER", "postgres");
     }
 
     /** Makes Greffe trust the tests' identity provider: its key, its issuer and Greffe's audience. */

@@ -67,8 +67,10 @@ class IdempotencyUpgradeIntegrationTest extends IntegrationTest {
 
     /** Migration 3 again, as on the first start of the new version. */
     private void upgrade() {
-        jdbc.update("DELETE FROM flyway_history_registry WHERE version = '3'");
-        assertThat(registryFlyway.migrate().migrationsExecuted).isEqualTo(1);
+        dbaJdbc().update("DELETE FROM flyway_history_registry WHERE version = '3'");
+        // Later migrations have run since: migration 3 is now behind them, as it never is on a real upgrade.
+        Flyway again = Flyway.configure().configuration(registryFlyway.getConfiguration()).outOfOrder(true).load();
+        assertThat(again.migrate().migrationsExecuted).isEqualTo(1);
     }
 
     private long count(String key) {

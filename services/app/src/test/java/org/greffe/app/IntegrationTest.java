@@ -1,17 +1,22 @@
 package org.greffe.app;
 
+import org.greffe.app.database.DatabaseRoles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /**
  * Base of most HTTP integration tests: a real PostgreSQL, an embedded one in a fresh directory or the server named by
- * {@code GREFFE_TEST_DATASOURCE_URL}, shared by every test class that extends this one, without the demo docket. Tests
- * use fresh docket numbers, tribunals of their own, and event counts before and after, never absolute counts. Users
- * sign in with the tests' bearer tokens ({@link TestTokens}).
+ * {@code GREFFE_TEST_DATASOURCE_URL} (set up with the roles an operator creates, {@link DatabaseRoles}), shared by
+ * every test class that extends this one, without the demo docket. Tests use fresh docket numbers, tribunals of their
+ * own, and event counts before and after, never absolute counts. Users sign in with the tests' bearer tokens
+ * ({@link TestTokens}).
  */
 public abstract class IntegrationTest extends HttpIntegrationTest {
 
@@ -22,9 +27,15 @@ public abstract class IntegrationTest extends HttpIntegrationTest {
         trustTestTokens(registry);
         String url = System.getenv("GREFFE_TEST_DATASOURCE_URL");
         if (url != null && !url.isBlank()) {
+            // The server is set up as the README tells an operator to: an owner role migrates, Greffe runs as its own.
+            try (Connection superuser = DriverManager.getConnection(url, superuser(), null)) {
+                DatabaseRoles.setUp(superuser);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not set up the database roles on " + url, e);
+            }
             registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username",
-                    () -> System.getenv().getOrDefault("GREFFE_TEST_DATASOURCE_USERNAME", "postgres"));
+            registry.add("spring.datasource.username", () -> DatabaseRoles.APP);
+            registry.add("greffe.database.owner.username", () -> DatabaseRoles.OWNER);
         } else {
             Path dataDir = Files.createTempDirectory("greffe-test-db");
             registry.add("greffe.data-dir", dataDir::toString);

@@ -116,8 +116,8 @@ class StuckProjectionIntegrationTest extends HttpIntegrationTest {
                                                            prefix.length()))).findFirst().orElse(Double.NaN);
     }
 
-    /** What someone with database rights, or a faulty program, does behind Greffe's back. */
+    /** What the database's administrator, or a faulty program with the owner's rights, does behind Greffe's back. */
     private void tamper(String sql, Object... arguments) {
-        jdbc.update(sql, arguments);
+        dbaJdbc().update(sql, arguments);
     }
 }

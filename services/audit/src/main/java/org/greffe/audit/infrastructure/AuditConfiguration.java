@@ -1,10 +1,13 @@
 package org.greffe.audit.infrastructure;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.greffe.audit.application.AccessLog;
 import org.greffe.audit.application.AppendAuthentication;
 import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.TreeHeadSigner;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +18,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.Map;
 import java.time.Clock;
 
 /**
@@ -26,15 +30,21 @@ import java.time.Clock;
 @EnableConfigurationProperties(AuditProperties.class)
 public class AuditConfiguration {
 
+    /**
+     * Migrates as the owner role and then grants Greffe's runtime role what {@code afterMigrate__grants.sql} lists,
+     * when the application provides them (a {@link FlywayConfigurationCustomizer}); alone, as the connecting role.
+     */
     @Bean(initMethod = "migrate")
-    Flyway auditFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                     .dataSource(dataSource)
-                     .locations("classpath:db/audit")
-                     .table("flyway_history_audit")
-                     .baselineOnMigrate(true)
-                     .baselineVersion("0")
-                     .load();
+    Flyway auditFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
+        FluentConfiguration configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/audit")
+                .table("flyway_history_audit")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .placeholders(Map.of("appRole", "CURRENT_USER"));
+        roles.orderedStream().forEach(customizer -> customizer.customize(configuration));
+        return configuration.load();
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.greffe.caseload.application.CaseloadSummaries;
 import org.greffe.caseload.application.Releases;
 import org.greffe.caseload.projection.CaseRecordStore;
@@ -15,6 +16,8 @@ import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.MonthlyCaseload;
 import org.greffe.measures.TimeStandards;
 import org.greffe.caseload.projection.CaseloadProjection;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.Map;
 import java.time.Clock;
 
 /**
@@ -34,15 +38,21 @@ import java.time.Clock;
 @EnableConfigurationProperties({CaseloadProperties.class, TribunalCatalog.class})
 public class CaseloadConfiguration {
 
+    /**
+     * Migrates as the owner role and then grants Greffe's runtime role what {@code afterMigrate__grants.sql} lists,
+     * when the application provides them (a {@link FlywayConfigurationCustomizer}); alone, as the connecting role.
+     */
     @Bean(initMethod = "migrate")
-    Flyway caseloadFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                     .dataSource(dataSource)
-                     .locations("classpath:db/caseload")
-                     .table("flyway_history_caseload")
-                     .baselineOnMigrate(true)
-                     .baselineVersion("0")
-                     .load();
+    Flyway caseloadFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
+        FluentConfiguration configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/caseload")
+                .table("flyway_history_caseload")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .placeholders(Map.of("appRole", "CURRENT_USER"));
+        roles.orderedStream().forEach(customizer -> customizer.customize(configuration));
+        return configuration.load();
     }
 
     @Bean

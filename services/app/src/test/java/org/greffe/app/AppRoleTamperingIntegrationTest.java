@@ -1,0 +1,281 @@
+package org.greffe.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import org.greffe.app.database.DatabaseRoles;
+import org.greffe.audit.application.AuditChain;
+import org.greffe.audit.application.ChainHash;
+import org.greffe.audit.application.StoredEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The attacker holds Greffe's own database credentials (a stolen configuration, an injected statement) and connects
+ * as its runtime role, {@link DatabaseRoles#APP}, on a connection of his own. Every attack on the log, its chain and
+ * the access log is refused by PostgreSQL ({@code 42501}, insufficient privilege) or, when the role may do it
+ * (insert), found by {@code POST /api/audit/verify}. These tests forge rows: they have a database of their own.
+ */
+class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
+
+    /**
+     * Every append-only table: a migration gave each a trigger refusing {@code TRUNCATE} (which is how Greffe's
+     * start-up check finds them) and one refusing {@code UPDATE} and {@code DELETE}. A new append-only table belongs
+     * here, with its grant line in its service's {@code afterMigrate__grants.sql}.
+     */
+    static final List<String> APPEND_ONLY = List.of("access_log", "access_log_outcome", "audit_chain",
+            "audit_tree_head", "audit_tree_leaf", "audit_tree_node", "caseload_cell_key_secret", "caseload_release",
+            "caseload_release_tribunal", "domain_event_entry", "event_authentication", "event_authentication_start",
+            "registry_docket_number", "registry_secret");
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String RAISED_BY_TRIGGER = "P0001";
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
+        ownEmbeddedDatabase(registry, "app-role", false);
+    }
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private AuditChain chain;
+
+    /** Greffe's runtime role, with its own credentials, on a connection of the attacker's. */
+    private JdbcTemplate appRole() {
+        return new JdbcTemplate(new DriverManagerDataSource(((HikariDataSource) dataSource).getJdbcUrl(),
+                DatabaseRoles.APP, null));
+    }
+
+    @Test
+    void theAppendOnlyTablesAreMarkedByTheirTriggersWhichStopEvenTheAdministrator() {
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo(DatabaseRoles.APP);
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                WHERE c.relnamespace = 'public'::regnamespace AND t.tgtype & 32 <> 0 ORDER BY c.relname""",
+                String.class)).isEqualTo(APPEND_ONLY);
+        fileCase("2019-03-01");
+        JdbcTemplate dba = dbaJdbc();
+        for (String table : APPEND_ONLY) {
+            String column = firstColumn(table);
+            assertThat(sqlState(() -> dba.execute("TRUNCATE " + table + " CASCADE"))).as("TRUNCATE " + table)
+                    .isEqualTo(RAISED_BY_TRIGGER);
+            // Row triggers fire on rows: an empty table has none to refuse.
+            String refused = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class) > 0
+                    ? RAISED_BY_TRIGGER : "";
+            assertThat(sqlState(() -> dba.execute("UPDATE " + table + " SET " + column + " = " + column)))
+                    .as("UPDATE " + table).isEqualTo(refused);
+            assertThat(sqlState(() -> dba.execute("DELETE FROM " + table))).as("DELETE " + table)
+                    .isEqualTo(refused);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isPositive();
+    }
+
+    @Test
+    void theApplicationsRoleCanNeitherChangeNorRemoveNorUnprotectNorGiveAwayAnyAppendOnlyTable() {
+        fileCase("2019-03-02");
+        JdbcTemplate attacker = appRole();
+        for (String table : APPEND_ONLY) {
+            String column = firstColumn(table);
+            for (String statement : List.of(
+                    "UPDATE " + table + " SET " + column + " = " + column,
+                    "DELETE FROM " + table,
+                    "TRUNCATE " + table,
+                    "ALTER TABLE " + table + " DISABLE TRIGGER USER",
+                    "ALTER TABLE " + table + " DISABLE TRIGGER ALL",
+                    "ALTER TABLE " + table + " OWNER TO " + DatabaseRoles.APP,
+                    "ALTER TABLE " + table + " ADD COLUMN planted TEXT",
+                    "DROP TABLE " + table,
+                    "CREATE TRIGGER planted BEFORE INSERT ON " + table
+                            + " FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()",
+                    "SELECT * FROM " + table + " FOR UPDATE")) {
+                assertThat(sqlState(() -> attacker.execute(statement))).as(statement)
+                        .isEqualTo(INSUFFICIENT_PRIVILEGE);
+            }
+            // A role without grant options grants nothing (PostgreSQL only warns): the privileges stay as they were.
+            attacker.execute("GRANT ALL ON " + table + " TO PUBLIC");
+            attacker.execute("GRANT UPDATE, DELETE, TRUNCATE ON " + table + " TO " + DatabaseRoles.APP);
+            for (String role : List.of(DatabaseRoles.APP, "public")) {
+                for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE", "TRIGGER")) {
+                    assertThat(jdbc.queryForObject("SELECT has_table_privilege(?, ?, ?)", Boolean.class, role,
+                            table, privilege)).as(role + " " + privilege + " " + table).isFalse();
+                }
+            }
+        }
+        for (String statement : List.of(
+                "SELECT setval('domain_event_entry_global_index_seq', 1)",
+                "ALTER SEQUENCE domain_event_entry_global_index_seq RESTART",
+                "SELECT setval('access_log_id_seq', 1)",
+                "SET session_replication_role = replica",
+                "CREATE TABLE planted (id INT)",
+                "ALTER FUNCTION domain_event_entry_append_only() OWNER TO " + DatabaseRoles.APP,
+                "CREATE OR REPLACE FUNCTION domain_event_entry_append_only() RETURNS trigger LANGUAGE plpgsql "
+                        + "AS $$ BEGIN RETURN NEW; END $$")) {
+            assertThat(sqlState(() -> attacker.execute(statement))).as(statement).isEqualTo(INSUFFICIENT_PRIVILEGE);
+        }
+        assertThat(jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace
+                  AND pg_get_userbyid(c.relowner) = ?""", String.class, DatabaseRoles.APP))
+                .as("Greffe's role owns nothing").isEmpty();
+    }
+
+    @Test
+    void editDeleteAndTruncateOfTheLogAndItsChainAreRefusedAndTheLogStillVerifies() {
+        String caseId = fileCase("2019-03-03");
+        long index = indexOf(caseId);
+        AuditChainIntegrationTest.sealThrough(chain, jdbc, index);
+        JdbcTemplate attacker = appRole();
+
+        assertThat(sqlState(() -> attacker.update("UPDATE domain_event_entry SET payload = convert_to(replace("
+                + "convert_from(payload, 'UTF8'), '\"women\":1', '\"women\":0'), 'UTF8') WHERE global_index = ?",
+                index))).as("edit").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(() -> attacker.update("DELETE FROM domain_event_entry WHERE global_index = ?", index)))
+                .as("delete").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(() -> attacker.execute("TRUNCATE domain_event_entry, audit_chain")))
+                .as("truncate the log and its chain").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(() -> attacker.execute("TRUNCATE access_log, access_log_outcome")))
+                .as("truncate the access log").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(() -> attacker.update("UPDATE audit_chain SET hash = previous_hash WHERE global_index = ?",
+                index))).as("rewrite the chain").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(() -> attacker.execute(
+                "ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only")))
+                .as("disable the trigger").isEqualTo(INSUFFICIENT_PRIVILEGE);
+
+        JsonNode verification = assertVerifies();
+        assertThat(verification.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(index);
+    }
+
+    @Test
+    void anInsertInTheMiddleOfTheLogIsRefused() {
+        String caseId = fileCase("2019-03-04");
+        long index = indexOf(caseId);
+        AuditChainIntegrationTest.sealThrough(chain, jdbc, index);
+        JdbcTemplate attacker = appRole();
+        // An index the sequence never hands out, below every sealed event: the attacker names it himself.
+        long hole = 0;
+        assertThat(sqlState(() -> attacker.update("""
+                INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                    event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT ?, aggregate_identifier, 1, type, ?, meta_data, payload, payload_revision, payload_type,
+                       time_stamp
+                FROM domain_event_entry WHERE global_index = ?""", hole, UUID.randomUUID().toString(), index)))
+                .as("an event at an index of the attacker's choosing").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(() -> attacker.update("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT aggregate_identifier, 0, type, ?, meta_data, payload, payload_revision, payload_type,
+                       time_stamp
+                FROM domain_event_entry WHERE global_index = ?""", UUID.randomUUID().toString(), index)))
+                .as("a second first event of the case").isEqualTo("23505");
+        assertThat(sqlState(() -> attacker.update("SELECT setval('domain_event_entry_global_index_seq', ?)", hole)))
+                .as("the sequence moved back into the log").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertVerifies();
+    }
+
+    @Test
+    void aWellFormedEventInsertedAtTheHeadIsNeverSealedAndVerifyReportsIt() {
+        String genuine = fileCase("2019-03-05");
+        AuditChainIntegrationTest.sealThrough(chain, jdbc, indexOf(genuine));
+        String caseId = UUID.randomUUID().toString();
+        appRole().update("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT ?, 0, type, ?, meta_data,
+                       convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?), 'UTF8'),
+                       payload_revision, payload_type, time_stamp
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
+                caseId, UUID.randomUUID().toString(), caseId, genuine);
+        long forged = indexOf(caseId);
+        try {
+            chain.sealPending();
+            assertThat(jdbc.queryForObject("SELECT max(global_index) FROM audit_chain", Long.class))
+                    .as("never sealed").isLessThan(forged);
+            assertBroken(forged, "unauthenticated: event ");
+
+            // The attacker seals it himself: his role may insert into the chain, and the hash is public.
+            StoredEvent event = StoredEvents.of(jdbc, eventAt(forged));
+            byte[] previous = jdbc.queryForObject("SELECT hash FROM audit_chain ORDER BY global_index DESC LIMIT 1",
+                    byte[].class);
+            appRole().update("""
+                    INSERT INTO audit_chain (global_index, event_identifier, aggregate_identifier, sequence_number,
+                        hash, previous_hash, case_hash, case_previous_hash, payload_hash, meta_data_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", forged, event.eventIdentifier(),
+                    event.aggregateIdentifier(), event.sequenceNumber(), ChainHash.hash(event, previous), previous,
+                    ChainHash.hash(event, ChainHash.GENESIS), ChainHash.GENESIS, ChainHash.sha256(event.payload()),
+                    ChainHash.sha256(event.metaData()));
+            assertBroken(forged, "unauthenticated: event " + event.eventIdentifier());
+        } finally {
+            asDba(dba -> {
+                dba.execute("ALTER TABLE audit_chain DISABLE TRIGGER USER");
+                dba.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER USER");
+                dba.update("DELETE FROM audit_chain WHERE global_index = ?", forged);
+                dba.update("DELETE FROM domain_event_entry WHERE global_index = ?", forged);
+                dba.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER USER");
+                dba.execute("ALTER TABLE audit_chain ENABLE TRIGGER USER");
+            });
+        }
+        chain.sealPending();
+        assertVerifies();
+    }
+
+    private String firstColumn(String table) {
+        return jdbc.queryForObject("SELECT attname FROM pg_attribute WHERE attrelid = ?::regclass AND attnum = 1",
+                String.class, table);
+    }
+
+    private long indexOf(String caseId) {
+        return jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, caseId);
+    }
+
+    private String eventAt(long index) {
+        return jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE global_index = ?",
+                String.class, index);
+    }
+
+    /** The SQLSTATE the statement failed with, or an empty string when it succeeded. */
+    private static String sqlState(Runnable statement) {
+        try {
+            statement.run();
+            return "";
+        } catch (RuntimeException e) {
+            List<Throwable> causes = new ArrayList<>();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                causes.add(cause);
+                if (cause instanceof SQLException sql) {
+                    return sql.getSQLState();
+                }
+            }
+            throw new AssertionError("not refused by PostgreSQL: " + causes, e);
+        }
+    }
+
+    private JsonNode assertBroken(long position, String reason) {
+        JsonNode verification = post("/api/audit/verify", "").json();
+        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isFalse();
+        JsonNode broken = verification.get("firstBroken");
+        assertThat(broken.get("globalPosition").asLong()).as(verification.toString()).isEqualTo(position);
+        assertThat(broken.get("reason").asText()).startsWith(reason);
+        return broken;
+    }
+
+    private JsonNode assertVerifies() {
+        JsonNode verification = post("/api/audit/verify", "").json();
+        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("firstBroken").isNull()).isTrue();
+        return verification;
+    }
+}
