@@ -222,6 +222,12 @@ public final class GreffeVerifier {
                 if (tree.startsWith("BROKEN")) {
                     return tree;
                 }
+                if ("caseHash".equals(hashField)) {
+                    return "OK " + events + " events of case " + object.get("caseId") + ", sequence 0 to "
+                            + (events - 1) + " (a case export proves these events, from the case's first, are "
+                            + "genuine and in the log; not that no later event exists: only a whole-log export "
+                            + "proves that), chain head " + previous + ", " + tree;
+                }
                 return "OK " + events + " events, chain head " + previous + ", " + tree;
             }
             if (hashField == null) {
@@ -292,6 +298,10 @@ public final class GreffeVerifier {
         long size = number(head.get("treeSize"), "treeSize");
         byte[] root = HEX.parseHex(string(head, "rootHash"));
         if (perCase) {
+            String bound = caseBound(last, leaves);
+            if (bound != null) {
+                return bound;
+            }
             for (Map<String, Object> leaf : leaves) {
                 long index = number(leaf.get("leafIndex"), "leafIndex");
                 List<byte[]> path = new ArrayList<>();
@@ -345,6 +355,39 @@ public final class GreffeVerifier {
         }
         return "proven in the signed tree head of " + size + " events (root " + head.get("rootHash")
                 + "), consistent with the trusted head of " + trustedSize + " events";
+    }
+
+    /**
+     * Null when every event of a case export is the named case's, numbered 0, 1, 2... in order, at increasing leaves;
+     * else why not. The case chain is plain SHA-256 that anyone can recompute, so it proves nothing about which events
+     * a case has: this binds the lines to the case instead.
+     */
+    private static String caseBound(Map<String, Object> last, List<Map<String, Object>> leaves) {
+        String caseId = string(last, "caseId");
+        long previousLeaf = -1;
+        long previousPosition = -1;
+        for (int i = 0; i < leaves.size(); i++) {
+            Map<String, Object> leaf = leaves.get(i);
+            String where = "BROKEN line " + leaf.get("lineNumber") + " (globalPosition " + leaf.get("globalPosition")
+                    + "): ";
+            if (!caseId.equals(leaf.get("aggregateIdentifier"))) {
+                return where + "an event of case " + leaf.get("aggregateIdentifier") + " in the export of case "
+                        + caseId;
+            }
+            long sequence = number(leaf.get("sequenceNumber"), "sequenceNumber");
+            if (sequence != i) {
+                return where + "the case's event of sequence " + sequence + " where its event of sequence " + i
+                        + " belongs (an event was left out, added, repeated or reordered)";
+            }
+            long index = number(leaf.get("leafIndex"), "leafIndex");
+            long position = number(leaf.get("globalPosition"), "globalPosition");
+            if (index <= previousLeaf || position <= previousPosition) {
+                return where + "not after the line before it in the log (events repeated or reordered)";
+            }
+            previousLeaf = index;
+            previousPosition = position;
+        }
+        return null;
     }
 
     /** Null when the head's signature verifies with the key, else why not. */

@@ -129,7 +129,8 @@ class AuditChainIntegrationTest extends IntegrationTest {
 
         Verdict ok = runVerifier(write(export.text()), with(auditor, "--chain-head", last.get("chainHead").asText()));
         assertThat(ok.exitCode()).as(ok.output()).isZero();
-        assertThat(ok.output()).startsWith("OK 3 events, chain head " + last.get("chainHead").asText() + ", proven in "
+        assertThat(ok.output()).startsWith("OK 3 events of case " + caseId + ", sequence 0 to 2 (")
+                               .contains(", chain head " + last.get("chainHead").asText() + ", proven in "
                 + "the signed tree head of " + last.get("treeHead").get("treeSize").asLong() + " events");
 
         Verdict dropped = runVerifier(write(lines.get(0) + "\n" + lines.get(2) + "\n" + lines.get(3) + "\n"),
@@ -197,6 +198,76 @@ class AuditChainIntegrationTest extends IntegrationTest {
         assertThat(verdict.exitCode()).as(verdict.output()).isEqualTo(1);
         assertThat(verdict.output()).startsWith("BROKEN line 1 (globalPosition ")
                                     .contains("its audit path does not prove it is leaf");
+    }
+
+    @Test
+    void aCaseExportEditedWithItsCaseChainRecomputedFailsUnlessItIsTheCasesFirstEvents() throws Exception {
+        String caseId = fileCase("2019-03-22");
+        String hearing = post("/api/cases/" + caseId + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-10-02\"}")
+                .json().get("hearingId").asText();
+        String other = fileCase("2019-03-23");
+        post("/api/cases/" + caseId + "/hearings/" + hearing + "/adjournment",
+                "{\"on\":\"2019-10-02\",\"reason\":\"ACCUSED_ABSENT\"}");
+        String[] auditor = auditorsFiles(caseId);
+        List<String> lines = get("/api/audit/export?caseId=" + caseId).text().lines().toList();
+        List<String> others = get("/api/audit/export?caseId=" + other).text().lines().toList();
+        assertThat(lines).hasSize(4);
+        String head = JSON.readTree(lines.get(3)).get("treeHead").toString();
+        assertThat(JSON.readTree(others.get(others.size() - 1)).get("treeHead").toString())
+                .as("both exports are proven in one head").isEqualTo(head);
+        Verdict honest = runVerifier(write(String.join("\n", lines) + "\n"), auditor);
+        assertThat(honest.exitCode()).as(honest.output()).isZero();
+        assertThat(honest.output()).startsWith("OK 3 events of case " + caseId + ", sequence 0 to 2 (a case export "
+                + "proves these events, from the case's first, are genuine and in the log; not that no later event "
+                + "exists: only a whole-log export proves that), chain head ");
+
+        // Each edit keeps every event's global hash and audit path, and recomputes the plain case chain.
+        Verdict middle = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(2)), auditor);
+        assertThat(middle.exitCode()).as(middle.output()).isEqualTo(1);
+        assertThat(middle.output()).startsWith("BROKEN line 2 (globalPosition ").endsWith("the case's event of "
+                + "sequence 2 where its event of sequence 1 belongs (an event was left out, added, repeated or "
+                + "reordered)");
+        Verdict spliced = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(1), lines.get(2),
+                others.get(0)), auditor);
+        assertThat(spliced.exitCode()).as(spliced.output()).isEqualTo(1);
+        assertThat(spliced.output()).startsWith("BROKEN line 4 (globalPosition ").endsWith("an event of case " + other
+                + " in the export of case " + caseId);
+        Verdict repeated = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(1), lines.get(1),
+                lines.get(2)), auditor);
+        assertThat(repeated.exitCode()).as(repeated.output()).isEqualTo(1);
+        assertThat(repeated.output()).startsWith("BROKEN line 3 (globalPosition ");
+        Verdict reordered = runVerifier(caseExport(lines.get(3), lines.get(1), lines.get(0), lines.get(2)), auditor);
+        assertThat(reordered.exitCode()).as(reordered.output()).isEqualTo(1);
+
+        // The tail left out is the limit of a log tree: the case's first events are still genuine, and the OK says so.
+        Verdict tail = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(1)), auditor);
+        assertThat(tail.exitCode()).as(tail.output()).isZero();
+        assertThat(tail.output()).startsWith("OK 2 events of case " + caseId + ", sequence 0 to 1 (")
+                                 .contains("not that no later event exists");
+    }
+
+    /** A case export of these event lines, its case chain, chain head and count recomputed as a forger would. */
+    private static Path caseExport(String lastLine, String... eventLines) throws IOException {
+        List<String> out = new ArrayList<>();
+        String casePrevious = "0".repeat(64);
+        for (String text : eventLines) {
+            ObjectNode line = (ObjectNode) JSON.readTree(text);
+            StoredEvent event = new StoredEvent(line.get("globalPosition").asLong(),
+                    line.get("eventIdentifier").asText(), line.get("aggregateIdentifier").asText(),
+                    line.get("sequenceNumber").asLong(), line.get("type").asText(), line.get("payloadType").asText(),
+                    line.get("payloadRevision").isNull() ? null : line.get("payloadRevision").asText(),
+                    line.get("timestamp").asText(), Base64.getDecoder().decode(line.get("payload").asText()),
+                    Base64.getDecoder().decode(line.get("metaData").asText()));
+            line.put("casePreviousHash", casePrevious);
+            casePrevious = ChainHash.hex(ChainHash.hash(event, HexFormat.of().parseHex(casePrevious)));
+            line.put("caseHash", casePrevious);
+            out.add(line.toString());
+        }
+        ObjectNode last = (ObjectNode) JSON.readTree(lastLine);
+        last.put("chainHead", casePrevious);
+        last.put("events", eventLines.length);
+        out.add(last.toString());
+        return write(String.join("\n", out) + "\n");
     }
 
     @Test
