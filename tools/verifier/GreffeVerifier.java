@@ -43,8 +43,10 @@ import java.util.Map;
  *   {@code --public-key} (a PEM "PUBLIC KEY" file, or its base64), whose id (the first 8 bytes of SHA-256 over its
  *   DER, in hex) must be the head's {@code keyId};</li>
  *   <li>in a case export, each event's global {@code hash} is recomputed from the event and its global
- *   {@code previousHash}, and its {@code auditPath} must prove it is leaf {@code leafIndex} of the head's tree; in a
- *   whole-log export, the root recomputed from every line's hash must be the head's root;</li>
+ *   {@code previousHash}, and its {@code auditPath} must prove it is leaf {@code leafIndex} of the head's tree; every
+ *   line must be an event of the case the last line names, with sequence numbers 0, 1, 2... at increasing leaves (the
+ *   case chain alone is recomputable by anyone). A case export cannot show that no later event exists: the OK line
+ *   says so. In a whole-log export, the root recomputed from every line's hash must be the head's root;</li>
  *   <li>the head saved earlier ({@code --trusted-head}, as {@code GET /api/audit/tree/heads/latest} gave it) must
  *   verify with the same key, and the export's head must extend it: the consistency proof of the last line (an export
  *   made with {@code ?trustedSize=}) or of {@code --consistency} (as {@code GET /api/audit/tree/consistency} gives
