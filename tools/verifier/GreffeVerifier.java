@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -80,12 +82,12 @@ public final class GreffeVerifier {
     /**
      * What the auditor brings besides the export.
      *
-     * @param publicKey   DER of Greffe's head signing public key
+     * @param publicKeys  DER of Greffe's head signing public keys: the current one, and earlier ones after a rotation
      * @param trustedHead the signed head saved earlier
      * @param consistency a consistency proof given apart from the export, or null
      * @param chainHead   the chain head expected, or null
      */
-    record Options(byte[] publicKey, Map<String, Object> trustedHead, Map<String, Object> consistency,
+    record Options(List<byte[]> publicKeys, Map<String, Object> trustedHead, Map<String, Object> consistency,
                    String chainHead) {
     }
 
@@ -96,7 +98,7 @@ public final class GreffeVerifier {
             System.exit(result.startsWith("OK") ? 0 : 1);
         }
         String file = null;
-        String publicKey = null;
+        List<String> publicKeys = new ArrayList<>();
         String trustedHead = null;
         String consistency = null;
         String chainHead = null;
@@ -106,7 +108,7 @@ public final class GreffeVerifier {
                 usage(option + " needs a value");
             }
             switch (option) {
-                case "--public-key" -> publicKey = args[++i];
+                case "--public-key" -> publicKeys.add(args[++i]);
                 case "--trusted-head" -> trustedHead = args[++i];
                 case "--consistency" -> consistency = args[++i];
                 case "--chain-head" -> chainHead = args[++i].toLowerCase();
@@ -121,7 +123,7 @@ public final class GreffeVerifier {
         if (file == null) {
             usage("no export given");
         }
-        if (publicKey == null) {
+        if (publicKeys.isEmpty()) {
             usage("no public key: give Greffe's head signing key with --public-key FILE (GET "
                     + "/api/audit/tree/keys/current), obtained from Greffe's operator, not from the export");
         }
@@ -131,7 +133,11 @@ public final class GreffeVerifier {
         }
         Options options;
         try {
-            options = new Options(publicKeyOf(Files.readString(Path.of(publicKey), StandardCharsets.UTF_8)),
+            List<byte[]> keys = new ArrayList<>();
+            for (String publicKey : publicKeys) {
+                keys.add(publicKeyOf(Files.readString(Path.of(publicKey), StandardCharsets.UTF_8)));
+            }
+            options = new Options(keys,
                     object(Files.readString(Path.of(trustedHead), StandardCharsets.UTF_8).strip(), "trusted head"),
                     consistency == null ? null
                             : object(Files.readString(Path.of(consistency), StandardCharsets.UTF_8).strip(),
@@ -289,11 +295,11 @@ public final class GreffeVerifier {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> head = (Map<String, Object>) last.get("treeHead");
-        String signature = signature(head, options.publicKey(), "the export's tree head");
+        String signature = signature(head, options.publicKeys(), "the export's tree head");
         if (signature != null) {
             return "BROKEN: " + signature;
         }
-        String trustedSignature = signature(options.trustedHead(), options.publicKey(), "the trusted head");
+        String trustedSignature = signature(options.trustedHead(), options.publicKeys(), "the trusted head");
         if (trustedSignature != null) {
             return "BROKEN: " + trustedSignature;
         }
@@ -335,6 +341,12 @@ public final class GreffeVerifier {
             return "BROKEN: the trusted head covers " + trustedSize + " events and the export's head only " + size
                     + " (the log was truncated, or export again: the export's head must be at least as recent)";
         }
+        String signedAt = string(head, "timestamp");
+        String trustedAt = string(trusted, "timestamp");
+        if (Instant.parse(signedAt).isBefore(Instant.parse(trustedAt))) {
+            return "BROKEN: the export's head, of " + size + " events, was signed at " + signedAt + ", before the "
+                    + "trusted head of " + trustedSize + " events (" + trustedAt + "): a stale head; export again";
+        }
         List<byte[]> proof = new ArrayList<>();
         if (trustedSize < size) {
             if (!(proofObject instanceof Map<?, ?> consistency)
@@ -355,8 +367,10 @@ public final class GreffeVerifier {
             return "BROKEN: the export's signed head does not extend the trusted head of " + trustedSize
                     + " events (the log was rewritten, truncated or forked since that head was saved)";
         }
-        return "proven in the signed tree head of " + size + " events (root " + head.get("rootHash")
-                + "), consistent with the trusted head of " + trustedSize + " events";
+        return "proven in the signed tree head of " + size + " events of " + signedAt + " (root "
+                + head.get("rootHash") + "), consistent with the trusted head of " + trustedSize + " events of "
+                + trustedAt + (trustedSize == size ? " (the same size: this export shows nothing signed since that "
+                + "head)" : "");
     }
 
     /**
@@ -392,26 +406,52 @@ public final class GreffeVerifier {
         return null;
     }
 
-    /** Null when the head's signature verifies with the key, else why not. */
-    static String signature(Map<String, Object> head, byte[] publicKey, String what) {
+    /**
+     * Null when the head is well-formed and its signature verifies with the given key its {@code keyId} names, else
+     * why not.
+     */
+    static String signature(Map<String, Object> head, List<byte[]> publicKeys, String what) {
         try {
-            String keyId = HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey), 0, 8);
-            if (!keyId.equals(head.get("keyId"))) {
-                return what + " was signed with key " + head.get("keyId") + ", not with the given public key "
-                        + keyId;
+            List<String> ids = new ArrayList<>();
+            byte[] publicKey = null;
+            for (byte[] key : publicKeys) {
+                String keyId = HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 8);
+                ids.add(keyId);
+                if (keyId.equals(head.get("keyId"))) {
+                    publicKey = key;
+                }
             }
-            byte[] message = (HEAD_FORMAT + "\n" + number(head.get("treeSize"), "treeSize") + "\n"
-                    + string(head, "rootHash") + "\n" + string(head, "timestamp") + "\n")
+            if (publicKey == null) {
+                return what + " was signed with key " + head.get("keyId") + (ids.size() == 1
+                        ? ", not with the given public key " + ids.get(0)
+                        : ", not with any of the given public keys " + String.join(", ", ids));
+            }
+            String rootHash = string(head, "rootHash");
+            if (!rootHash.matches("[0-9a-f]{64}")) {
+                return what + " is malformed: its rootHash is not 64 lower-case hex digits";
+            }
+            long treeSize = number(head.get("treeSize"), "treeSize");
+            if (treeSize < 0) {
+                return what + " is malformed: its treeSize is negative";
+            }
+            String timestamp = string(head, "timestamp");
+            Instant.parse(timestamp);
+            byte[] signed = Base64.getDecoder().decode(string(head, "signature"));
+            if (signed.length != 64) {
+                return what + " is malformed: its signature is not 64 bytes";
+            }
+            byte[] message = (HEAD_FORMAT + "\n" + treeSize + "\n" + rootHash + "\n" + timestamp + "\n")
                     .getBytes(StandardCharsets.UTF_8);
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(publicKey)));
             verifier.update(message);
-            if (!verifier.verify(Base64.getDecoder().decode(string(head, "signature")))) {
+            if (!verifier.verify(signed)) {
                 return what + "'s signature does not verify with the given public key (the head was altered or "
                         + "forged)";
             }
             return null;
-        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException
+                 | DateTimeParseException e) {
             return what + " is malformed: " + e.getMessage();
         }
     }
@@ -420,7 +460,11 @@ public final class GreffeVerifier {
         if (!(value instanceof BigDecimal number)) {
             throw new IllegalArgumentException(field + " is not a number");
         }
-        return number.longValueExact();
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException notWhole) {
+            throw new IllegalArgumentException(field + " is not a whole number");
+        }
     }
 
     static byte[] leafHash(byte[] leaf) {

@@ -6,6 +6,7 @@ import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.AuditTree;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.StoredEvent;
+import org.greffe.audit.application.TreeHead;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -284,7 +288,8 @@ class AuditChainIntegrationTest extends IntegrationTest {
         assertThat(last.get("consistency").get("fromSize").asLong()).isEqualTo(saved.get("treeSize").asLong());
         Verdict ok = runVerifier(write(export), auditor);
         assertThat(ok.exitCode()).as(ok.output()).isZero();
-        assertThat(ok.output()).endsWith("consistent with the trusted head of " + saved.get("treeSize") + " events");
+        assertThat(ok.output()).endsWith("consistent with the trusted head of " + saved.get("treeSize") + " events of "
+                + saved.get("timestamp").asText());
 
         // Without the proof, or with a trusted head whose root was changed, or signed by another key: no OK.
         String withoutProof = get("/api/audit/export?caseId=" + later).text();
@@ -301,6 +306,67 @@ class AuditChainIntegrationTest extends IntegrationTest {
         assertThat(wrongKey.exitCode()).isEqualTo(1);
         assertThat(wrongKey.output()).contains("was signed with key " + saved.get("keyId").asText()
                 + ", not with the given public key");
+    }
+
+    @Test
+    void afterARotationTheVerifierTakesEachHeadsKeyByIdAndRefusesAStaleHead() throws Exception {
+        String first = fileCase("2019-03-24");
+        String[] auditor = auditorsFiles(first);
+        JsonNode saved = JSON.readTree(Files.readString(Path.of(auditor[3])));
+        String later = fileCase("2019-03-25");
+        sealThrough(chain, jdbc, lastIndexOf(later));
+        List<String> lines = get("/api/audit/export?caseId=" + later + "&trustedSize=" + saved.get("treeSize"))
+                .text().lines().toList();
+        ObjectNode last = (ObjectNode) JSON.readTree(lines.get(lines.size() - 1));
+        JsonNode head = last.get("treeHead");
+        assertThat(head.get("treeSize").asLong()).isGreaterThan(saved.get("treeSize").asLong());
+
+        // The key rotated since the auditor saved the head: the export's head is signed with the new key.
+        KeyPair rotated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        last.set("treeHead", signedWith(rotated, head, head.get("timestamp").asText()));
+        Path export = write(String.join("\n", lines.subList(0, lines.size() - 1)) + "\n" + last + "\n");
+        Path newKey = write(Base64.getEncoder().encodeToString(rotated.getPublic().getEncoded()));
+        Verdict bothKeys = runVerifier(export, with(auditor, "--public-key", newKey.toString()));
+        assertThat(bothKeys.exitCode()).as(bothKeys.output()).isZero();
+        Verdict oldKeyOnly = runVerifier(export, auditor);
+        assertThat(oldKeyOnly.output()).startsWith("BROKEN: the export's tree head was signed with key "
+                + keyId(rotated) + ", not with the given public key " + saved.get("keyId").asText());
+
+        // A head signed after the export's, of fewer events, cannot come from one honest log: the export is stale.
+        String afterward = Instant.parse(head.get("timestamp").asText()).plusSeconds(3600).toString();
+        Path trusted = write(signedWith(rotated, saved, afterward).toString());
+        Verdict stale = runVerifier(export, "--public-key", newKey.toString(), "--trusted-head", trusted.toString());
+        assertThat(stale.exitCode()).as(stale.output()).isEqualTo(1);
+        assertThat(stale.output()).isEqualTo("BROKEN: the export's head, of " + head.get("treeSize") + " events, was "
+                + "signed at " + head.get("timestamp").asText() + ", before the trusted head of "
+                + saved.get("treeSize") + " events (" + afterward + "): a stale head; export again");
+
+        // A malformed head is refused in one sentence.
+        ObjectNode malformed = (ObjectNode) JSON.readTree(Files.readString(Path.of(auditor[3])));
+        malformed.put("treeSize", 1.5);
+        Verdict notWhole = runVerifier(export, auditor[0], auditor[1], "--public-key", newKey.toString(),
+                "--trusted-head", write(malformed.toString()).toString());
+        assertThat(notWhole.output())
+                .isEqualTo("BROKEN: the trusted head is malformed: treeSize is not a whole number");
+    }
+
+    /** The head's size and root signed at that time with the key, as a Greffe holding it would. */
+    private static ObjectNode signedWith(KeyPair key, JsonNode head, String timestamp) throws Exception {
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(key.getPrivate());
+        signer.update(TreeHead.message(head.get("treeSize").asLong(), head.get("rootHash").asText(), timestamp));
+        ObjectNode signed = JSON.createObjectNode();
+        signed.put("treeSize", head.get("treeSize").asLong());
+        signed.put("rootHash", head.get("rootHash").asText());
+        signed.put("timestamp", timestamp);
+        signed.put("keyId", keyId(key));
+        signed.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
+        return signed;
+    }
+
+    private static String keyId(KeyPair key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getPublic().getEncoded()),
+                0, 8);
     }
 
     @Test
