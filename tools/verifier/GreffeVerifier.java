@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * Checks a Greffe audit export without Greffe: only the JDK (17 or later), one file.
  *
- * <pre>java tools/verifier/GreffeVerifier.java export.ndjson --public-key greffe-head.pem --trusted-head saved.json
+ * <pre>java tools/verifier/GreffeVerifier.java export.ndjson --public-key greffe-head.pem [--public-key older.pem]
+ *     --trusted-head saved.json
  *     [--consistency proof.json] [--chain-head hex]
  * java tools/verifier/GreffeVerifier.java --self-test</pre>
  *
@@ -42,8 +43,8 @@ import java.util.Map;
  * <p>Then the Merkle tree (RFC 6962; leaf i is the i-th sealed event, its leaf input the event's global chain hash):
  * <ul>
  *   <li>the signed tree head of the last line ({@code treeHead}) must verify with the Ed25519 public key given with
- *   {@code --public-key} (a PEM "PUBLIC KEY" file, or its base64), whose id (the first 8 bytes of SHA-256 over its
- *   DER, in hex) must be the head's {@code keyId};</li>
+ *   {@code --public-key} (a PEM "PUBLIC KEY" file, or its base64; repeat it for keys held before a rotation) whose id
+ *   (the first 8 bytes of SHA-256 over its DER, in hex) is the head's {@code keyId}, and be well-formed;</li>
  *   <li>in a case export, each event's global {@code hash} is recomputed from the event and its global
  *   {@code previousHash}, and its {@code auditPath} must prove it is leaf {@code leafIndex} of the head's tree; every
  *   line must be an event of the case the last line names, with sequence numbers 0, 1, 2... at increasing leaves (the
@@ -53,7 +54,8 @@ import java.util.Map;
  *   verify with the same key, and the export's head must extend it: the consistency proof of the last line (an export
  *   made with {@code ?trustedSize=}) or of {@code --consistency} (as {@code GET /api/audit/tree/consistency} gives
  *   it) must prove that the tree of the trusted size, whose root is the trusted head's, is the start of the export's
- *   tree. A log truncated or rewritten since the trusted head was saved cannot give that proof.</li>
+ *   tree. A log truncated or rewritten since the trusted head was saved cannot give that proof. An export head
+ *   signed before the trusted head is refused as stale.</li>
  * </ul>
  * Without a public key or a trusted head the verifier refuses to say OK: a self-consistent file proves nothing.
  *
@@ -156,7 +158,8 @@ public final class GreffeVerifier {
     }
 
     private static void usage(String why) {
-        System.err.println(why + " (usage: java GreffeVerifier.java export.ndjson --public-key key.pem "
+        System.err.println(why + " (usage: java GreffeVerifier.java export.ndjson --public-key key.pem [--public-key "
+                + "older.pem] "
                 + "--trusted-head saved-head.json [--consistency proof.json] [--chain-head hex])");
         System.exit(2);
     }
