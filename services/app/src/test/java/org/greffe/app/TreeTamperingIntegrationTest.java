@@ -195,6 +195,11 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
             assertThat(verification.get("ok").asBoolean()).isFalse();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_tree_head WHERE tree_size > ?", Long.class,
                     size)).as("no head signs the forged leaf").isZero();
+            JsonNode health = get("/actuator/health").json().get("components").get("auditChain");
+            assertThat(health.get("status").asText()).isEqualTo("DOWN");
+            assertThat(health.get("details").get("treeSigning").asText()).startsWith("Greffe signs no head of "
+                    + (size + 1) + " events: leaf " + size + " is not a sealed authenticated event: the link at "
+                    + "global index " + forged + " is unauthenticated");
 
             // A leaf naming no chain link at all, its nodes hashed right: the same.
             addLeafBySql(forged + 1000, ChainHash.sha256(event.payload()));

@@ -24,6 +24,13 @@ public interface AuditTree {
      */
     Optional<TreeHead> signHead();
 
+    /**
+     * Why the signer's latest round signed no head though the tree had grown (a leaf that is not a sealed
+     * authenticated event, stored nodes that do not hash right, a head Greffe did not sign at that size); empty when
+     * it signed or had nothing to sign.
+     */
+    Optional<String> signingRefusal();
+
     /** Every public key a head may name. */
     List<TreeHeadSigner.HeadKey> publicKeys();
 
