@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -24,7 +26,8 @@ import java.util.Map;
 /**
  * Checks a Greffe audit export without Greffe: only the JDK (17 or later), one file.
  *
- * <pre>java tools/verifier/GreffeVerifier.java export.ndjson --public-key greffe-head.pem --trusted-head saved.json
+ * <pre>java tools/verifier/GreffeVerifier.java export.ndjson --public-key greffe-head.pem [--public-key older.pem]
+ *     --trusted-head saved.json
  *     [--consistency proof.json] [--chain-head hex]
  * java tools/verifier/GreffeVerifier.java --self-test</pre>
  *
@@ -40,16 +43,19 @@ import java.util.Map;
  * <p>Then the Merkle tree (RFC 6962; leaf i is the i-th sealed event, its leaf input the event's global chain hash):
  * <ul>
  *   <li>the signed tree head of the last line ({@code treeHead}) must verify with the Ed25519 public key given with
- *   {@code --public-key} (a PEM "PUBLIC KEY" file, or its base64), whose id (the first 8 bytes of SHA-256 over its
- *   DER, in hex) must be the head's {@code keyId};</li>
+ *   {@code --public-key} (a PEM "PUBLIC KEY" file, or its base64; repeat it for keys held before a rotation) whose id
+ *   (the first 8 bytes of SHA-256 over its DER, in hex) is the head's {@code keyId}, and be well-formed;</li>
  *   <li>in a case export, each event's global {@code hash} is recomputed from the event and its global
- *   {@code previousHash}, and its {@code auditPath} must prove it is leaf {@code leafIndex} of the head's tree; in a
- *   whole-log export, the root recomputed from every line's hash must be the head's root;</li>
+ *   {@code previousHash}, and its {@code auditPath} must prove it is leaf {@code leafIndex} of the head's tree; every
+ *   line must be an event of the case the last line names, with sequence numbers 0, 1, 2... at increasing leaves (the
+ *   case chain alone is recomputable by anyone). A case export cannot show that no later event exists: the OK line
+ *   says so. In a whole-log export, the root recomputed from every line's hash must be the head's root;</li>
  *   <li>the head saved earlier ({@code --trusted-head}, as {@code GET /api/audit/tree/heads/latest} gave it) must
  *   verify with the same key, and the export's head must extend it: the consistency proof of the last line (an export
  *   made with {@code ?trustedSize=}) or of {@code --consistency} (as {@code GET /api/audit/tree/consistency} gives
  *   it) must prove that the tree of the trusted size, whose root is the trusted head's, is the start of the export's
- *   tree. A log truncated or rewritten since the trusted head was saved cannot give that proof.</li>
+ *   tree. A log truncated or rewritten since the trusted head was saved cannot give that proof. An export head
+ *   signed before the trusted head is refused as stale.</li>
  * </ul>
  * Without a public key or a trusted head the verifier refuses to say OK: a self-consistent file proves nothing.
  *
@@ -78,12 +84,12 @@ public final class GreffeVerifier {
     /**
      * What the auditor brings besides the export.
      *
-     * @param publicKey   DER of Greffe's head signing public key
+     * @param publicKeys  DER of Greffe's head signing public keys: the current one, and earlier ones after a rotation
      * @param trustedHead the signed head saved earlier
      * @param consistency a consistency proof given apart from the export, or null
      * @param chainHead   the chain head expected, or null
      */
-    record Options(byte[] publicKey, Map<String, Object> trustedHead, Map<String, Object> consistency,
+    record Options(List<byte[]> publicKeys, Map<String, Object> trustedHead, Map<String, Object> consistency,
                    String chainHead) {
     }
 
@@ -94,7 +100,7 @@ public final class GreffeVerifier {
             System.exit(result.startsWith("OK") ? 0 : 1);
         }
         String file = null;
-        String publicKey = null;
+        List<String> publicKeys = new ArrayList<>();
         String trustedHead = null;
         String consistency = null;
         String chainHead = null;
@@ -104,7 +110,7 @@ public final class GreffeVerifier {
                 usage(option + " needs a value");
             }
             switch (option) {
-                case "--public-key" -> publicKey = args[++i];
+                case "--public-key" -> publicKeys.add(args[++i]);
                 case "--trusted-head" -> trustedHead = args[++i];
                 case "--consistency" -> consistency = args[++i];
                 case "--chain-head" -> chainHead = args[++i].toLowerCase();
@@ -119,7 +125,7 @@ public final class GreffeVerifier {
         if (file == null) {
             usage("no export given");
         }
-        if (publicKey == null) {
+        if (publicKeys.isEmpty()) {
             usage("no public key: give Greffe's head signing key with --public-key FILE (GET "
                     + "/api/audit/tree/keys/current), obtained from Greffe's operator, not from the export");
         }
@@ -129,7 +135,11 @@ public final class GreffeVerifier {
         }
         Options options;
         try {
-            options = new Options(publicKeyOf(Files.readString(Path.of(publicKey), StandardCharsets.UTF_8)),
+            List<byte[]> keys = new ArrayList<>();
+            for (String publicKey : publicKeys) {
+                keys.add(publicKeyOf(Files.readString(Path.of(publicKey), StandardCharsets.UTF_8)));
+            }
+            options = new Options(keys,
                     object(Files.readString(Path.of(trustedHead), StandardCharsets.UTF_8).strip(), "trusted head"),
                     consistency == null ? null
                             : object(Files.readString(Path.of(consistency), StandardCharsets.UTF_8).strip(),
@@ -148,7 +158,8 @@ public final class GreffeVerifier {
     }
 
     private static void usage(String why) {
-        System.err.println(why + " (usage: java GreffeVerifier.java export.ndjson --public-key key.pem "
+        System.err.println(why + " (usage: java GreffeVerifier.java export.ndjson --public-key key.pem [--public-key "
+                + "older.pem] "
                 + "--trusted-head saved-head.json [--consistency proof.json] [--chain-head hex])");
         System.exit(2);
     }
@@ -222,6 +233,12 @@ public final class GreffeVerifier {
                 if (tree.startsWith("BROKEN")) {
                     return tree;
                 }
+                if ("caseHash".equals(hashField)) {
+                    return "OK " + events + " events of case " + object.get("caseId") + ", sequence 0 to "
+                            + (events - 1) + " (a case export proves these events, from the case's first, are "
+                            + "genuine and in the log; not that no later event exists: only a whole-log export "
+                            + "proves that), chain head " + previous + ", " + tree;
+                }
                 return "OK " + events + " events, chain head " + previous + ", " + tree;
             }
             if (hashField == null) {
@@ -281,17 +298,21 @@ public final class GreffeVerifier {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> head = (Map<String, Object>) last.get("treeHead");
-        String signature = signature(head, options.publicKey(), "the export's tree head");
+        String signature = signature(head, options.publicKeys(), "the export's tree head");
         if (signature != null) {
             return "BROKEN: " + signature;
         }
-        String trustedSignature = signature(options.trustedHead(), options.publicKey(), "the trusted head");
+        String trustedSignature = signature(options.trustedHead(), options.publicKeys(), "the trusted head");
         if (trustedSignature != null) {
             return "BROKEN: " + trustedSignature;
         }
         long size = number(head.get("treeSize"), "treeSize");
         byte[] root = HEX.parseHex(string(head, "rootHash"));
         if (perCase) {
+            String bound = caseBound(last, leaves);
+            if (bound != null) {
+                return bound;
+            }
             for (Map<String, Object> leaf : leaves) {
                 long index = number(leaf.get("leafIndex"), "leafIndex");
                 List<byte[]> path = new ArrayList<>();
@@ -323,6 +344,12 @@ public final class GreffeVerifier {
             return "BROKEN: the trusted head covers " + trustedSize + " events and the export's head only " + size
                     + " (the log was truncated, or export again: the export's head must be at least as recent)";
         }
+        String signedAt = string(head, "timestamp");
+        String trustedAt = string(trusted, "timestamp");
+        if (Instant.parse(signedAt).isBefore(Instant.parse(trustedAt))) {
+            return "BROKEN: the export's head, of " + size + " events, was signed at " + signedAt + ", before the "
+                    + "trusted head of " + trustedSize + " events (" + trustedAt + "): a stale head; export again";
+        }
         List<byte[]> proof = new ArrayList<>();
         if (trustedSize < size) {
             if (!(proofObject instanceof Map<?, ?> consistency)
@@ -343,30 +370,91 @@ public final class GreffeVerifier {
             return "BROKEN: the export's signed head does not extend the trusted head of " + trustedSize
                     + " events (the log was rewritten, truncated or forked since that head was saved)";
         }
-        return "proven in the signed tree head of " + size + " events (root " + head.get("rootHash")
-                + "), consistent with the trusted head of " + trustedSize + " events";
+        return "proven in the signed tree head of " + size + " events of " + signedAt + " (root "
+                + head.get("rootHash") + "), consistent with the trusted head of " + trustedSize + " events of "
+                + trustedAt + (trustedSize == size ? " (the same size: this export shows nothing signed since that "
+                + "head)" : "");
     }
 
-    /** Null when the head's signature verifies with the key, else why not. */
-    static String signature(Map<String, Object> head, byte[] publicKey, String what) {
-        try {
-            String keyId = HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey), 0, 8);
-            if (!keyId.equals(head.get("keyId"))) {
-                return what + " was signed with key " + head.get("keyId") + ", not with the given public key "
-                        + keyId;
+    /**
+     * Null when every event of a case export is the named case's, numbered 0, 1, 2... in order, at increasing leaves;
+     * else why not. The case chain is plain SHA-256 that anyone can recompute, so it proves nothing about which events
+     * a case has: this binds the lines to the case instead.
+     */
+    private static String caseBound(Map<String, Object> last, List<Map<String, Object>> leaves) {
+        String caseId = string(last, "caseId");
+        long previousLeaf = -1;
+        long previousPosition = -1;
+        for (int i = 0; i < leaves.size(); i++) {
+            Map<String, Object> leaf = leaves.get(i);
+            String where = "BROKEN line " + leaf.get("lineNumber") + " (globalPosition " + leaf.get("globalPosition")
+                    + "): ";
+            if (!caseId.equals(leaf.get("aggregateIdentifier"))) {
+                return where + "an event of case " + leaf.get("aggregateIdentifier") + " in the export of case "
+                        + caseId;
             }
-            byte[] message = (HEAD_FORMAT + "\n" + number(head.get("treeSize"), "treeSize") + "\n"
-                    + string(head, "rootHash") + "\n" + string(head, "timestamp") + "\n")
+            long sequence = number(leaf.get("sequenceNumber"), "sequenceNumber");
+            if (sequence != i) {
+                return where + "the case's event of sequence " + sequence + " where its event of sequence " + i
+                        + " belongs (an event was left out, added, repeated or reordered)";
+            }
+            long index = number(leaf.get("leafIndex"), "leafIndex");
+            long position = number(leaf.get("globalPosition"), "globalPosition");
+            if (index <= previousLeaf || position <= previousPosition) {
+                return where + "not after the line before it in the log (events repeated or reordered)";
+            }
+            previousLeaf = index;
+            previousPosition = position;
+        }
+        return null;
+    }
+
+    /**
+     * Null when the head is well-formed and its signature verifies with the given key its {@code keyId} names, else
+     * why not.
+     */
+    static String signature(Map<String, Object> head, List<byte[]> publicKeys, String what) {
+        try {
+            List<String> ids = new ArrayList<>();
+            byte[] publicKey = null;
+            for (byte[] key : publicKeys) {
+                String keyId = HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(key), 0, 8);
+                ids.add(keyId);
+                if (keyId.equals(head.get("keyId"))) {
+                    publicKey = key;
+                }
+            }
+            if (publicKey == null) {
+                return what + " was signed with key " + head.get("keyId") + (ids.size() == 1
+                        ? ", not with the given public key " + ids.get(0)
+                        : ", not with any of the given public keys " + String.join(", ", ids));
+            }
+            String rootHash = string(head, "rootHash");
+            if (!rootHash.matches("[0-9a-f]{64}")) {
+                return what + " is malformed: its rootHash is not 64 lower-case hex digits";
+            }
+            long treeSize = number(head.get("treeSize"), "treeSize");
+            if (treeSize < 0) {
+                return what + " is malformed: its treeSize is negative";
+            }
+            String timestamp = string(head, "timestamp");
+            Instant.parse(timestamp);
+            byte[] signed = Base64.getDecoder().decode(string(head, "signature"));
+            if (signed.length != 64) {
+                return what + " is malformed: its signature is not 64 bytes";
+            }
+            byte[] message = (HEAD_FORMAT + "\n" + treeSize + "\n" + rootHash + "\n" + timestamp + "\n")
                     .getBytes(StandardCharsets.UTF_8);
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(publicKey)));
             verifier.update(message);
-            if (!verifier.verify(Base64.getDecoder().decode(string(head, "signature")))) {
+            if (!verifier.verify(signed)) {
                 return what + "'s signature does not verify with the given public key (the head was altered or "
                         + "forged)";
             }
             return null;
-        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException
+                 | DateTimeParseException e) {
             return what + " is malformed: " + e.getMessage();
         }
     }
@@ -375,7 +463,11 @@ public final class GreffeVerifier {
         if (!(value instanceof BigDecimal number)) {
             throw new IllegalArgumentException(field + " is not a number");
         }
-        return number.longValueExact();
+        try {
+            return number.longValueExact();
+        } catch (ArithmeticException notWhole) {
+            throw new IllegalArgumentException(field + " is not a whole number");
+        }
     }
 
     static byte[] leafHash(byte[] leaf) {

@@ -6,6 +6,7 @@ import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.AuditTree;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.StoredEvent;
+import org.greffe.audit.application.TreeHead;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -129,7 +133,8 @@ class AuditChainIntegrationTest extends IntegrationTest {
 
         Verdict ok = runVerifier(write(export.text()), with(auditor, "--chain-head", last.get("chainHead").asText()));
         assertThat(ok.exitCode()).as(ok.output()).isZero();
-        assertThat(ok.output()).startsWith("OK 3 events, chain head " + last.get("chainHead").asText() + ", proven in "
+        assertThat(ok.output()).startsWith("OK 3 events of case " + caseId + ", sequence 0 to 2 (")
+                               .contains(", chain head " + last.get("chainHead").asText() + ", proven in "
                 + "the signed tree head of " + last.get("treeHead").get("treeSize").asLong() + " events");
 
         Verdict dropped = runVerifier(write(lines.get(0) + "\n" + lines.get(2) + "\n" + lines.get(3) + "\n"),
@@ -200,6 +205,76 @@ class AuditChainIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aCaseExportEditedWithItsCaseChainRecomputedFailsUnlessItIsTheCasesFirstEvents() throws Exception {
+        String caseId = fileCase("2019-03-22");
+        String hearing = post("/api/cases/" + caseId + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-10-02\"}")
+                .json().get("hearingId").asText();
+        String other = fileCase("2019-03-23");
+        post("/api/cases/" + caseId + "/hearings/" + hearing + "/adjournment",
+                "{\"on\":\"2019-10-02\",\"reason\":\"ACCUSED_ABSENT\"}");
+        String[] auditor = auditorsFiles(caseId);
+        List<String> lines = get("/api/audit/export?caseId=" + caseId).text().lines().toList();
+        List<String> others = get("/api/audit/export?caseId=" + other).text().lines().toList();
+        assertThat(lines).hasSize(4);
+        String head = JSON.readTree(lines.get(3)).get("treeHead").toString();
+        assertThat(JSON.readTree(others.get(others.size() - 1)).get("treeHead").toString())
+                .as("both exports are proven in one head").isEqualTo(head);
+        Verdict honest = runVerifier(write(String.join("\n", lines) + "\n"), auditor);
+        assertThat(honest.exitCode()).as(honest.output()).isZero();
+        assertThat(honest.output()).startsWith("OK 3 events of case " + caseId + ", sequence 0 to 2 (a case export "
+                + "proves these events, from the case's first, are genuine and in the log; not that no later event "
+                + "exists: only a whole-log export proves that), chain head ");
+
+        // Each edit keeps every event's global hash and audit path, and recomputes the plain case chain.
+        Verdict middle = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(2)), auditor);
+        assertThat(middle.exitCode()).as(middle.output()).isEqualTo(1);
+        assertThat(middle.output()).startsWith("BROKEN line 2 (globalPosition ").endsWith("the case's event of "
+                + "sequence 2 where its event of sequence 1 belongs (an event was left out, added, repeated or "
+                + "reordered)");
+        Verdict spliced = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(1), lines.get(2),
+                others.get(0)), auditor);
+        assertThat(spliced.exitCode()).as(spliced.output()).isEqualTo(1);
+        assertThat(spliced.output()).startsWith("BROKEN line 4 (globalPosition ").endsWith("an event of case " + other
+                + " in the export of case " + caseId);
+        Verdict repeated = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(1), lines.get(1),
+                lines.get(2)), auditor);
+        assertThat(repeated.exitCode()).as(repeated.output()).isEqualTo(1);
+        assertThat(repeated.output()).startsWith("BROKEN line 3 (globalPosition ");
+        Verdict reordered = runVerifier(caseExport(lines.get(3), lines.get(1), lines.get(0), lines.get(2)), auditor);
+        assertThat(reordered.exitCode()).as(reordered.output()).isEqualTo(1);
+
+        // The tail left out is the limit of a log tree: the case's first events are still genuine, and the OK says so.
+        Verdict tail = runVerifier(caseExport(lines.get(3), lines.get(0), lines.get(1)), auditor);
+        assertThat(tail.exitCode()).as(tail.output()).isZero();
+        assertThat(tail.output()).startsWith("OK 2 events of case " + caseId + ", sequence 0 to 1 (")
+                                 .contains("not that no later event exists");
+    }
+
+    /** A case export of these event lines, its case chain, chain head and count recomputed as a forger would. */
+    private static Path caseExport(String lastLine, String... eventLines) throws IOException {
+        List<String> out = new ArrayList<>();
+        String casePrevious = "0".repeat(64);
+        for (String text : eventLines) {
+            ObjectNode line = (ObjectNode) JSON.readTree(text);
+            StoredEvent event = new StoredEvent(line.get("globalPosition").asLong(),
+                    line.get("eventIdentifier").asText(), line.get("aggregateIdentifier").asText(),
+                    line.get("sequenceNumber").asLong(), line.get("type").asText(), line.get("payloadType").asText(),
+                    line.get("payloadRevision").isNull() ? null : line.get("payloadRevision").asText(),
+                    line.get("timestamp").asText(), Base64.getDecoder().decode(line.get("payload").asText()),
+                    Base64.getDecoder().decode(line.get("metaData").asText()));
+            line.put("casePreviousHash", casePrevious);
+            casePrevious = ChainHash.hex(ChainHash.hash(event, HexFormat.of().parseHex(casePrevious)));
+            line.put("caseHash", casePrevious);
+            out.add(line.toString());
+        }
+        ObjectNode last = (ObjectNode) JSON.readTree(lastLine);
+        last.put("chainHead", casePrevious);
+        last.put("events", eventLines.length);
+        out.add(last.toString());
+        return write(String.join("\n", out) + "\n");
+    }
+
+    @Test
     void anExportCarriesTheConsistencyProofFromTheAuditorsSavedHead() throws Exception {
         String first = fileCase("2019-03-20");
         String[] auditor = auditorsFiles(first);
@@ -213,7 +288,8 @@ class AuditChainIntegrationTest extends IntegrationTest {
         assertThat(last.get("consistency").get("fromSize").asLong()).isEqualTo(saved.get("treeSize").asLong());
         Verdict ok = runVerifier(write(export), auditor);
         assertThat(ok.exitCode()).as(ok.output()).isZero();
-        assertThat(ok.output()).endsWith("consistent with the trusted head of " + saved.get("treeSize") + " events");
+        assertThat(ok.output()).endsWith("consistent with the trusted head of " + saved.get("treeSize") + " events of "
+                + saved.get("timestamp").asText());
 
         // Without the proof, or with a trusted head whose root was changed, or signed by another key: no OK.
         String withoutProof = get("/api/audit/export?caseId=" + later).text();
@@ -230,6 +306,67 @@ class AuditChainIntegrationTest extends IntegrationTest {
         assertThat(wrongKey.exitCode()).isEqualTo(1);
         assertThat(wrongKey.output()).contains("was signed with key " + saved.get("keyId").asText()
                 + ", not with the given public key");
+    }
+
+    @Test
+    void afterARotationTheVerifierTakesEachHeadsKeyByIdAndRefusesAStaleHead() throws Exception {
+        String first = fileCase("2019-03-24");
+        String[] auditor = auditorsFiles(first);
+        JsonNode saved = JSON.readTree(Files.readString(Path.of(auditor[3])));
+        String later = fileCase("2019-03-25");
+        sealThrough(chain, jdbc, lastIndexOf(later));
+        List<String> lines = get("/api/audit/export?caseId=" + later + "&trustedSize=" + saved.get("treeSize"))
+                .text().lines().toList();
+        ObjectNode last = (ObjectNode) JSON.readTree(lines.get(lines.size() - 1));
+        JsonNode head = last.get("treeHead");
+        assertThat(head.get("treeSize").asLong()).isGreaterThan(saved.get("treeSize").asLong());
+
+        // The key rotated since the auditor saved the head: the export's head is signed with the new key.
+        KeyPair rotated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        last.set("treeHead", signedWith(rotated, head, head.get("timestamp").asText()));
+        Path export = write(String.join("\n", lines.subList(0, lines.size() - 1)) + "\n" + last + "\n");
+        Path newKey = write(Base64.getEncoder().encodeToString(rotated.getPublic().getEncoded()));
+        Verdict bothKeys = runVerifier(export, with(auditor, "--public-key", newKey.toString()));
+        assertThat(bothKeys.exitCode()).as(bothKeys.output()).isZero();
+        Verdict oldKeyOnly = runVerifier(export, auditor);
+        assertThat(oldKeyOnly.output()).startsWith("BROKEN: the export's tree head was signed with key "
+                + keyId(rotated) + ", not with the given public key " + saved.get("keyId").asText());
+
+        // A head signed after the export's, of fewer events, cannot come from one honest log: the export is stale.
+        String afterward = Instant.parse(head.get("timestamp").asText()).plusSeconds(3600).toString();
+        Path trusted = write(signedWith(rotated, saved, afterward).toString());
+        Verdict stale = runVerifier(export, "--public-key", newKey.toString(), "--trusted-head", trusted.toString());
+        assertThat(stale.exitCode()).as(stale.output()).isEqualTo(1);
+        assertThat(stale.output()).isEqualTo("BROKEN: the export's head, of " + head.get("treeSize") + " events, was "
+                + "signed at " + head.get("timestamp").asText() + ", before the trusted head of "
+                + saved.get("treeSize") + " events (" + afterward + "): a stale head; export again");
+
+        // A malformed head is refused in one sentence.
+        ObjectNode malformed = (ObjectNode) JSON.readTree(Files.readString(Path.of(auditor[3])));
+        malformed.put("treeSize", 1.5);
+        Verdict notWhole = runVerifier(export, auditor[0], auditor[1], "--public-key", newKey.toString(),
+                "--trusted-head", write(malformed.toString()).toString());
+        assertThat(notWhole.output())
+                .isEqualTo("BROKEN: the trusted head is malformed: treeSize is not a whole number");
+    }
+
+    /** The head's size and root signed at that time with the key, as a Greffe holding it would. */
+    private static ObjectNode signedWith(KeyPair key, JsonNode head, String timestamp) throws Exception {
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(key.getPrivate());
+        signer.update(TreeHead.message(head.get("treeSize").asLong(), head.get("rootHash").asText(), timestamp));
+        ObjectNode signed = JSON.createObjectNode();
+        signed.put("treeSize", head.get("treeSize").asLong());
+        signed.put("rootHash", head.get("rootHash").asText());
+        signed.put("timestamp", timestamp);
+        signed.put("keyId", keyId(key));
+        signed.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
+        return signed;
+    }
+
+    private static String keyId(KeyPair key) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getPublic().getEncoded()),
+                0, 8);
     }
 
     @Test

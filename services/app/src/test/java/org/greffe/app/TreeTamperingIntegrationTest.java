@@ -3,7 +3,11 @@ package org.greffe.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.AuditTree;
+import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.MerkleTree;
+import org.greffe.audit.application.StoredEvent;
+import org.greffe.audit.application.TreeHead;
+import org.greffe.audit.application.TreeHeadSigner;
 import org.greffe.audit.infrastructure.JdbcMerkleTree;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,8 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.greffe.app.AuditChainIntegrationTest.runVerifier;
@@ -26,7 +32,8 @@ import static org.greffe.app.AuditChainIntegrationTest.write;
  * Merkle tree are whole again: the signed head an auditor saved before catches it, through {@code POST
  * /api/audit/verify} and through the standalone verifier. A fork (the last sealed event removed and another sealed in
  * its place) and a truncation both fail against the saved head; heads left behind, and a tree node altered, fail
- * verify on their own. These tests damage the log: they have a database of their own.
+ * verify on their own. Rows written into the tree or heads tables by SQL are never signed nor served. These tests
+ * damage the log: they have a database of their own.
  */
 class TreeTamperingIntegrationTest extends HttpIntegrationTest {
 
@@ -36,6 +43,8 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
         ownEmbeddedDatabase(registry, "tree-tamper", false);
         registry.add("greffe.audit.gap-settle", () -> "200ms");
+        // Heads are signed when a test asks, never between two of its steps.
+        registry.add("greffe.audit.tree-head-interval", () -> "PT1H");
     }
 
     @Autowired
@@ -86,6 +95,153 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
 
     private JsonNode verifyAgainst(JsonNode head) {
         return post("/api/audit/verify", head == null ? "" : head.toString()).json();
+    }
+
+    /** Inserts by SQL, at the head of the log, a copy of a genuine filing under a new case id; its global index. */
+    private long forgeAtTheHead(String genuineCase) {
+        String caseId = UUID.randomUUID().toString();
+        tamper("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT ?, 0, type, ?, meta_data,
+                       convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?), 'UTF8'),
+                       payload_revision, payload_type, time_stamp
+                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
+                caseId, UUID.randomUUID().toString(), caseId, genuineCase);
+        return lastIndexOf(caseId);
+    }
+
+    /** Seals the forged event by SQL: its chain link, with the public hash, after the last sealed one. */
+    private StoredEvent sealBySql(long forged) {
+        StoredEvent event = StoredEvents.of(jdbc, jdbc.queryForObject(
+                "SELECT event_identifier FROM domain_event_entry WHERE global_index = ?", String.class, forged));
+        byte[] previous = jdbc.queryForObject("SELECT hash FROM audit_chain ORDER BY global_index DESC LIMIT 1",
+                byte[].class);
+        tamper("INSERT INTO audit_chain (global_index, event_identifier, aggregate_identifier, sequence_number, hash, "
+                        + "previous_hash, case_hash, case_previous_hash, payload_hash, meta_data_hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", forged, event.eventIdentifier(),
+                event.aggregateIdentifier(), event.sequenceNumber(), ChainHash.hash(event, previous), previous,
+                ChainHash.hash(event, ChainHash.GENESIS), ChainHash.GENESIS, ChainHash.sha256(event.payload()),
+                event.metaData() == null ? null : ChainHash.sha256(event.metaData()));
+        return event;
+    }
+
+    /** Adds a leaf by SQL after the tree's last, with the complete subtrees it closes, all hashed right. */
+    private void addLeafBySql(long globalIndex, byte[] chainHash) {
+        long size = merkleTree.size();
+        tamper("INSERT INTO audit_tree_leaf (leaf_index, global_index) VALUES (?, ?)", size, globalIndex);
+        byte[] hash = MerkleTree.leafHash(chainHash);
+        tamper("INSERT INTO audit_tree_node (level, idx, hash) VALUES (0, ?, ?)", size, hash);
+        int level = 0;
+        long at = size;
+        while ((at & 1) == 1) {
+            byte[] left = jdbc.queryForObject("SELECT hash FROM audit_tree_node WHERE level = ? AND idx = ?",
+                    byte[].class, level, at - 1);
+            hash = MerkleTree.nodeHash(left, hash);
+            level++;
+            at >>= 1;
+            tamper("INSERT INTO audit_tree_node (level, idx, hash) VALUES (?, ?, ?)", level, at, hash);
+        }
+    }
+
+    /** Removes what the attacker wrote from leaf {@code leaf} and global index {@code forged} on. */
+    private void removeForgery(long leaf, long forged) {
+        cutFrom(leaf, true);
+        tamper("DELETE FROM audit_chain WHERE global_index >= ?", forged);
+        tamper("DELETE FROM domain_event_entry WHERE global_index >= ?", forged);
+        // The signer's refusal lasts until its next round, as the sealer's stop does.
+        tree.signHead();
+    }
+
+    @Test
+    void aChainLinkWrittenBySqlIsNeitherTakenIntoTheTreeNorSigned() {
+        String genuine = fileCase("2019-05-10");
+        JsonNode saved = savedHeadAfter(genuine);
+        long size = saved.get("treeSize").asLong();
+        long forged = forgeAtTheHead(genuine);
+        sealBySql(forged);
+        try {
+            // As at an instance's first sealing round: the chain above the tree is caught up.
+            assertThat(merkleTree.catchUp()).as("an unauthenticated link never becomes a leaf").isZero();
+            assertThat(tree.signHead()).map(TreeHead::treeSize).contains(size);
+            assertThat(get("/api/audit/tree/heads/latest").json().get("treeSize").asLong()).isEqualTo(size);
+        } finally {
+            removeForgery(size, forged);
+        }
+        JsonNode cleaned = verifyAgainst(saved);
+        assertThat(cleaned.get("ok").asBoolean()).as(cleaned.toString()).isTrue();
+    }
+
+    @Test
+    void aLeafWrittenBySqlIsNeverSigned() {
+        String genuine = fileCase("2019-05-11");
+        JsonNode saved = savedHeadAfter(genuine);
+        long size = saved.get("treeSize").asLong();
+        long forged = forgeAtTheHead(genuine);
+        StoredEvent event = sealBySql(forged);
+        byte[] chainHash = jdbc.queryForObject("SELECT hash FROM audit_chain WHERE global_index = ?", byte[].class,
+                forged);
+        addLeafBySql(forged, chainHash);
+        try {
+            assertThat(merkleTree.size()).isEqualTo(size + 1);
+            assertThat(tree.signHead()).map(TreeHead::treeSize).contains(size);
+            assertThat(get("/api/audit/tree/heads/" + (size + 1)).status()).isEqualTo(404);
+            JsonNode verification = verifyAgainst(null);
+            assertThat(verification.get("ok").asBoolean()).isFalse();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_tree_head WHERE tree_size > ?", Long.class,
+                    size)).as("no head signs the forged leaf").isZero();
+            JsonNode health = get("/actuator/health").json().get("components").get("auditChain");
+            assertThat(health.get("status").asText()).isEqualTo("DOWN");
+            assertThat(health.get("details").get("treeSigning").asText()).startsWith("Greffe signs no head of "
+                    + (size + 1) + " events: leaf " + size + " is not a sealed authenticated event: the link at "
+                    + "global index " + forged + " is unauthenticated");
+
+            // A leaf naming no chain link at all, its nodes hashed right: the same.
+            addLeafBySql(forged + 1000, ChainHash.sha256(event.payload()));
+            assertThat(tree.signHead()).map(TreeHead::treeSize).contains(size);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_tree_head WHERE tree_size > ?", Long.class,
+                    size)).isZero();
+        } finally {
+            removeForgery(size, forged);
+        }
+        JsonNode cleaned = verifyAgainst(saved);
+        assertThat(cleaned.get("ok").asBoolean()).as(cleaned.toString()).isTrue();
+    }
+
+    @Test
+    void aHeadRowWrittenBySqlIsNeitherServedNorInTheWayOfSigning() {
+        JsonNode saved = savedHeadAfter(fileCase("2019-05-12"));
+        long size = saved.get("treeSize").asLong();
+        String keyId = saved.get("keyId").asText();
+        String insert = "INSERT INTO audit_tree_head (tree_size, root_hash, signed_at, key_id, signature) "
+                + "VALUES (?, ?, now(), ?, ?)";
+        tamper(insert, 1_000_000L, new byte[32], keyId, new byte[64]);
+        try {
+            assertThat(get("/api/audit/tree/heads/latest").json().get("treeSize").asLong()).isEqualTo(size);
+            assertThat(get("/api/audit/tree/heads/1000000").status()).isEqualTo(404);
+            JsonNode verification = verifyAgainst(null);
+            assertThat(verification.get("ok").asBoolean()).isFalse();
+            assertThat(verification.get("tree").get("problem").asText()).startsWith("the stored head of 1000000 "
+                    + "events does not verify with the published key " + keyId);
+
+            // A bogus row at the very size the tree reaches next: Greffe signs nothing for it, and says so.
+            String second = fileCase("2019-05-13");
+            sealThrough(chain, jdbc, lastIndexOf(second));
+            long grown = merkleTree.size();
+            tamper(insert, grown, new byte[32], keyId, new byte[64]);
+            assertThat(tree.signHead()).map(TreeHead::treeSize).contains(size);
+
+            String third = fileCase("2019-05-14");
+            JsonNode next = savedHeadAfter(third);
+            assertThat(next.get("treeSize").asLong()).isGreaterThan(grown);
+            String key = tree.publicKeys().stream().filter(TreeHeadSigner.HeadKey::current).findFirst().orElseThrow()
+                    .publicKey();
+            assertThat(TreeHeadsIntegrationTest.headOf(next).signedBy(Base64.getDecoder().decode(key))).isTrue();
+        } finally {
+            tamper("DELETE FROM audit_tree_head WHERE signature = ?", new byte[64]);
+        }
+        JsonNode cleaned = verifyAgainst(saved);
+        assertThat(cleaned.get("ok").asBoolean()).as(cleaned.toString()).isTrue();
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code greffe_audit_tree_size}: leaves of the tree, the sealed events;</li>
  *   <li>{@code greffe_audit_tree_head_size}: leaves of the tree the latest signed head covers, 0 when none;</li>
  *   <li>{@code greffe_audit_tree_unsigned_events}: sealed events no signed head covers yet;</li>
- *   <li>{@code greffe_audit_tree_head_age_seconds}: seconds since the latest head was signed, 0 when none.</li>
+ *   <li>{@code greffe_audit_tree_head_age_seconds}: seconds since the latest head was signed, 0 when none;</li>
+ *   <li>{@code greffe_audit_tree_signing_refused}: 1 while the signer refuses to sign the grown tree (a leaf or a head
+ *   written behind Greffe's back), else 0 (see the alert {@code GreffeTreeSigningRefused}).</li>
  * </ul>
  * A head is signed every {@code greffe.audit.tree-head-interval} when the tree grew: unsigned events with an old head
  * mean the signer does not run (see the alert {@code GreffeTreeHeadStale}).
@@ -38,7 +40,7 @@ class TreeMeters {
             long size = tree.size();
             TreeHead head = tree.latestHead().orElse(null);
             return new Reading(size, head == null ? 0 : head.treeSize(),
-                    head == null ? null : Instant.parse(head.timestamp()));
+                    head == null ? null : Instant.parse(head.timestamp()), tree.signingRefusal().isPresent());
         });
         gauge(registry, "greffe.audit.tree.size", "Leaves of the Merkle tree over the sealed log", Reading::size);
         gauge(registry, "greffe.audit.tree.head.size", "Leaves the latest signed tree head covers, 0 when none",
@@ -47,6 +49,8 @@ class TreeMeters {
                 reading -> reading.size() - reading.headSize());
         gauge(registry, "greffe.audit.tree.head.age.seconds",
                 "Seconds since the latest tree head was signed, 0 when none is", this::age);
+        gauge(registry, "greffe.audit.tree.signing.refused",
+                "1 while Greffe refuses to sign a head for the grown tree, else 0", r -> r.signingRefused() ? 1 : 0);
     }
 
     private double age(Reading reading) {
@@ -70,6 +74,6 @@ class TreeMeters {
         }
     }
 
-    private record Reading(long size, long headSize, Instant signedAt) {
+    private record Reading(long size, long headSize, Instant signedAt, boolean signingRefused) {
     }
 }

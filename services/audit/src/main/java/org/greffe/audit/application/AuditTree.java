@@ -12,14 +12,24 @@ public interface AuditTree {
     /** Leaves in the tree: the sealed events. */
     long size();
 
-    /** The head of the largest tree signed so far. */
+    /** The head of the largest tree signed so far whose signature (a key Greffe holds) and root verify. */
     Optional<TreeHead> latestHead();
 
-    /** The head signed for that tree size, if one was. */
+    /** The head signed for that tree size, if one was and it verifies. */
     Optional<TreeHead> head(long treeSize);
 
-    /** Seals what can be sealed and signs a head of the tree now, unless the latest head has its size already. */
+    /**
+     * Seals what can be sealed and signs a head of the tree now, unless the latest head has its size already or a leaf
+     * since it does not check out; returns the latest verified head.
+     */
     Optional<TreeHead> signHead();
+
+    /**
+     * Why the signer's latest round signed no head though the tree had grown (a leaf that is not a sealed
+     * authenticated event, stored nodes that do not hash right, a head Greffe did not sign at that size); empty when
+     * it signed or had nothing to sign.
+     */
+    Optional<String> signingRefusal();
 
     /** Every public key a head may name. */
     List<TreeHeadSigner.HeadKey> publicKeys();
@@ -27,7 +37,10 @@ public interface AuditTree {
     /**
      * The inclusion proof of every sealed event of the case in the tree of {@code treeSize} leaves.
      *
-     * @throws IllegalArgumentException when the size is not one Greffe signed, in one sentence
+     * Any size from 1 to the tree's size is accepted, signed or not: a proof is worth only as much as the signed head
+     * whose root it is checked against.
+     *
+     * @throws IllegalArgumentException when the size is not between 1 and the tree's size, in one sentence
      */
     CaseInclusion inclusion(String caseId, long treeSize);
 

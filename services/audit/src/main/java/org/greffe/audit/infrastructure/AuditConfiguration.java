@@ -66,8 +66,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    JdbcMerkleTree merkleTree(JdbcTemplate jdbc, AuditProperties properties, Flyway auditFlyway) {
-        return new JdbcMerkleTree(jdbc, properties.sealBatchSize());
+    JdbcMerkleTree merkleTree(JdbcTemplate jdbc, AppendAuthentication authentication, AuditProperties properties,
+                              Flyway auditFlyway) {
+        return new JdbcMerkleTree(jdbc, authentication, properties.sealBatchSize());
     }
 
     /**
@@ -76,10 +77,12 @@ public class AuditConfiguration {
      */
     @Bean
     JdbcTreeHeads treeHeads(JdbcTemplate jdbc, PlatformTransactionManager transactions, JdbcMerkleTree merkleTree,
-                            TreeHeadSigner signer, Clock clock, Flyway auditFlyway) {
+                            AppendAuthentication authentication, TreeHeadSigner signer, Clock clock,
+                            AuditProperties properties, Flyway auditFlyway) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        return new JdbcTreeHeads(jdbc, transaction, merkleTree, signer, clock);
+        return new JdbcTreeHeads(jdbc, transaction, merkleTree, authentication, signer, clock,
+                properties.sealBatchSize());
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package org.greffe.audit.infrastructure;
 
+import org.greffe.audit.application.AppendAuthentication;
 import org.greffe.audit.application.MerkleTree;
 import org.greffe.audit.application.MerkleTree.Node;
 import org.greffe.audit.application.MerkleTree.Range;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -19,21 +22,27 @@ import java.util.Set;
  *
  * <p>{@link #append} runs inside the sealer's transaction, under its lock: the tree holds exactly the events the
  * sealer sealed, in every committed sealing, never more, never fewer. {@link #catchUp} gives a chain sealed before the
- * tree existed its tree.
+ * tree existed its tree, re-deriving every link from its authenticated event as the sealer would.
  */
 public class JdbcMerkleTree {
 
-    private static final String NEW_LINKS = """
-            SELECT global_index, hash FROM audit_chain WHERE global_index > ? ORDER BY global_index LIMIT ?""";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcMerkleTree.class);
+    private static final String LAST_LEAF = """
+            SELECT l.global_index, c.hash FROM audit_tree_leaf l
+            LEFT JOIN audit_chain c ON c.global_index = l.global_index
+            ORDER BY l.leaf_index DESC LIMIT 1""";
 
     private final JdbcTemplate jdbc;
+    private final SealedLinks sealed;
     private final int batchSize;
 
     /**
-     * @param batchSize chain links read per round when growing
+     * @param authentication checks the authentication codes of the events a catch-up adds
+     * @param batchSize      chain links read per round when growing
      */
-    public JdbcMerkleTree(JdbcTemplate jdbc, int batchSize) {
+    public JdbcMerkleTree(JdbcTemplate jdbc, AppendAuthentication authentication, int batchSize) {
         this.jdbc = jdbc;
+        this.sealed = new SealedLinks(jdbc, authentication);
         this.batchSize = batchSize;
     }
 
@@ -78,22 +87,36 @@ public class JdbcMerkleTree {
 
     /**
      * Adds the chain's links above the tree's last leaf: once, when an instance first seals, so that a chain sealed
-     * before the tree existed gets its tree. Call it in the sealer's transaction.
+     * before the tree existed gets its tree. Call it in the sealer's transaction. Each link must be the chain hash of
+     * an authenticated stored event, linked to the one before; it stops at the first that is not, and says so: a row
+     * written into the chain table by SQL never becomes a leaf.
      *
      * @return how many leaves were added
      */
     public long catchUp() {
         long added = 0;
+        SealedLinks.Link previous = jdbc.query(LAST_LEAF, rs -> rs.next()
+                ? new SealedLinks.Link(rs.getLong(1), rs.getBytes(2)) : SealedLinks.Link.GENESIS);
+        if (previous.hash() == null) {
+            LOG.error("The Merkle tree's last leaf names global index {}, which is not in the sealed chain: the tree "
+                    + "takes no more links; POST /api/audit/verify says what is wrong", previous.globalIndex());
+            return 0;
+        }
         while (true) {
-            long after = jdbc.query("SELECT global_index FROM audit_tree_leaf ORDER BY leaf_index DESC LIMIT 1",
-                    rs -> rs.next() ? rs.getLong(1) : 0L);
-            List<Link> links = jdbc.query(NEW_LINKS, (rs, row) -> new Link(rs.getLong(1), rs.getBytes(2)), after,
+            List<SealedLinks.Row> rows = sealed.read(SealedLinks.LINKS, previous.globalIndex(), Long.MAX_VALUE,
                     batchSize);
-            append(links);
-            added += links.size();
-            if (links.size() < batchSize) {
+            SealedLinks.Checked checked = sealed.check(rows, previous);
+            append(checked.links().stream().map(link -> new Link(link.globalIndex(), link.hash())).toList());
+            added += checked.links().size();
+            if (checked.problem() != null) {
+                LOG.error("The Merkle tree takes no more links: {} (written behind Greffe's back); "
+                        + "POST /api/audit/verify says what is wrong", checked.problem());
                 return added;
             }
+            if (rows.size() < batchSize) {
+                return added;
+            }
+            previous = checked.links().get(checked.links().size() - 1);
         }
     }
 
@@ -107,7 +130,7 @@ public class JdbcMerkleTree {
     }
 
     /** The complete subtrees still waiting for a right sibling in a tree of {@code size} leaves, by level. */
-    private Map<Integer, byte[]> frontier(long size) {
+    Map<Integer, byte[]> frontier(long size) {
         Set<Node> pending = new LinkedHashSet<>();
         for (int level = 0; level < 63; level++) {
             if ((size >> level & 1) == 1) {

@@ -120,6 +120,9 @@ public class JdbcTreeVerifier {
         if (problem[0] == null && trusted != null) {
             problem[0] = trusted(trusted, size[0], roots);
         }
+        if (problem[0] == null && heads.refusal() != null) {
+            problem[0] = heads.refusal();
+        }
         return new TreeVerification(problem[0] == null, size[0], rootHex, signed.size(), trusted, problem[0]);
     }
 
@@ -145,6 +148,12 @@ public class JdbcTreeVerifier {
         Map<String, byte[]> keys = new HashMap<>();
         signer.publicKeys().forEach(key -> keys.put(key.keyId(), Base64.getDecoder().decode(key.publicKey())));
         for (TreeHead head : signed) {
+            byte[] key = keys.get(head.keyId());
+            if (key == null || !head.signedBy(key)) {
+                return "the stored head of " + head.treeSize() + " events does not verify with the published key "
+                        + head.keyId() + " (forged, or signed with a key no longer held): Greffe neither serves it "
+                        + "nor builds on it";
+            }
             byte[] root = roots.get(head.treeSize());
             if (root == null) {
                 return "Greffe signed a head of " + head.treeSize() + " events on " + head.timestamp()
@@ -154,11 +163,6 @@ public class JdbcTreeVerifier {
                 return "the head Greffe signed on " + head.timestamp() + " for " + head.treeSize() + " events has "
                         + "root " + head.rootHash() + ", and those events now hash to " + ChainHash.hex(root)
                         + " (the log was rewritten or forked since)";
-            }
-            byte[] key = keys.get(head.keyId());
-            if (key == null || !head.signedBy(key)) {
-                return "the stored head of " + head.treeSize() + " events does not verify with the published key "
-                        + head.keyId() + " (forged, or signed with a key no longer held)";
             }
         }
         return null;

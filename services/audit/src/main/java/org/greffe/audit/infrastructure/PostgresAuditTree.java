@@ -60,6 +60,11 @@ public class PostgresAuditTree implements AuditTree {
     }
 
     @Override
+    public Optional<String> signingRefusal() {
+        return Optional.ofNullable(heads.refusal());
+    }
+
+    @Override
     public List<TreeHeadSigner.HeadKey> publicKeys() {
         return signer.publicKeys();
     }
