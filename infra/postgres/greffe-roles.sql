@@ -11,6 +11,10 @@ SELECT format('CREATE ROLE greffe_app LOGIN PASSWORD %L', :'app_password')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'greffe_app') \gexec
 
 GRANT CONNECT ON DATABASE :"DBNAME" TO greffe_owner, greffe_app;
+-- Temporary tables are searched before Greffe's own: one named domain_event_entry would take the appends of its
+-- connection. Greffe creates none, nor schemas; PUBLIC kept CREATE on schema public on PostgreSQL 14 and older.
+REVOKE TEMPORARY, CREATE ON DATABASE :"DBNAME" FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE, CREATE ON SCHEMA public TO greffe_owner;
 GRANT USAGE ON SCHEMA public TO greffe_app;
 

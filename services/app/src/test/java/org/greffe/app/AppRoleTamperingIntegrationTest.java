@@ -246,6 +246,26 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
                 String.class, index);
     }
 
+    @Test
+    void theApplicationsRoleCannotShadowGreffesTablesWithTemporaryTablesNorTablesOfItsOwn() {
+        JdbcTemplate attacker = appRole();
+        // pg_temp is searched first: a temporary domain_event_entry would take the appends of its (pooled)
+        // connection, a temporary access_log_id_seq the access log's chaining.
+        for (String statement : List.of(
+                "CREATE TEMPORARY TABLE domain_event_entry (LIKE public.domain_event_entry INCLUDING ALL)",
+                "CREATE TEMPORARY SEQUENCE access_log_id_seq",
+                "CREATE TABLE public.planted (id INT)",
+                "CREATE SCHEMA planted")) {
+            assertThat(sqlState(() -> attacker.execute(statement))).as(statement).isEqualTo(INSUFFICIENT_PRIVILEGE);
+        }
+        assertThat(jdbc.queryForList("""
+                SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+                  AND NOT coalesce('search_path=pg_catalog, public' = ANY (p.proconfig), false)
+                  AND p.proname IN ('domain_event_entry_append_only', 'event_authentication_append_only',
+                                    'registry_append_only', 'caseload_published_is_final')""", String.class))
+                .as("trigger functions without a pinned search_path").isEmpty();
+    }
+
     /** The SQLSTATE the statement failed with, or an empty string when it succeeded. */
     private static String sqlState(Runnable statement) {
         try {

@@ -97,6 +97,51 @@ class DatabaseRefusalIntegrationTest {
     }
 
     @Test
+    void eachWayAroundTheAppendOnlyTriggersIsRefused() throws SQLException {
+        try (Connection superuser = server.getPostgresDatabase().getConnection()) {
+            DatabaseRoles.setUp(superuser);
+        }
+        String[] roles = {"--spring.datasource.username=" + DatabaseRoles.APP,
+                "--greffe.database.owner.username=" + DatabaseRoles.OWNER};
+        try (ConfigurableApplicationContext app = start(roles)) {
+            DatabaseSafety safety = app.getBean(DatabaseSafety.class);
+            assertThat(safety.privileges()).as("after the set-up, least privilege").isEmpty();
+            assertThat(safety.durability()).isEmpty();
+        }
+        // What a DBA's mistake, or an attacker who once held more, could leave behind.
+        execute("""
+                CREATE ROLE planted_admin NOLOGIN CREATEROLE;
+                CREATE ROLE planted_root NOLOGIN SUPERUSER;
+                CREATE ROLE planted_middle NOLOGIN;
+                GRANT planted_root TO planted_middle;
+                GRANT planted_admin, planted_middle, pg_execute_server_program, pg_read_server_files,
+                      pg_write_server_files, pg_write_all_data TO greffe_app;
+                GRANT TEMPORARY, CREATE ON DATABASE postgres TO PUBLIC;
+                GRANT CREATE ON SCHEMA public TO PUBLIC;
+                ALTER TABLE registry_docket_number ENABLE REPLICA TRIGGER registry_docket_number_append_only;
+                ALTER TABLE access_log_outcome SET UNLOGGED""");
+        assertThatThrownBy(() -> start(roles)).rootCause()
+                .hasMessageStartingWith("Greffe's database role greffe_app is a member of ")
+                .hasMessageEndingWith("or set GREFFE_DATABASE_ALLOW_PRIVILEGED_ROLE=true to accept the risk.");
+
+        List<String> allowed = new ArrayList<>(List.of(roles));
+        allowed.add("--greffe.database.allow-privileged-role=true");
+        allowed.add("--greffe.database.allow-non-durable=true");
+        try (ConfigurableApplicationContext app = start(allowed.toArray(String[]::new))) {
+            DatabaseSafety safety = app.getBean(DatabaseSafety.class);
+            // pg_write_all_data also gives UPDATE and DELETE on every table, which the check names table by table.
+            assertThat(safety.privileges()).contains("may UPDATE, DELETE domain_event_entry",
+                    "is a member of planted_admin",
+                    "is a member of planted_root",
+                    "is a member of pg_execute_server_program", "is a member of pg_read_server_files",
+                    "is a member of pg_write_server_files", "is a member of pg_write_all_data",
+                    "finds a trigger of registry_docket_number disabled", "may create temporary tables",
+                    "may create schemas", "may create tables in schema public");
+            assertThat(safety.durability()).containsExactly("access_log_outcome unlogged");
+        }
+    }
+
+    @Test
     void demoModeRunsOnAnUnsafeDatabaseWithAWarning(CapturedOutput output) throws SQLException {
         execute("ALTER ROLE postgres SET synchronous_commit = off");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GreffeApplication.class).run(

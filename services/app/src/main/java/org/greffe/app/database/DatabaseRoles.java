@@ -18,8 +18,9 @@ public final class DatabaseRoles {
     public static final String APP = "greffe_app";
 
     /**
-     * Creates the roles when missing (login without password: the embedded server trusts local connections), lets
-     * the owner create tables in the schema and the runtime role use it, and hands the owner whatever in the schema
+     * Creates the roles when missing (login without password: the embedded server trusts local connections), takes
+     * from {@code PUBLIC} the temporary tables and the right to create in the database or the schema, lets the owner
+     * create tables in the schema and the runtime role use it, and hands the owner whatever in the schema
      * the connecting superuser still owns: the tables of a data directory migrated before the roles existed.
      */
     private static final String SET_UP = """
@@ -34,6 +35,10 @@ public final class DatabaseRoles {
                     CREATE ROLE %2$s LOGIN;
                 END IF;
                 EXECUTE format('GRANT CONNECT ON DATABASE %%I TO %1$s, %2$s', current_database());
+                -- A temporary table is searched before Greffe's own (pg_temp comes first in search_path): one named
+                -- domain_event_entry would take the appends of its connection. Greffe creates none, nor schemas.
+                EXECUTE format('REVOKE TEMPORARY, CREATE ON DATABASE %%I FROM PUBLIC', current_database());
+                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
                 GRANT USAGE, CREATE ON SCHEMA public TO %1$s;
                 GRANT USAGE ON SCHEMA public TO %2$s;
                 -- Sequences that belong to a column move with their table.
