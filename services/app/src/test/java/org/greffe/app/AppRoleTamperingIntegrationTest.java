@@ -266,6 +266,35 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
                 .as("trigger functions without a pinned search_path").isEmpty();
     }
 
+    @Test
+    void aForgedSnapshotChangesNoCommandOutcomeAndTheApplicationsRoleCannotWriteOne() {
+        String caseId = fileCase("2019-03-03");
+        String base = "/api/cases/" + caseId;
+        assertThat(post(base + "/judgment", "{\"on\":\"2019-04-01\",\"verdict\":\"CONVICTION\"}").status())
+                .as("no trial held").isEqualTo(409);
+        String forge = """
+                INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_type, time_stamp)
+                VALUES (?, ?, 'Case', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'),
+                        'org.greffe.registry.model.Case', '2019-03-03T00:00:00Z')""";
+        assertThat(sqlState(() -> appRole().update(forge, caseId, 0L, UUID.randomUUID().toString(), "{}")))
+                .as("the runtime role writes no snapshot").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        // Greffe takes no snapshot; one written by whoever may (the DBA here) is never read: an empty case ahead of
+        // the log, or one with a trial held, would otherwise be the state the next command is decided on.
+        JdbcTemplate dba = dbaJdbc();
+        dba.update(forge, caseId, 41L, UUID.randomUUID().toString(), "{}");
+        dba.update(forge, caseId, 42L, UUID.randomUUID().toString(),
+                "{\"caseId\":{\"value\":\"" + caseId + "\"},\"trialHeld\":true}");
+        assertThat(post(base + "/judgment", "{\"on\":\"2019-04-01\",\"verdict\":\"CONVICTION\"}").status())
+                .as("still no trial held").isEqualTo(409);
+        Response scheduled = post(base + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-05-02\"}");
+        assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(201);
+        Response held = post(base + "/hearings/" + scheduled.json().get("hearingId").asText() + "/held",
+                "{\"on\":\"2019-05-02\"}");
+        assertThat(held.status()).as(held.text()).isEqualTo(200);
+        assertThat(held.json().get("version").asLong()).as("the case's own events, from the first").isEqualTo(2);
+    }
+
     /** The SQLSTATE the statement failed with, or an empty string when it succeeded. */
     private static String sqlState(Runnable statement) {
         try {

@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
 import org.greffe.audit.application.AppendAuthentication;
@@ -40,7 +41,11 @@ class AppendAuthenticationConfiguration {
         return AppendKeys.open(Path.of(dir), newest);
     }
 
-    /** Axon's JDBC event store as Axon's auto-configuration builds it, recording the codes as it appends. */
+    /**
+     * Axon's JDBC event store as Axon's auto-configuration builds it, recording the codes as it appends, except that
+     * it uses no snapshot: Greffe takes none, and one written into {@code snapshot_event_entry} by hand would be the
+     * state the next command is decided on. Every aggregate is loaded from its events.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -52,7 +57,7 @@ class AppendAuthenticationConfiguration {
                                                                        .upcasterChain(axon.upcasterChain())
                                                                        .persistenceExceptionResolver(exceptionResolver)
                                                                        .eventSerializer(eventSerializer)
-                                                                       .snapshotFilter(axon.snapshotFilter())
+                                                                       .snapshotFilter(SnapshotFilter.rejectAll())
                                                                        .connectionProvider(connectionProvider)
                                                                        .transactionManager(transactions)
                                                                        .schema(schema);
