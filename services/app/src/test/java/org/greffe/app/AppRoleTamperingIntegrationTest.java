@@ -3,21 +3,26 @@ package org.greffe.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.greffe.app.database.DatabaseRoles;
+import org.greffe.app.security.Role;
 import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.StoredEvent;
+import org.greffe.audit.infrastructure.JdbcChainSealer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +51,8 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
         ownEmbeddedDatabase(registry, "app-role", false);
+        // Small batches: the chain's guard trigger must take the sealer's rows, batch after batch.
+        registry.add("greffe.audit.seal-batch-size", () -> "2");
     }
 
     @Autowired
@@ -53,6 +60,10 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
 
     @Autowired
     private AuditChain chain;
+
+    /** The sealer itself: {@link AuditChain#sealing()} keeps its answer for a while. */
+    @Autowired
+    private JdbcChainSealer sealer;
 
     /** Greffe's runtime role, with its own credentials, on a connection of the attacker's. */
     private JdbcTemplate appRole() {
@@ -229,6 +240,137 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
         }
         chain.sealPending();
         assertVerifies();
+    }
+
+    @Test
+    void chainAndTreeRowsThatSealNoNextStoredEventAreRefusedAndSealingGoesOn() {
+        fileCase("2019-06-01");
+        chain.sealPending();
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM audit_chain", Long.class);
+        byte[] headHash = jdbc.queryForObject("SELECT hash FROM audit_chain WHERE global_index = ?", byte[].class,
+                head);
+        String sealedEvent = eventAt(head);
+        JdbcTemplate attacker = appRole();
+        String insert = """
+                INSERT INTO audit_chain (global_index, event_identifier, aggregate_identifier, sequence_number, hash,
+                    previous_hash, case_hash, case_previous_hash, payload_hash, meta_data_hash)
+                VALUES (?, ?, 'forged', 0, ?, ?, ?, ?, ?, NULL)""";
+        byte[] junk = ChainHash.sha256(new byte[]{1});
+        // A row far above the log used to become the sealer's head: nothing more was sealed, and nothing said so.
+        assertThat(sqlState(() -> attacker.update(insert, 9_000_000_000_000_000L, sealedEvent, junk, headHash, junk,
+                ChainHash.GENESIS, junk))).as("far future index").isEqualTo(RAISED_BY_TRIGGER);
+        assertThat(sqlState(() -> attacker.update(insert, head, sealedEvent, junk, headHash, junk, ChainHash.GENESIS,
+                junk))).as("at the head").isIn(RAISED_BY_TRIGGER, "23505");
+        fileCase("2019-06-02");
+        fileCase("2019-06-03");
+        long newest = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        assertThat(sqlState(() -> attacker.update(insert, newest, eventAt(newest), junk, headHash, junk,
+                ChainHash.GENESIS, junk))).as("skipping stored events").isEqualTo(RAISED_BY_TRIGGER);
+        long next = jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry WHERE global_index > ?",
+                Long.class, head);
+        assertThat(sqlState(() -> attacker.update(insert, next, eventAt(next), junk, junk, junk, ChainHash.GENESIS,
+                junk))).as("not linked to the head").isEqualTo(RAISED_BY_TRIGGER);
+        long leaves = jdbc.queryForObject("SELECT count(*) FROM audit_tree_leaf", Long.class);
+        assertThat(sqlState(() -> attacker.update("INSERT INTO audit_tree_leaf (leaf_index, global_index) "
+                + "VALUES (?, ?)", leaves + 1_000_000, head))).as("leaf far ahead").isEqualTo(RAISED_BY_TRIGGER);
+        assertThat(sqlState(() -> attacker.update("INSERT INTO audit_tree_leaf (leaf_index, global_index) "
+                + "VALUES (?, ?)", leaves, next))).as("leaf of an unsealed event").isEqualTo(RAISED_BY_TRIGGER);
+
+        chain.sealPending();
+        assertThat(jdbc.queryForObject("SELECT max(global_index) FROM audit_chain", Long.class)).isEqualTo(newest);
+        assertThat(sealer.status().unsealedEvents()).isZero();
+        assertThat(sealer.status().refused()).isFalse();
+        assertVerifies();
+    }
+
+    @Test
+    void aChainHeadAboveTheLogIsReportedAsARefusalNotAsNothingToSeal() {
+        fileCase("2019-06-04");
+        chain.sealPending();
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM audit_chain", Long.class);
+        long far = 8_000_000_000_000_000L;
+        // Only with the guard trigger disabled, which takes the owner: the sealer must still say so.
+        asDba(dba -> {
+            dba.execute("ALTER TABLE audit_chain DISABLE TRIGGER audit_chain_guard");
+            dba.update("""
+                    INSERT INTO audit_chain (global_index, event_identifier, aggregate_identifier, sequence_number,
+                        hash, previous_hash, case_hash, case_previous_hash, payload_hash)
+                    SELECT ?, 'forged-far', 'forged', 0, hash, hash, hash, hash, hash FROM audit_chain
+                    WHERE global_index = ?""", far, head);
+            dba.execute("ALTER TABLE audit_chain ENABLE TRIGGER audit_chain_guard");
+        });
+        try {
+            fileCase("2019-06-05");
+            assertThat(sealer.status().refused()).as("status, before the sealer's next round").isTrue();
+            chain.sealPending();
+            assertThat(sealer.status().refused()).isTrue();
+            assertThat(sealer.status().stop().globalPosition()).isEqualTo(far);
+            assertThat(sealer.status().stop().reason()).contains("above the newest stored event");
+        } finally {
+            asDba(dba -> {
+                dba.execute("ALTER TABLE audit_chain DISABLE TRIGGER USER");
+                dba.update("DELETE FROM audit_chain WHERE global_index = ?", far);
+                dba.execute("ALTER TABLE audit_chain ENABLE TRIGGER USER");
+            });
+        }
+        chain.sealPending();
+        assertThat(sealer.status().refused()).isFalse();
+        assertVerifies();
+    }
+
+    @Test
+    void anOutcomeCannotBeWrittenAheadAndAnEntryGetsTheServersTime() {
+        get("/api/audit/rebuild", as("app.auditor", Role.AUDITOR));
+        JdbcTemplate attacker = appRole();
+        long last = jdbc.queryForObject("SELECT max(id) FROM access_log", Long.class);
+        // Written ahead, the forged status would have stood in place of the real one, which was silently dropped.
+        assertThat(sqlState(() -> attacker.update("INSERT INTO access_log_outcome (access_log_id, status) "
+                + "VALUES (?, 200)", last + 5))).isEqualTo("23503");
+
+        Timestamp before = jdbc.queryForObject("SELECT statement_timestamp()", Timestamp.class);
+        Map<String, Object> entry = attacker.queryForMap("""
+                INSERT INTO access_log (at, user_name, roles, method, path, operation, client)
+                VALUES ('2001-01-01T00:00:00Z', 'mallory', 'AUDITOR', 'GET', '/api/audit/export', 'export',
+                        '10.6.6.6') RETURNING id, at""");
+        Timestamp at = (Timestamp) entry.get("at");
+        assertThat(at).isAfterOrEqualTo(before);
+        // The link covers the time the entry holds.
+        assertThat(jdbc.queryForObject("""
+                SELECT hash = greffe_access_link(id, at, user_name, roles, method, path, operation, case_id,
+                                                 tribunal_id, client, previous_hash)
+                FROM access_log WHERE id = ?""", Boolean.class, entry.get("id"))).isTrue();
+    }
+
+    @Test
+    void temporaryTablesNamedLikeTheAccessLogDoNotDivertItsTrigger() {
+        List<String> functions = List.of("access_log_append_only", "access_log_outcome_append_only",
+                "access_log_chain", "greffe_access_field", "greffe_access_link", "audit_chain_append_only",
+                "audit_tree_append_only", "audit_chain_guard", "audit_tree_leaf_guard");
+        for (String function : functions) {
+            assertThat(jdbc.queryForObject("SELECT array_to_string(proconfig, ';') FROM pg_proc WHERE proname = ?",
+                    String.class, function)).as(function).isEqualTo("search_path=pg_catalog, public, pg_temp");
+        }
+        get("/api/audit/rebuild", as("app.auditor", Role.AUDITOR));
+        // Whether or not PUBLIC may still create temporary tables, the attacker here may.
+        asDba(dba -> dba.execute("DO $$ BEGIN EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', "
+                + "current_database(), '" + DatabaseRoles.APP + "'); END $$"));
+        try {
+            JdbcTemplate attacker = new JdbcTemplate(new SingleConnectionDataSource(
+                    ((HikariDataSource) dataSource).getJdbcUrl(), DatabaseRoles.APP, null, true));
+            attacker.execute("CREATE TEMP TABLE access_log (LIKE public.access_log INCLUDING DEFAULTS)");
+            attacker.execute("CREATE TEMP SEQUENCE access_log_id_seq START 900000000");
+            long last = jdbc.queryForObject("SELECT max(id) FROM access_log", Long.class);
+            byte[] lastHash = jdbc.queryForObject("SELECT hash FROM access_log WHERE id = ?", byte[].class, last);
+            Map<String, Object> entry = attacker.queryForMap("""
+                    INSERT INTO public.access_log (at, user_name, roles, method, path, operation, client)
+                    VALUES (now(), 'mallory', 'AUDITOR', 'GET', '/api/audit/export', 'export', '10.6.6.6')
+                    RETURNING id, previous_hash""");
+            assertThat((Long) entry.get("id")).isGreaterThan(last).isLessThan(900000000L);
+            assertThat((byte[]) entry.get("previous_hash")).isEqualTo(lastHash);
+        } finally {
+            asDba(dba -> dba.execute("DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM %I', "
+                    + "current_database(), '" + DatabaseRoles.APP + "'); END $$"));
+        }
     }
 
     private String firstColumn(String table) {

@@ -61,7 +61,10 @@ public class AuditConfiguration {
     JdbcChainSealer chainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                 AppendAuthentication authentication, JdbcMerkleTree merkleTree, Clock clock,
                                 AuditProperties properties, Flyway auditFlyway) {
-        return new JdbcChainSealer(jdbc, new TransactionTemplate(transactions), authentication, merkleTree, clock,
+        // Read committed: the chain's guard trigger reads the head committed before it, after the sealer's lock.
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return new JdbcChainSealer(jdbc, transaction, authentication, merkleTree, clock,
                 properties.sealBatchSize(), properties.gapSettle(), properties.maxSealingLag());
     }
 

@@ -61,8 +61,16 @@ class JdbcAccessLog implements AccessLog {
 
     @Override
     public void complete(long id, int status) {
-        jdbc.update("INSERT INTO access_log_outcome (access_log_id, status) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                id, status);
+        // An outcome already there was not written by this call: never silently kept in place of the real one.
+        int written = jdbc.update("INSERT INTO access_log_outcome (access_log_id, status) VALUES (?, ?) "
+                + "ON CONFLICT DO NOTHING", id, status);
+        if (written == 0) {
+            Integer recorded = jdbc.query("SELECT status FROM access_log_outcome WHERE access_log_id = ?",
+                    rs -> rs.next() ? rs.getInt(1) : null, id);
+            throw new IllegalStateException("the outcome of access log entry " + id + " was already recorded as "
+                    + recorded + " before the answer (" + status + ") was complete: someone wrote it ahead; "
+                    + "examine access_log_outcome");
+        }
     }
 
     @Override

@@ -96,12 +96,14 @@ public class JdbcChainSealer {
      * waited longest.
      */
     private static final String UNSEALED = """
-            SELECT h.sealed_through,
+            SELECT h.sealed_through, h.log_head,
                    (SELECT count(*) FROM (SELECT 1 FROM domain_event_entry e WHERE e.global_index > h.sealed_through
                                           LIMIT %d) u) AS unsealed,
                    (SELECT e.time_stamp FROM domain_event_entry e WHERE e.global_index > h.sealed_through
                     ORDER BY e.global_index LIMIT 1) AS oldest
-            FROM (SELECT coalesce(max(global_index), 0) AS sealed_through FROM audit_chain) h""".formatted(
+            FROM (SELECT coalesce(max(global_index), 0) AS sealed_through,
+                         (SELECT coalesce(max(global_index), 0) FROM domain_event_entry) AS log_head
+                  FROM audit_chain) h""".formatted(
             SealingStatus.COUNTED);
     private static final String INSERT = """
             INSERT INTO audit_chain (global_index, event_identifier, aggregate_identifier, sequence_number, hash,
@@ -190,8 +192,13 @@ public class JdbcChainSealer {
             double age = oldest == null ? 0
                     : Math.max(0, Duration.between(oldest, clock.instant()).toMillis()) / 1000.0;
             boolean overdue = unsealed > 0 && (oldest == null || age > maxLag.toMillis() / 1000.0);
+            SealingStop current = stop;
+            if (current == null) {
+                // Not waiting for the next round to say it: a head above the log hides every event still unsealed.
+                current = headAboveLog(rs.getLong("sealed_through"), rs.getLong("log_head"));
+            }
             return new SealingStatus(rs.getLong("sealed_through"), unsealed, oldest, Math.round(age * 10) / 10.0,
-                    maxLag.toSeconds(), overdue, stop);
+                    maxLag.toSeconds(), overdue, current);
         });
     }
 
@@ -255,11 +262,32 @@ public class JdbcChainSealer {
             tree.append(links.stream().map(link -> new JdbcMerkleTree.Link((Long) link[0], (byte[]) link[4]))
                              .toList());
         }
+        if (candidates.isEmpty() && stopped == null) {
+            stopped = headAboveLog(head);
+        }
         if (stopped != null || links.size() < batchSize) {
             // A full batch that did not stop leaves the verdict to the next one.
             record(stopped);
         }
         return links.size();
+    }
+
+    /**
+     * A refusal when the chain's head lies above the newest stored event (a row the guard trigger would refuse, so
+     * written with it disabled): the sealer would wait for events below it for ever. {@code null} otherwise.
+     */
+    private SealingStop headAboveLog(Link head) {
+        return headAboveLog(head.index(), jdbc.queryForObject(
+                "SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class));
+    }
+
+    private SealingStop headAboveLog(long chainHead, long logHead) {
+        if (chainHead <= logHead) {
+            return null;
+        }
+        return new SealingStop(SealingStop.Kind.REFUSED, chainHead, clock.instant(), "the audit chain's head is at "
+                + "global index " + chainHead + ", above the newest stored event (" + logHead + "): a chain row "
+                + "that seals no stored event, written behind the sealer; nothing after it can be sealed", List.of());
     }
 
     /**

@@ -63,7 +63,7 @@ class AccessRecorder implements AsyncHandlerInterceptor {
             try {
                 accessLog.complete(id, failure != null && response.getStatus() < 400 ? 500 : response.getStatus());
             } catch (RuntimeException e) {
-                log.warn("The access log entry {} was recorded, but not its outcome", id, e);
+                log.error("The access log entry {} was recorded, but not its outcome", id, e);
             }
         }
     }
