@@ -69,6 +69,9 @@ final class Database implements AutoCloseable {
                     + APP + "') THEN CREATE ROLE " + APP + " LOGIN; END IF; END $$");
         }
         try (Connection fresh = connect(url(name)); Statement sql = fresh.createStatement()) {
+            // As greffe-roles.sql does: nobody but the owner creates anything, temporary tables included.
+            sql.execute("REVOKE TEMPORARY, CREATE ON DATABASE " + name + " FROM PUBLIC");
+            sql.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
             sql.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + OWNER);
             sql.execute("GRANT USAGE ON SCHEMA public TO " + APP);
         }
