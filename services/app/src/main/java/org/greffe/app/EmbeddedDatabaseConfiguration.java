@@ -2,6 +2,7 @@ package org.greffe.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.greffe.app.database.DatabaseRefused;
 import org.greffe.app.database.DatabaseRoles;
 import org.greffe.app.database.MigrationOwner;
 import org.slf4j.Logger;
@@ -42,17 +43,32 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${greffe.data-dir}") Path dataDir) throws IOException {
         Path data = dataDir.toAbsolutePath().normalize();
+        DataDirectory.check(data);
         Files.createDirectories(data);
         StalePostgres.stopIfRunning(data);
         log.info("Starting embedded PostgreSQL with its data in {}", data);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    // Spring closes it (destroyMethod) once the event processors have stopped; zonky's own shutdown
+                    // hook would stop the server beside them, mid-batch, and they would log broken connections.
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start();
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("Missing embedded postgres binaries")) {
+                throw new DatabaseRefused("This Greffe jar carries no embedded PostgreSQL for "
+                        + System.getProperty("os.name") + " on " + System.getProperty("os.arch")
+                        + " (it was built for a server only, or for other platforms): set SPRING_DATASOURCE_URL to "
+                        + "a PostgreSQL server, as docs/operations.md describes.");
+            }
+            throw e;
+        }
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{}", postgres.getPort());
         try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
             DatabaseRoles.setUp(superuser);

@@ -36,10 +36,29 @@ final class GreffeProcess implements AutoCloseable {
      * an argument names {@code --greffe.keys.dir}.
      */
     static GreffeProcess start(Path dataDir, Path log, String... arguments) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        int port = freePort();
+        GreffeProcess greffe = new GreffeProcess(launch(port, dataDir, log, arguments), port);
+        greffe.awaitHealthy(log);
+        return greffe;
+    }
+
+    /** Starts Greffe as {@link #start} does and waits for it to exit on its own, e.g. because it refused to start. */
+    static int runUntilExit(Path dataDir, Path log, String... arguments) throws IOException, InterruptedException {
+        Process process = launch(freePort(), dataDir, log, arguments);
+        if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("Greffe was still running after 180 s; see " + log);
         }
+        return process.exitValue();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Process launch(int port, Path dataDir, Path log, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
@@ -51,12 +70,9 @@ final class GreffeProcess implements AutoCloseable {
             command.add("--greffe.keys.dir=" + dataDir.resolveSibling(dataDir.getFileName() + "-keys"));
         }
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                                                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                                                     .start();
-        GreffeProcess greffe = new GreffeProcess(process, port);
-        greffe.awaitHealthy(log);
-        return greffe;
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                                          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                                          .start();
     }
 
     private void awaitHealthy(Path log) throws InterruptedException {
