@@ -34,8 +34,8 @@ import java.util.Map;
  * The export is NDJSON: one JSON object a line per sealed event, in global order, then a last line
  * {@code {"chain":"log"|"case", ..., "events":N, "chainHead":"hex", "treeHead":{...}, "consistency":{...}}}. For each
  * event line the verifier decodes the base64 {@code payload} and {@code metaData}, rebuilds the canonical bytes
- * (layout below, identical to Greffe's {@code org.greffe.audit.application.ChainHash}), hashes them with SHA-256 and
- * checks that the result is the line's {@code hash} ({@code caseHash} in a case export), that its
+ * (the layout of {@code docs/audit-format.md}, as Greffe's {@code org.greffe.audit.application.ChainHash}), hashes
+ * them with SHA-256 and checks that the result is the line's {@code hash} ({@code caseHash} in a case export), that its
  * {@code previousHash} ({@code casePreviousHash}) is the previous line's hash (32 zero bytes on the first line), and
  * that the readable {@code payloadJson} and {@code metaDataJson} say the same as the bytes. Then that the last line
  * names the last hash and the number of events, and, when {@code --chain-head} is given, that the head is that one.
@@ -59,13 +59,9 @@ import java.util.Map;
  * </ul>
  * Without a public key or a trusted head the verifier refuses to say OK: a self-consistent file proves nothing.
  *
- * <p>Canonical bytes: a byte field is a 4-byte signed big-endian length then the bytes, length -1 and no bytes for
- * null; a text field is its UTF-8 bytes as a byte field; a number is 8 bytes signed big-endian. In order: text
- * "greffe-chain-v1", number globalPosition, text eventIdentifier, text aggregateIdentifier, number sequenceNumber,
- * text type, text payloadType, text payloadRevision, text timestamp, bytes payload, bytes metaData, bytes previous
- * hash (32 bytes). A signed tree head signs the UTF-8 text of four lines, each ended by a line feed:
- * {@code greffe-tree-head-v1}, the tree size in decimal, the root in lower-case hex, the timestamp as the head gives
- * it.
+ * <p>The byte layouts this file recomputes (the canonical bytes of a chain link, the Merkle tree's leaf and node
+ * hashes, the text a tree head signs, the key id, the export's lines) are specified once, in {@code
+ * docs/audit-format.md} of Greffe's repository; this file and Greffe's own classes implement that page.
  *
  * <p>Prints {@code OK <n> events, chain head <hex>, ...} and exits 0, or {@code BROKEN ...: why} and exits 1, or one
  * sentence saying what is missing and exits 2 for a usage error or an unreadable file. {@code --self-test} checks this

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * of 2^level). Every range a proof needs, {@code [start, end)}, is aligned so that it is a short row of complete
  * subtrees ({@link #parts}): an inclusion or consistency proof reads O(log n) stored nodes and never walks leaves.
  * The verifying algorithms are those of RFC 9162 (section 2.1.3.2 and 2.1.4.2); {@code tools/verifier} holds its own
- * copy of them, and both are pinned to the Certificate Transparency test vectors.
+ * copy of them, and both are pinned to the Certificate Transparency test vectors. The tree's format (leaf input,
+ * prefixes, stored subtrees, proofs) is specified in {@code docs/audit-format.md}.
  */
 public final class MerkleTree {
 
