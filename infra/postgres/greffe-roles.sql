@@ -1,4 +1,4 @@
--- The two roles of a Greffe database (README, "Operations: database roles and durability"). Run as a superuser (or
+-- The two roles of a Greffe database (docs/operations.md, "Operations: database roles and durability"). Run as a superuser (or
 -- the role that owns Greffe's tables so far), in Greffe's database, once, and again after an upgrade from a version
 -- that ran as one role:
 --   psql -v ON_ERROR_STOP=1 -v owner_password=... -v app_password=... -d greffe -f greffe-roles.sql

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 
 /**
  * The authentication code Greffe records with every event it appends (HMAC-SHA-256 over the stored fields, the
- * layout in the README's "Auditing: the hash chain"), made here from the documented layout with the key Greffe reads,
+ * layout in docs/audit-format.md), made here from the documented layout with the key Greffe reads,
  * as anyone holding the key can: the seeded log is then one Greffe would have appended, and its sealer seals it.
  */
 final class AppendCodes {

@@ -13,7 +13,8 @@ import java.sql.Statement;
  * The PostgreSQL server both Greffe and the baselines use: the one named by {@code --jdbc-url}, or an embedded one
  * the bench starts, durable as Greffe requires for real data ({@code fsync} and {@code synchronous_commit} on). Each
  * stage of the run gets a fresh database on that server, so stages never see each other's rows, set up as an
- * operator sets one up for Greffe: {@link #OWNER} migrates, Greffe runs as {@link #APP} (README, "Operations:
+ * operator sets one up for Greffe: {@link #OWNER} migrates, Greffe runs as {@link #APP} (docs/operations.md,
+ * "Operations:
  * database roles and durability"). The bench's own user (the seeder, the baselines) is the server's administrator;
  * on an external server the two roles log in without a password, so its authentication must trust the bench host.
  */

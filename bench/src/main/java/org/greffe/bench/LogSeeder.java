@@ -21,7 +21,8 @@ import java.util.function.LongConsumer;
 /**
  * Fills {@code domain_event_entry} with a large log of synthetic cases by {@code COPY}, in Greffe's stored format,
  * far faster than recording them through the API could, with the authentication code of each event in
- * {@code event_authentication}, made as Greffe makes it (the layout in the README) with the key Greffe will read, so
+ * {@code event_authentication}, made as Greffe makes it (the layout in docs/audit-format.md) with the key Greffe will
+ * read, so
  * that the seeded log is one Greffe would have appended. The cases' events interleave, 2,000 cases in progress at a
  * time, as in a real log. With {@code gaps}, global indexes are skipped as rolled-back
  * and concurrent transactions leave them, and the events are stamped as recorded just now, which is what a rebuild

@@ -8,7 +8,8 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seeder's codes are Greffe's: the known vector of the README (and of Greffe's own EventAuthenticationCodeTest),
+ * The seeder's codes are Greffe's: the known vector of docs/audit-format.md (and of Greffe's own
+ * EventAuthenticationCodeTest),
  * the chain's example event under the key of bytes 0 to 31.
  */
 class AppendCodesTest {

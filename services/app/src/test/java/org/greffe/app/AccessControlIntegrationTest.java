@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint × every role, anonymous included, with the status each must get. The table is the access policy:
- * the README's Access section says the same, and a test fails if an endpoint exists that the table does not cover.
+ * docs/api.md, section Access says the same, and a test fails if an endpoint exists that the table does not cover.
  * Allowed cells expect the endpoint's own answer (201, 200, or 404 for an unknown case), which proves the request
  * went past the security rules; refused cells expect exactly 401 or 403 as problem+json, and no event appended.
  */

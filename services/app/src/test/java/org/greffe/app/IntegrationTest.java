@@ -27,7 +27,8 @@ public abstract class IntegrationTest extends HttpIntegrationTest {
         trustTestTokens(registry);
         String url = System.getenv("GREFFE_TEST_DATASOURCE_URL");
         if (url != null && !url.isBlank()) {
-            // The server is set up as the README tells an operator to: an owner role migrates, Greffe runs as its own.
+            // The server is set up as docs/operations.md tells an operator to: an owner role migrates, Greffe runs as
+            // its own.
             try (Connection superuser = DriverManager.getConnection(url, superuser(), null)) {
                 DatabaseRoles.setUp(superuser);
             } catch (SQLException e) {

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The append authentication key is rotated as the README says: stop Greffe, rename {@code append-mac.key} to another
+ * The append authentication key is rotated as docs/auditing.md says: stop Greffe, rename {@code append-mac.key} to
+ * another
  * {@code append-mac-*.key}, start again. The new key authenticates what follows, the retired one keeps the events it
  * authenticated verifiable, and a keys directory that lacks the key of the newest events is refused at start-up.
  * Greffe runs as a separate process, restarted on the same data directory.

@@ -70,7 +70,7 @@ class NoNameInTheLogIntegrationTest extends IntegrationTest {
             accepted += fileWithHeader("X-Correlation-Id", value);
             // A token naming its user by anything but an identifier is refused before the request is read. (A user
             // id shaped like an identifier, "aminata.traore", is staff's accountability, recorded as the identity
-            // provider gives it; the README advises the opaque sub claim.)
+            // provider gives it; docs/api.md advises the opaque sub claim.)
             if (!value.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
                 Response signedInAsAName = post("/api/cases", fileCaseJson(newDocket(), "kati", "2019-01-10"),
                         as(value, Role.CLERK));

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The served OpenAPI description covers every endpoint of the README's tour. */
+/** The served OpenAPI description covers every endpoint of the API tour (docs/api.md). */
 class OpenApiIntegrationTest extends IntegrationTest {
 
     @Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skips it; this test checks that this is seen: the health component and readiness go DOWN naming the event's global
  * position and the error, the metrics say stuck, and the figures stay those of the last good state with a position
  * that says so. A rebuild, which folds the same log with the same code, fails on the same event rather than skip it:
- * the repair is a fix of the code (README, Operations: a stuck projection). The event is inserted into a gap of the
+ * the repair is a fix of the code (docs/operations.md, Operations: a stuck projection). The event is inserted into a
+ * gap of the
  * log, below events already folded, where the projection's token held its index open: the lag must count it there.
  * This test leaves a poison event in its log: it has a database of its own.
  */

@@ -8,7 +8,7 @@ import java.sql.Statement;
  * The two roles of a Greffe database, set up by a superuser: {@link #OWNER} owns every table and runs the migrations;
  * {@link #APP}, the runtime role, owns nothing and gets, table by table, what each service's
  * {@code afterMigrate__grants.sql} lists. The embedded database runs this at every start; an operator runs the same
- * statements on an external server (README, "Operations: database roles and durability").
+ * statements on an external server (docs/operations.md, "Operations: database roles and durability").
  */
 public final class DatabaseRoles {
 

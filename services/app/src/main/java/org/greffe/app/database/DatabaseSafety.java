@@ -154,7 +154,7 @@ public record DatabaseSafety(String role, List<String> privileges, List<String> 
             } else {
                 throw new DatabaseRefused(what + ", so it could alter the append-only tables: run the migrations as "
                         + "an owner role (GREFFE_DATABASE_OWNER_USERNAME) and connect as a role with only the grants "
-                        + "the README's \"Operations: database roles and durability\" gives, or set "
+                        + "docs/operations.md, \"Operations: database roles and durability\", gives, or set "
                         + "GREFFE_DATABASE_ALLOW_PRIVILEGED_ROLE=true to accept the risk.");
             }
         }

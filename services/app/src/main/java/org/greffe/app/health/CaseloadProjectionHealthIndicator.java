@@ -14,7 +14,7 @@ import java.util.Map;
  * keeps failing on one event, naming that event's global position and the error. Axon retries the failing batch for
  * ever and never skips it, which is right for the figures but, without this, silent: the figures would stop moving
  * while health said UP. UP again once the projection got past the event, which takes a fix of the code or the
- * upcaster (README, Operations: a stuck projection).
+ * upcaster (docs/operations.md, Operations: a stuck projection).
  */
 @Component
 class CaseloadProjectionHealthIndicator implements HealthIndicator {

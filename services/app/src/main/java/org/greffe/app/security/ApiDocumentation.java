@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Tells OpenAPI readers (and the Swagger UI's Authorize button) how to sign in: HTTP Basic for the demo users, a
- * bearer JWT otherwise. Which role each endpoint needs is in the README's Access section.
+ * bearer JWT otherwise. Which role each endpoint needs is in docs/api.md, section Access.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {

@@ -30,14 +30,14 @@ final class DemoSignIn implements AuthenticationProvider {
     static final String REFUSED = "demo sign-in refused: this event log now holds real data (events recorded by "
             + "someone other than the demo), which the demo users, whose passwords are published, may not read. Turn "
             + "demo mode off (GREFFE_DEMO=false), configure an identity provider and sign in with its tokens; see the "
-            + "README, section Access";
+            + "docs/api.md, section Access";
     static final String REAL_DATA_AT_START = "Greffe will not start in demo mode: this event log holds real data, "
             + "events recorded by someone other than the demo (a docket imported with --greffe.import, or cases "
             + "recorded by users of an identity provider), and the demo users, whose passwords are published, must "
             + "never read it. Turn demo mode off with GREFFE_DEMO=false (greffe.demo=false) and configure an identity "
             + "provider: " + IdentityProvider.PREFIX + "issuer-uri "
             + "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) and greffe.security.jwt.audience "
-            + "(GREFFE_SECURITY_JWT_AUDIENCE). See the README, section Access.";
+            + "(GREFFE_SECURITY_JWT_AUDIENCE). See docs/api.md, section Access.";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSignIn.class);
 
@@ -70,7 +70,7 @@ final class DemoSignIn implements AuthenticationProvider {
         return users.supports(authentication);
     }
 
-    /** Cheap hashing on purpose: the demo passwords are published in the README; there is nothing to protect. */
+    /** Cheap hashing on purpose: the demo passwords are published (README); there is nothing to protect. */
     private static InMemoryUserDetailsManager users(PasswordEncoder encoder) {
         List<UserDetails> users = Arrays.stream(Role.values())
                 .map(role -> {

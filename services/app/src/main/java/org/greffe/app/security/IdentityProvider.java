@@ -38,7 +38,7 @@ record IdentityProvider(String jwkSetUri, String issuerUri, String publicKeyLoca
     static final String PREFIX = "spring.security.oauth2.resourceserver.jwt.";
     private static final Set<SignatureAlgorithm> RSA = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384,
             SignatureAlgorithm.RS512, SignatureAlgorithm.PS256, SignatureAlgorithm.PS384, SignatureAlgorithm.PS512);
-    private static final String SEE_README = " See the README, section Access.";
+    private static final String SEE_ACCESS = " See docs/api.md, section Access.";
 
     static IdentityProvider from(Environment environment, SecurityProperties.Jwt jwt) {
         Binder binder = Binder.get(environment);
@@ -76,7 +76,7 @@ record IdentityProvider(String jwkSetUri, String issuerUri, String publicKeyLoca
                         + "users clerk, advocate and auditor, whose passwords are published, would sign in next to "
                         + "real users and read real data. For real data set GREFFE_DEMO=false (greffe.demo=false); "
                         + "for a demonstration, on a database of its own, remove " + String.join(" and ", sources())
-                        + "." + SEE_README);
+                        + "." + SEE_ACCESS);
             }
             return;
         }
@@ -85,11 +85,11 @@ record IdentityProvider(String jwkSetUri, String issuerUri, String publicKeyLoca
                     + PREFIX + "issuer-uri (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI; or jwk-set-uri, or "
                     + "public-key-location) to your identity provider, and greffe.security.jwt.audience "
                     + "(GREFFE_SECURITY_JWT_AUDIENCE) to the audience its tokens carry for Greffe; or, for a "
-                    + "demonstration on a database of its own, GREFFE_DEMO=true." + SEE_README);
+                    + "demonstration on a database of its own, GREFFE_DEMO=true." + SEE_ACCESS);
         }
         if (!bootAudiences.isEmpty()) {
             throw new SignInMisconfigured(PREFIX + "audiences is not read by Greffe: set greffe.security.jwt.audience "
-                    + "(GREFFE_SECURITY_JWT_AUDIENCE) instead, and remove " + PREFIX + "audiences." + SEE_README);
+                    + "(GREFFE_SECURITY_JWT_AUDIENCE) instead, and remove " + PREFIX + "audiences." + SEE_ACCESS);
         }
         checkBinding();
         checkAlgorithms();
@@ -108,12 +108,12 @@ record IdentityProvider(String jwkSetUri, String issuerUri, String publicKeyLoca
         if (!missing.isEmpty()) {
             throw new SignInMisconfigured("Bearer tokens must be bound to this Greffe, or a token the identity "
                     + "provider issued for another application would be accepted here: set "
-                    + String.join(", and ", missing) + "." + SEE_README);
+                    + String.join(", and ", missing) + "." + SEE_ACCESS);
         }
         if (issuer != null && issuerUri != null && !issuer.equals(issuerUri)) {
             throw new SignInMisconfigured("greffe.security.jwt.issuer (" + issuer + ") and " + PREFIX + "issuer-uri ("
                     + issuerUri + ") differ, and a token names one issuer: make them equal, or leave "
-                    + "greffe.security.jwt.issuer unset to take the issuer-uri." + SEE_README);
+                    + "greffe.security.jwt.issuer unset to take the issuer-uri." + SEE_ACCESS);
         }
     }
 
@@ -122,18 +122,18 @@ record IdentityProvider(String jwkSetUri, String issuerUri, String publicKeyLoca
             if (SignatureAlgorithm.from(name.strip()) == null) {
                 throw new SignInMisconfigured(PREFIX + "jws-algorithms may name only asymmetric signature algorithms "
                         + "(RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512), not " + name.strip()
-                        + ": with a shared secret, whoever can check a token can also forge one." + SEE_README);
+                        + ": with a shared secret, whoever can check a token can also forge one." + SEE_ACCESS);
             }
         }
         if (algorithms.isEmpty()) {
             throw new SignInMisconfigured(PREFIX + "jws-algorithms is empty: name the algorithm the identity provider "
-                    + "signs with, e.g. RS256." + SEE_README);
+                    + "signs with, e.g. RS256." + SEE_ACCESS);
         }
         boolean publicKeyOnly = jwkSetUri == null && issuerUri == null;
         if (publicKeyOnly && (algorithms.size() != 1 || !RSA.contains(signatureAlgorithms().get(0)))) {
             throw new SignInMisconfigured(PREFIX + "public-key-location holds one RSA public key: "
                     + PREFIX + "jws-algorithms must then be one RSA algorithm (RS256, RS384, RS512, PS256, PS384 or "
-                    + "PS512), not " + algorithms + "." + SEE_README);
+                    + "PS512), not " + algorithms + "." + SEE_ACCESS);
         }
     }
 

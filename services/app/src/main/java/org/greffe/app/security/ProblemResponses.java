@@ -68,7 +68,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, request, 403, "forbidden", "Not allowed for your role",
                 "your roles (" + (roles.isEmpty() ? "none" : String.join(", ", roles)) + ") do not allow "
                         + request.getMethod() + " " + printable(request.getRequestURI())
-                        + "; the README's Access section lists what each role may do");
+                        + "; docs/api.md, section Access, lists what each role may do");
     }
 
     /** Spring Security's firewall refused the URL (encoded slashes, semicolons, "..", and the like). */

@@ -107,7 +107,7 @@ public class SecurityConfiguration {
         return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
     }
 
-    /** The rules, one per endpoint group; the README's Access table mirrors them and a test checks every cell. */
+    /** The rules, one per endpoint group; the Access table of docs/api.md mirrors them and a test checks every cell. */
     private static final class AccessRules {
 
         private AccessRules() {

@@ -12,7 +12,7 @@ final class SignInFailureAnalyzer extends AbstractFailureAnalyzer<SignInMisconfi
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, SignInMisconfigured cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set what the description names. The README's Access section shows the settings, with Keycloak and "
+                "Set what the description names. docs/api.md, section Access, shows the settings, with Keycloak and "
                         + "Entra ID examples.", cause);
     }
 }

@@ -63,7 +63,7 @@ final class TokenDecoders {
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new SignInMisconfigured(IdentityProvider.PREFIX + "public-key-location names " + location
-                    + ", which does not exist. See the README, section Access.");
+                    + ", which does not exist. See docs/api.md, section Access.");
         }
         try (InputStream in = resource.getInputStream()) {
             return RsaKeyConverters.x509().convert(in);

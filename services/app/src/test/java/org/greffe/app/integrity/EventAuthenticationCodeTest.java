@@ -13,9 +13,10 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The authentication code of an event, whose layout the README documents. The known vector (the chain's example event
+ * The authentication code of an event, whose layout docs/audit-format.md specifies. The known vector (the chain's
+ * example event
  * under the key of bytes 0 to 31) was computed by an independent implementation: Python's struct, hashlib and hmac,
- * over the 190 bytes the README describes.
+ * over the 190 bytes docs/audit-format.md describes.
  */
 class EventAuthenticationCodeTest {
 

@@ -79,8 +79,8 @@ public class ProjectionFailures implements ListenerInvocationErrorHandler, Error
         }
         if (failure.attempts() == STUCK_AFTER) {
             log.error("The caseload projection failed {} times on event {} and keeps retrying it; it never skips an "
-                    + "event. Fix the code or the upcaster that cannot fold it (README, Operations: a stuck "
-                    + "projection). Latest error: {}", STUCK_AFTER, event, failure.error());
+                    + "event. Fix the code or the upcaster that cannot fold it (docs/operations.md, Operations: a "
+                    + "stuck projection). Latest error: {}", STUCK_AFTER, event, failure.error());
         }
     }
 
