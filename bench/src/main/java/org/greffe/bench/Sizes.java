@@ -22,7 +22,7 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
 
     static Sizes of(String name) {
         return switch (name) {
-            case "smoke" -> new Sizes(name, 100, 10, 500, 8, 3, List.of(20_000L), 20_000L, 5);
+            case "smoke" -> new Sizes(name, 100, 10, 500, 8, 2, List.of(5_000L), 5_000L, 3);
             case "full" -> new Sizes(name, 1_000, 200, 100_000, 16, 20, List.of(100_000L, 1_000_000L, 3_000_000L),
                     1_000_000L, 60);
             default -> throw new IllegalArgumentException("--size must be smoke or full, not " + name);
