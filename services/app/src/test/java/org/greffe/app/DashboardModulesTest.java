@@ -1,0 +1,67 @@
+package org.greffe.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard is plain ES modules with no build step: the page loads one module, {@code app.js}, from its own
+ * address, every import names a file that is there, every module is imported, and nothing needs more than a
+ * Content-Security-Policy of {@code script-src 'self'} (no inline script or handler, no eval).
+ */
+class DashboardModulesTest {
+
+    private static final Pattern IMPORT = Pattern.compile("(?:\\bfrom|^import)\\s+'([^']+)'", Pattern.MULTILINE);
+    private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void thePageLoadsOneModuleFromItsOwnAddressAndNoInlineScript() {
+        String page = DashboardFiles.read("index.html");
+        List<String> scripts = SCRIPT.matcher(page).results().map(MatchResult::group).toList();
+        assertThat(scripts).containsExactly("<script type=\"module\" src=\"app.js\">");
+        assertThat(page).contains("<script type=\"module\" src=\"app.js\"></script>")
+                        .doesNotContainPattern("(?i)\\son[a-z]+=").doesNotContain("javascript:");
+    }
+
+    @Test
+    void everyImportNamesAFileThereAndEveryModuleIsImported() {
+        Set<String> reached = new TreeSet<>();
+        Deque<String> toRead = new ArrayDeque<>(List.of("app.js"));
+        List<String> files = DashboardFiles.all();
+        while (!toRead.isEmpty()) {
+            String module = toRead.pop();
+            if (!reached.add(module)) {
+                continue;
+            }
+            Matcher imports = IMPORT.matcher(DashboardFiles.read(module));
+            while (imports.find()) {
+                String target = imports.group(1);
+                assertThat(target).as(module + " imports by a relative address").matches("\\.\\.?/.*\\.js");
+                String resolved = URI.create("/" + module).resolve(target).getPath().substring(1);
+                assertThat(files).as(module + " imports " + target).contains(resolved);
+                toRead.push(resolved);
+            }
+        }
+        assertThat(reached).as("modules imported from app.js").containsExactlyInAnyOrderElementsOf(
+                DashboardFiles.modules());
+    }
+
+    @Test
+    void noModuleEvaluatesText() {
+        for (String module : DashboardFiles.modules()) {
+            assertThat(DashboardFiles.read(module)).as(module).doesNotContainPattern("\\beval\\s*\\(")
+                                                   .doesNotContainPattern("\\bnew\\s+Function\\s*\\(")
+                                                   .doesNotContainPattern("setTimeout\\(\\s*['\"]");
+        }
+    }
+}
