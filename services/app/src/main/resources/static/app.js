@@ -5,7 +5,7 @@
    means for the whole page, and wires the header's buttons. The views and their parts are in js/, the words in
    i18n/. */
 import { ApiError, authorization, forgetUser, setAuthorization } from './js/api.js';
-import { switchLang, t, lang } from './js/i18n.js';
+import { lang, switchLang, t } from './js/i18n.js';
 import { problemMessage, showError } from './js/errors.js';
 import { renderSignIn, showUser } from './js/sign-in.js';
 import { relabelLive, startStream, stopStream } from './js/live.js';
