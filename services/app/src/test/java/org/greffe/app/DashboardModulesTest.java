@@ -16,12 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard is plain ES modules with no build step: the page loads one module, {@code app.js}, from its own
- * address, every import names a file that is there, every module is imported, and nothing needs more than a
- * Content-Security-Policy of {@code script-src 'self'} (no inline script or handler, no eval).
+ * address (preloading the modules it imports), every import names a file that is there, every module is imported, and
+ * nothing needs more than a Content-Security-Policy of {@code script-src 'self'} (no inline script or handler, no
+ * eval).
  */
 class DashboardModulesTest {
 
     private static final Pattern IMPORT = Pattern.compile("(?:\\bfrom|^import)\\s+'([^']+)'", Pattern.MULTILINE);
+    private static final Pattern PRELOAD = Pattern.compile("<link rel=\"modulepreload\" href=\"([^\"]+)\">");
     private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
     @Test
@@ -31,6 +33,16 @@ class DashboardModulesTest {
         assertThat(scripts).containsExactly("<script type=\"module\" src=\"app.js\">");
         assertThat(page).contains("<script type=\"module\" src=\"app.js\"></script>")
                         .doesNotContainPattern("(?i)\\son[a-z]+=").doesNotContain("javascript:");
+    }
+
+    /** Preloaded, the modules come in one round trip after the page rather than one per level of imports. */
+    @Test
+    void thePagePreloadsEveryModuleItImports() {
+        List<String> preloaded = PRELOAD.matcher(DashboardFiles.read("index.html")).results()
+                                        .map(preload -> preload.group(1)).toList();
+        List<String> imported = DashboardFiles.modules().stream().filter(name -> !name.equals("app.js")).toList();
+        assertThat(preloaded).as("modules preloaded by index.html").doesNotHaveDuplicates()
+                             .containsExactlyInAnyOrderElementsOf(imported);
     }
 
     @Test
