@@ -4,9 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -49,23 +52,45 @@ class DashboardModulesTest {
     void everyImportNamesAFileThereAndEveryModuleIsImported() {
         Set<String> reached = new TreeSet<>();
         Deque<String> toRead = new ArrayDeque<>(List.of("app.js"));
-        List<String> files = DashboardFiles.all();
         while (!toRead.isEmpty()) {
             String module = toRead.pop();
-            if (!reached.add(module)) {
-                continue;
-            }
-            Matcher imports = IMPORT.matcher(DashboardFiles.read(module));
-            while (imports.find()) {
-                String target = imports.group(1);
-                assertThat(target).as(module + " imports by a relative address").matches("\\.\\.?/.*\\.js");
-                String resolved = URI.create("/" + module).resolve(target).getPath().substring(1);
-                assertThat(files).as(module + " imports " + target).contains(resolved);
-                toRead.push(resolved);
+            if (reached.add(module)) {
+                imports(module).forEach(toRead::push);
             }
         }
         assertThat(reached).as("modules imported from app.js").containsExactlyInAnyOrderElementsOf(
                 DashboardFiles.modules());
+    }
+
+    /** Imports go one way (views use their parts, never the other way round): no module is imported back. */
+    @Test
+    void noModuleImportsOneThatImportsItBack() {
+        Map<String, List<String>> graph = new TreeMap<>();
+        DashboardFiles.modules().forEach(module -> graph.put(module, new ArrayList<>(imports(module))));
+        boolean removed = true;
+        while (removed) {
+            List<String> leaves = graph.entrySet().stream().filter(entry -> entry.getValue().isEmpty())
+                                       .map(Map.Entry::getKey).toList();
+            leaves.forEach(graph::remove);
+            graph.values().forEach(targets -> targets.removeAll(leaves));
+            removed = !leaves.isEmpty();
+        }
+        assertThat(graph).as("modules in or behind an import cycle").isEmpty();
+    }
+
+    /** The files module imports, as paths under the dashboard's root; each must be there. */
+    private static List<String> imports(String module) {
+        List<String> files = DashboardFiles.all();
+        List<String> imported = new ArrayList<>();
+        Matcher imports = IMPORT.matcher(DashboardFiles.read(module));
+        while (imports.find()) {
+            String target = imports.group(1);
+            assertThat(target).as(module + " imports by a relative address").matches("\\.\\.?/.*\\.js");
+            String resolved = URI.create("/" + module).resolve(target).getPath().substring(1);
+            assertThat(files).as(module + " imports " + target).contains(resolved);
+            imported.add(resolved);
+        }
+        return imported;
     }
 
     @Test
