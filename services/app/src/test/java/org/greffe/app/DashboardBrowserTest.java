@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.fail;
  * released figures the API gives an advocate and names the release, switches language, draws the tribunal's page with
  * its charts and breakdowns (suppressed cells as the API suppresses them), and downloads the figures shown as CSV;
  * signed in as the demo clerk, it shows exact figures and follows a new case without a reload, which the advocate's
- * figures do not. Screenshots are saved in {@code target/browser/}.
+ * figures do not; figures read for the clerk just before signing out are never drawn for the advocate who signs in
+ * next. Screenshots are saved in {@code target/browser/}.
  *
  * <p>{@code .ci/run} installs Chromium when it is missing and sets {@code GREFFE_BROWSER_TEST=required}, which makes
  * a missing browser a failure; elsewhere the test is skipped (and reported as skipped) without one.
@@ -184,6 +185,54 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         testId("sign-out").click();
         signIn(wait, "advocate");
         eventually(() -> assertThat(digits(cell(browser.findElement(row), "pending"))).isEqualTo(pending));
+    }
+
+    /**
+     * Figures a clerk's page asked for just before the clerk signed out, answered once the advocate has signed in, are
+     * not drawn on the advocate's page: the browser holds the clerk's requests (a slow link) until then.
+     */
+    @Test
+    void figuresReadForOneUserAreNotDrawnForTheNextOne() {
+        awaitProjection();
+        awaitRelease(basic("advocate", "advocate"));
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        signIn(wait, "clerk");
+        By row = By.cssSelector("[data-testid='tribunal-row-" + TRIBUNAL + "']");
+        wait.until(page -> !page.findElements(row).isEmpty() && !cell(page.findElement(row), "pending").isBlank());
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("""
+                const send = window.fetch;
+                window.greffeHeld = [];
+                window.fetch = (url, options) => String(url).startsWith('/api/caseload/')
+                    && !String(url).includes('/stream') && !window.greffeLetThrough
+                    ? new Promise((resolve, reject) => window.greffeHeld.push(() => send(url, options)
+                        .then((answer) => answer.clone().text().then(() => resolve(answer)), reject)))
+                    : send(url, options);""");
+        testId("period-apply").click();
+        wait.until(driver -> ((Number) page.executeScript("return window.greffeHeld.length;")).intValue() > 0);
+
+        testId("sign-out").click();
+        page.executeScript("window.greffeLetThrough = true;");
+        signIn(wait, "advocate");
+        wait.until(driver -> !driver.findElements(By.cssSelector("[data-testid='release-note']")).isEmpty()
+                && !driver.findElements(row).isEmpty());
+        // From now on, any drawing without the release's note would be the clerk's exact figures.
+        page.executeScript("""
+                window.greffeDrawnForClerk = false;
+                new MutationObserver(() => {
+                  if (!document.querySelector("[data-testid='release-note']")) { window.greffeDrawnForClerk = true; }
+                }).observe(document.getElementById('app'), { childList: true, subtree: true });
+                window.greffeStaleAnswered = false;
+                Promise.allSettled(window.greffeHeld.map((release) => release()))
+                  .then(() => setTimeout(() => { window.greffeStaleAnswered = true; }, 1000));""");
+        wait.until(driver -> Boolean.TRUE.equals(page.executeScript("return window.greffeStaleAnswered;")));
+        assertThat(page.executeScript("return window.greffeDrawnForClerk;")).as("the clerk's figures drawn")
+                                                                           .isEqualTo(false);
+        assertThat(browser.findElements(By.cssSelector("[data-testid='release-note']")))
+                .as("the advocate's page still shows the release").isNotEmpty();
+        assertThat(testId("whoami").getText()).contains("advocate");
     }
 
     private void signIn(WebDriverWait wait, String user) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,17 +27,29 @@ class DashboardIntegrationTest extends IntegrationTest {
         Response page = get("/", ANONYMOUS);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.text()).contains("id=\"app\"").contains("src=\"app.js\"").contains("href=\"app.css\"");
+        assertThat(page.text()).contains("id=\"app\"").contains("<script type=\"module\" src=\"app.js\">")
+                               .contains("href=\"app.css\"");
     }
 
+    /**
+     * Every file of the dashboard, each module and translation included: served to anyone, with the type a browser
+     * requires (a module script must be JavaScript), naming no outside address, and revalidated on every load, so
+     * that after an upgrade a browser never runs new modules with old ones.
+     */
     @Test
-    void everyAssetIsLocal() {
-        for (String[] asset : new String[][]{{"/index.html", "text/html"}, {"/app.js", "text/javascript"},
-                {"/app.css", "text/css"}}) {
-            Response response = get(asset[0], ANONYMOUS);
-            assertThat(response.status()).as(asset[0]).isEqualTo(200);
-            assertThat(response.header("Content-Type")).as(asset[0]).startsWith(asset[1]);
-            assertThat(response.text()).as(asset[0]).isNotBlank().doesNotContain("http://").doesNotContain("https://")
+    void everyAssetIsLocalAndServedWithItsType() {
+        Map<String, String> types = Map.of("html", "text/html", "js", "text/javascript", "css", "text/css");
+        List<String> files = DashboardFiles.all();
+        assertThat(files).contains("index.html", "app.js", "app.css", "i18n/fr.js", "i18n/en.js");
+        for (String file : files) {
+            String asset = "/" + file;
+            Response response = get(asset, ANONYMOUS);
+            assertThat(response.status()).as(asset).isEqualTo(200);
+            assertThat(response.header("Content-Type")).as(asset)
+                                                      .startsWith(types.get(file.substring(file.lastIndexOf('.') + 1)));
+            assertThat(response.header("X-Content-Type-Options")).as(asset).isEqualTo("nosniff");
+            assertThat(response.header("Cache-Control")).as(asset).contains("no-cache");
+            assertThat(response.text()).as(asset).isNotBlank().doesNotContain("http://").doesNotContain("https://")
                                        .doesNotContain("//cdn");
         }
     }

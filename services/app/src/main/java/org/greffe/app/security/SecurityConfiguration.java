@@ -47,8 +47,12 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String[] EVERY_ROLE = names(Role.values());
-    /** The dashboard's static files (services/app/src/main/resources/static), served to anyone. */
-    static final String[] DASHBOARD_ASSETS = {"/", "/index.html", "/app.js", "/app.css", "/favicon.ico"};
+    /**
+     * The dashboard's static files (services/app/src/main/resources/static), served to anyone: the page, its entry
+     * module, the modules it imports ({@code js/}) and its words ({@code i18n/}).
+     */
+    static final String[] DASHBOARD_ASSETS = {"/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/js/*.js",
+        "/i18n/*.js"};
 
     @Bean
     SecurityFilterChain greffeSecurity(HttpSecurity http, SecurityProperties properties, Environment environment,
