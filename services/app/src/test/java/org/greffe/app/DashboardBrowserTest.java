@@ -82,6 +82,37 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                                                                        .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // Before any page script: every Content-Security-Policy violation is kept for the test to read.
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.cspViolations = [];
+                document.addEventListener('securitypolicyviolation',
+                    e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"""));
+    }
+
+    /** The page needs nothing its policy forbids, and a script injected into it does not run. */
+    @Test
+    void thePageKeepsToItsContentSecurityPolicyAndAnInjectedScriptDoesNotRun() {
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        signIn(wait, "advocate");
+        By row = By.cssSelector("[data-testid='tribunal-row-" + TRIBUNAL + "']");
+        wait.until(page -> !page.findElements(row).isEmpty());
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        assertThat((List<?>) page.executeScript("return window.cspViolations")).as("violations by the page").isEmpty();
+
+        page.executeScript("""
+                const injected = document.createElement('script');
+                injected.textContent = 'window.injectedRan = true';
+                document.body.appendChild(injected);
+                const image = document.createElement('img');
+                image.setAttribute('src', 'x');
+                image.setAttribute('onerror', 'window.injectedRan = true');
+                document.body.appendChild(image);""");
+        wait.until(ignored -> ((List<?>) page.executeScript("return window.cspViolations")).size() >= 2);
+        assertThat(page.executeScript("return window.injectedRan === true")).isEqualTo(false);
+        assertThat((List<?>) page.executeScript("return window.cspViolations")).allSatisfy(violation ->
+                assertThat(violation.toString()).startsWith("script-src"));
     }
 
     @AfterEach

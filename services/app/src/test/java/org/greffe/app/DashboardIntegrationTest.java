@@ -31,6 +31,17 @@ class DashboardIntegrationTest extends IntegrationTest {
                                .contains("href=\"app.css\"");
     }
 
+    /** The page forbids what an injected script would need: inline code, other origins, plugins, framing. */
+    @Test
+    void thePageRunsOnlyGreffesOwnScripts() {
+        for (String path : new String[]{"/", "/index.html"}) {
+            String policy = get(path, ANONYMOUS).header("Content-Security-Policy");
+            assertThat(policy).as(path).contains("script-src 'self';").contains("default-src 'self';")
+                              .contains("object-src 'none'").contains("frame-ancestors 'none'")
+                              .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval").doesNotContain("*");
+        }
+    }
+
     /**
      * Every file of the dashboard, each module and translation included: served to anyone, with the type a browser
      * requires (a module script must be JavaScript), naming no outside address, and revalidated on every load, so

@@ -54,6 +54,14 @@ public class SecurityConfiguration {
     static final String[] DASHBOARD_ASSETS = {"/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/js/*.js",
         "/i18n/*.js"};
 
+    /**
+     * The dashboard page's Content-Security-Policy: scripts, styles and requests from Greffe itself only, no inline
+     * script, no plugin, no framing. A script injected into the page (through a figure's text, say) does not run.
+     */
+    static final String DASHBOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain greffeSecurity(HttpSecurity http, SecurityProperties properties, Environment environment,
                                        ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<JdbcTemplate> jdbc)
@@ -67,6 +75,12 @@ public class SecurityConfiguration {
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .headers(headers -> headers.addHeaderWriter((request, response) -> {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                if (path.equals("/") || path.equals("/index.html")) {
+                    response.setHeader("Content-Security-Policy", DASHBOARD_POLICY);
+                }
+            }))
             .authorizeHttpRequests(AccessRules::apply);
         if (demoUsers) {
             DemoLog demoLog = new DemoLog(jdbc.getObject(), DemoSignIn.USERS);
