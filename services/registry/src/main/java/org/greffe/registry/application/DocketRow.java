@@ -34,7 +34,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,18 +172,6 @@ record DocketRow(long line, DocketEvent event, TribunalId tribunalId, String doc
             case RESUMED -> new ResumeCase(caseId, date, null);
             case REOPENED -> new ReopenCase(caseId, date, (ReopeningReason) reason, null);
         };
-    }
-
-    /** What is recorded with the row's idempotency key, as the API would have answered the same command. */
-    CommandResponse response(CaseId caseId, long version) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("caseId", caseId.value());
-        if (event == DocketEvent.HEARING_SCHEDULED) {
-            body.put("hearingId", hearingId(caseId).value());
-        }
-        body.put("version", version);
-        boolean created = event == DocketEvent.FILED || event == DocketEvent.HEARING_SCHEDULED;
-        return new CommandResponse(created ? 201 : 200, null, version, body);
     }
 
     /**

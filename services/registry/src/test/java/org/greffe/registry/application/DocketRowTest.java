@@ -209,16 +209,6 @@ class DocketRowTest {
                 .hasMessageStartingWith("hearing: must be up to 3 letters and 1 to 4 digits, e.g. H1 (got '");
     }
 
-    @Test
-    void theRecordedResponseIsTheOneTheApiGives() {
-        DocketRow scheduled = parse(Map.of("event", "HEARING_SCHEDULED", "hearing", "H1", "hearingKind", "TRIAL"));
-        CommandResponse response = scheduled.response(CASE, 3);
-        assertThat(response.status()).isEqualTo(201);
-        assertThat(response.body()).containsExactly(Map.entry("caseId", "case-1"),
-                Map.entry("hearingId", scheduled.hearingId(CASE).value()), Map.entry("version", 3L));
-        assertThat(parse(Map.of("event", "RESUMED")).response(CASE, 4).status()).isEqualTo(200);
-    }
-
     private static CaseCommand command(Map<String, String> values) {
         return parse(values).command(CASE);
     }
