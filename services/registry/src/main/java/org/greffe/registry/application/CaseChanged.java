@@ -14,13 +14,13 @@ public class CaseChanged extends Rejection {
     }
 
     /** The version the clerk last saw is no longer the case's. */
-    static CaseChanged since(Object caseId, long actualVersion, long expectedVersion) {
+    public static CaseChanged since(Object caseId, long actualVersion, long expectedVersion) {
         return new CaseChanged("case " + caseId + " is at version " + actualVersion + ", not the version "
                 + expectedVersion + " given in If-Match; read it again");
     }
 
     /** Another command appended to the case at the same time. */
-    static CaseChanged concurrently() {
+    public static CaseChanged concurrently() {
         return new CaseChanged("another command changed the case at the same time; nothing was recorded, retry the "
                 + "request");
     }

@@ -1,8 +1,14 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
 import org.greffe.events.CaseId;
 import org.greffe.events.HearingId;
 import org.greffe.events.TribunalId;
+import org.greffe.registry.application.CaseChanged;
+import org.greffe.registry.application.CaseCommands;
+import org.greffe.registry.application.CaseNotFound;
+import org.greffe.registry.application.CommandResult;
+import org.greffe.registry.application.InvalidDocket;
+import org.greffe.registry.application.RequestContext;
 import org.greffe.registry.model.CaseCommand;
 import org.greffe.registry.model.CaseRuleViolation;
 import org.greffe.registry.model.DocketNumbers;
@@ -71,7 +77,7 @@ class DocketImportTest {
         ArgumentCaptor<RequestContext> contexts = ArgumentCaptor.forClass(RequestContext.class);
         verify(commands, times(2)).execute(sent.capture(), contexts.capture(), anyString());
         assertThat(sent.getAllValues().get(0)).isInstanceOf(FileCase.class)
-                .extracting(CaseCommand::caseId).isEqualTo(DocketRow.filedCaseId(new TribunalId("kati"), "RP-1"));
+                .extracting(CaseCommand::caseId).isEqualTo(DocketEntry.filedCaseId(new TribunalId("kati"), "RP-1"));
         assertThat(sent.getAllValues().get(1)).isInstanceOf(WithdrawCase.class)
                 .extracting(CaseCommand::caseId).isEqualTo(API_CASE);
         assertThat(contexts.getAllValues()).allSatisfy(context -> {
@@ -118,6 +124,19 @@ class DocketImportTest {
                         + "file it first (a FILED row earlier in the file, or POST /api/cases)"),
                 new ImportReport.RejectedRow(7, "tribunalId: unknown tribunal 'atlantis'"),
                 new ImportReport.RejectedRow(8, "the row has 16 values where the header has 17 columns"));
+    }
+
+    @Test
+    void aCaseThatIsGoneOrChangedMeanwhileIsReportedInTheFilesTerms() {
+        when(commands.execute(any(), any(), anyString()))
+                .thenThrow(new CaseNotFound(API_CASE.value()))
+                .thenThrow(CaseChanged.concurrently());
+        ImportReport report = importCsv(WITHDRAWN.replace("RP-1", "RP-2"), WITHDRAWN.replace("RP-1", "RP-2"));
+
+        assertThat(report.rejected()).containsExactly(
+                new ImportReport.RejectedRow(2, "docketNumber: no case with docket number 'RP-2' at tribunal kati"),
+                new ImportReport.RejectedRow(3, "another command changed the case at the same time; nothing was "
+                        + "recorded for this row, import the file again to retry it"));
     }
 
     @Test

@@ -1,6 +1,14 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
 import org.greffe.events.CaseId;
+import org.greffe.registry.application.CaseChanged;
+import org.greffe.registry.application.CaseCommands;
+import org.greffe.registry.application.CaseNotFound;
+import org.greffe.registry.application.CommandResult;
+import org.greffe.registry.application.DocketTooLarge;
+import org.greffe.registry.application.InvalidDocket;
+import org.greffe.registry.application.Problem;
+import org.greffe.registry.application.RequestContext;
 import org.greffe.registry.model.DocketNumbers;
 import org.greffe.registry.model.HearingNotFound;
 import org.greffe.registry.model.ReferenceData;
@@ -116,8 +124,8 @@ public class DocketImport {
     private Applied apply(DocketFile.Row raw, ImportSource source, String correlationId) {
         DocketRow row;
         try {
-            row = DocketRow.parse(raw);
-        } catch (DocketRow.InvalidRow e) {
+            row = DocketCells.parse(raw);
+        } catch (DocketCells.InvalidRow e) {
             return Applied.rejected(e.getMessage());
         }
         Optional<CaseId> caseId = caseOf(row);
@@ -127,10 +135,10 @@ public class DocketImport {
                     + row.tribunalId() + "; file it first (a FILED row earlier in the file, or POST /api/cases)"
                     : "tribunalId: unknown tribunal '" + row.tribunalId() + "'");
         }
-        RequestContext context = new RequestContext(source.user(), correlationId, row.idempotencyKey(),
-                source.source());
+        RequestContext context = new RequestContext(source.user(), correlationId,
+                row.fingerprint().idempotencyKey(), source.source());
         try {
-            CommandResult result = commands.execute(row.command(caseId.get()), context, row.fingerprint());
+            CommandResult result = commands.execute(row.command(caseId.get()), context, row.fingerprint().value());
             return result.replayed() ? Applied.ALREADY_IMPORTED : Applied.ACCEPTED;
         } catch (Rejection e) {
             // Any other failure is not the row's fault (the database is gone, a bug) and stops the import: rows
@@ -142,7 +150,7 @@ public class DocketImport {
     /** A filing names its own case; every other row finds the case filed under its docket number. */
     private Optional<CaseId> caseOf(DocketRow row) {
         if (row.event() == DocketEvent.FILED) {
-            return Optional.of(DocketRow.filedCaseId(row.tribunalId(), row.docketNumber()));
+            return Optional.of(DocketEntry.filedCaseId(row.tribunalId(), row.docketNumber()));
         }
         return docketNumbers.find(row.tribunalId(), row.docketNumber());
     }
@@ -152,9 +160,9 @@ public class DocketImport {
      * names the case or hearing by an id the file never shows: there the row names them as the file does.
      */
     private static String rejection(Rejection e, DocketRow row) {
-        if (e instanceof HearingNotFound) {
+        if (e instanceof HearingNotFound && row.entry() instanceof DocketEntry.OfHearing hearing) {
             return "hearing: case " + row.docketNumber() + " at " + row.tribunalId() + " has no hearing '"
-                    + row.hearing() + "'; schedule it first with a HEARING_SCHEDULED row";
+                    + hearing.hearing() + "'; schedule it first with a HEARING_SCHEDULED row";
         }
         if (e instanceof CaseNotFound) {
             return "docketNumber: no case with docket number '" + row.docketNumber() + "' at tribunal "
