@@ -64,6 +64,29 @@ class IdempotencyIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aResponseRecordedByThePreviousVersionAnswersItsRetryTheSame() {
+        String caseId = fileCase("2019-05-05");
+        String body = "{\"kind\":\"PRELIMINARY\",\"date\":\"2019-09-10\"}";
+        Response first = post("/api/cases/" + caseId + "/hearings", body, "Idempotency-Key", "idem-upgrade-1");
+        assertThat(first.status()).isEqualTo(201);
+        String hearingId = first.json().get("hearingId").asText();
+        String answered = "{\"caseId\":\"" + caseId + "\",\"hearingId\":\"" + hearingId + "\",\"version\":1}";
+        assertThat(first.text()).isEqualTo(answered);
+        // Exactly as the previous version stored its answer: status, location and the body as sent.
+        assertThat(jdbc.update("UPDATE registry_idempotency SET status = 201, location = ?, version = 1, body = ? "
+                + "WHERE body LIKE ?", first.header("Location"), answered, "%" + hearingId + "%")).isEqualTo(1);
+
+        Response retry = post("/api/cases/" + caseId + "/hearings", body, "Idempotency-Key", "idem-upgrade-1");
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text()).isEqualTo(answered);
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"))
+                                            .isEqualTo("/api/cases/" + caseId + "/hearings/" + hearingId);
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"1\"");
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
     void aRejectedRequestDoesNotConsumeItsKey() {
         String caseId = fileCase("2019-05-05");
         Response tooEarly = post("/api/cases/" + caseId + "/withdrawal", "{\"on\":\"2019-01-01\"}",

@@ -1,8 +1,8 @@
 package org.greffe.app.demo;
 
-import org.greffe.registry.application.DocketImport;
-import org.greffe.registry.application.ImportReport;
-import org.greffe.registry.application.ImportSource;
+import org.greffe.registry.application.docket.DocketImport;
+import org.greffe.registry.application.docket.ImportReport;
+import org.greffe.registry.application.docket.ImportSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,18 +1,26 @@
 package org.greffe.registry.application;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.greffe.events.HearingId;
 import org.greffe.registry.model.CaseCommand;
+import org.greffe.registry.model.Rejection;
+import org.greffe.registry.model.ScheduleHearing;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Optional;
-import java.util.function.LongFunction;
 
 /**
  * Sends registry commands with their metadata. The command, its events, its docket-number claim and its
  * idempotency record share one transaction: either all of them are stored or none. Commands of one case run one
- * after the other, each on the state the previous one committed.
+ * after the other, each on the state the previous one committed. Whatever the registry refuses comes out as a
+ * {@link Rejection}, whether the aggregate, Axon or the idempotency check refused it; anything else is a failure.
  */
 @Service
 public class CaseCommands {
@@ -36,11 +44,18 @@ public class CaseCommands {
      * @param command     the command
      * @param context     who asks and how, in stored form; its idempotency key may be null
      * @param fingerprint identifies the request, to tell a retry from a different request under the same key
-     * @param respond     builds the response from the case's new version
-     * @return the response, and whether it is a replay of an earlier one
+     * @return what the command did, or what it did the first time when this is a retry
+     * @throws Rejection when the registry refuses the command; nothing was recorded
      */
-    public Outcome execute(CaseCommand command, RequestContext context, String fingerprint,
-                           LongFunction<CommandResponse> respond) {
+    public CommandResult execute(CaseCommand command, RequestContext context, String fingerprint) {
+        try {
+            return executeOnce(command, context, fingerprint);
+        } catch (RuntimeException e) {
+            throw rejection(e);
+        }
+    }
+
+    private CommandResult executeOnce(CaseCommand command, RequestContext context, String fingerprint) {
         return transaction.execute(status -> {
             String key = context.idempotencyKey();
             if (key != null) {
@@ -49,27 +64,49 @@ public class CaseCommands {
                     if (!earlier.get().fingerprint().equals(fingerprint)) {
                         throw new IdempotencyKeyReused();
                     }
-                    return new Outcome(earlier.get().response(), true);
+                    return earlier.get().result();
                 }
             }
             // Key first, then case: every request takes its locks in that order, so none can deadlock.
             caseLocks.lockUntilCommit(command.caseId());
-            Object result = commandGateway.sendAndWait(
+            Object version = commandGateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData()));
-            CommandResponse response = respond.apply(((Number) result).longValue());
+            CommandResult result = new CommandResult(command.caseId(), scheduledHearing(command),
+                    ((Number) version).longValue(), false);
             if (key != null) {
-                idempotency.complete(key, response);
+                idempotency.complete(key, result);
             }
-            return new Outcome(response, false);
+            return result;
         });
     }
 
     /**
-     * The response to give.
-     *
-     * @param response the response
-     * @param replayed true when it was recorded for an earlier request with the same key
+     * The refusal a failure stands for, or the failure itself when it is no refusal. Axon hands on what a command
+     * handler threw wrapped in {@link CommandExecutionException}, and refuses a stale or concurrent change and an
+     * unknown case with exceptions of its own: the one place they are unwrapped and named as the registry names them.
      */
-    public record Outcome(CommandResponse response, boolean replayed) {
+    private static RuntimeException rejection(RuntimeException e) {
+        Throwable cause = e;
+        while (cause instanceof CommandExecutionException && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof Rejection rejection) {
+            return rejection;
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return new CaseNotFound(String.valueOf(notFound.getAggregateIdentifier()));
+        }
+        if (cause instanceof ConflictingAggregateVersionException stale) {
+            return CaseChanged.since(stale.getAggregateIdentifier(), stale.getActualVersion(),
+                    stale.getExpectedVersion());
+        }
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return CaseChanged.concurrently();
+        }
+        return e;
+    }
+
+    private static HearingId scheduledHearing(CaseCommand command) {
+        return command instanceof ScheduleHearing schedule ? schedule.hearingId() : null;
     }
 }

@@ -1,10 +1,12 @@
 package org.greffe.registry.application;
 
+import org.greffe.registry.model.Rejection;
+
 /**
  * The docket file is over the size or row limit. Refused before any row is applied, so a runaway upload cannot
  * hold the registry for hours; split the file instead.
  */
-public class DocketTooLarge extends RuntimeException {
+public class DocketTooLarge extends Rejection {
 
     public DocketTooLarge(String message) {
         super(message);

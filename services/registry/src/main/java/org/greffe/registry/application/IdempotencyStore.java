@@ -2,7 +2,7 @@ package org.greffe.registry.application;
 
 import java.util.Optional;
 
-/** The first response to each idempotency key. Both methods run inside the command's transaction. */
+/** The first result of each idempotency key. Both methods run inside the command's transaction. */
 public interface IdempotencyStore {
 
     /**
@@ -13,15 +13,15 @@ public interface IdempotencyStore {
      */
     Optional<Recorded> reserve(String key, String fingerprint);
 
-    /** Completes the caller's reservation with the response it gave. */
-    void complete(String key, CommandResponse response);
+    /** Completes the caller's reservation with what its command did. */
+    void complete(String key, CommandResult result);
 
     /**
-     * A response recorded earlier.
+     * A result recorded earlier.
      *
      * @param fingerprint fingerprint of the request that produced it
-     * @param response    the response
+     * @param result      what the command did, marked as replayed
      */
-    record Recorded(String fingerprint, CommandResponse response) {
+    record Recorded(String fingerprint, CommandResult result) {
     }
 }

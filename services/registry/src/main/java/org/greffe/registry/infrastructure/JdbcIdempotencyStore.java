@@ -1,20 +1,25 @@
 package org.greffe.registry.infrastructure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.greffe.registry.application.CommandResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.greffe.events.CaseId;
+import org.greffe.events.HearingId;
+import org.greffe.registry.application.CommandResult;
 import org.greffe.registry.application.IdempotencyStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Map;
 import java.util.Optional;
 
-/** Idempotency records in {@code registry_idempotency}, on the connection of the command's transaction. */
+/**
+ * Idempotency records in {@code registry_idempotency}, on the connection of the command's transaction. The result
+ * is kept as the {@code version} column and a JSON {@code body} of {@code caseId}, {@code hearingId} (when the
+ * command scheduled one) and {@code version}: the shape rows have always had, so rows recorded before this class
+ * stored a {@link CommandResult} read the same. The {@code status} and {@code location} columns, which rows of
+ * older versions also filled, are no longer written nor read: the caller derives both from the result.
+ */
 public class JdbcIdempotencyStore implements IdempotencyStore {
-
-    private static final TypeReference<Map<String, Object>> BODY = new TypeReference<>() {
-    };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -34,34 +39,36 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
             return Optional.empty();
         }
         return Optional.of(jdbc.queryForObject("""
-                SELECT fingerprint, status, location, version, body FROM registry_idempotency
-                WHERE idempotency_key = ?""",
-                (rs, row) -> new Recorded(rs.getString("fingerprint"), new CommandResponse(
-                        rs.getInt("status"), rs.getString("location"), rs.getLong("version"),
-                        read(rs.getString("body")))),
+                SELECT fingerprint, version, body FROM registry_idempotency WHERE idempotency_key = ?""",
+                (rs, row) -> new Recorded(rs.getString("fingerprint"),
+                        read(rs.getString("body"), rs.getLong("version"))),
                 key));
     }
 
     @Override
-    public void complete(String key, CommandResponse response) {
-        jdbc.update("UPDATE registry_idempotency SET status = ?, location = ?, version = ?, body = ? "
-                        + "WHERE idempotency_key = ?",
-                response.status(), response.location(), response.version(), write(response.body()), key);
+    public void complete(String key, CommandResult result) {
+        jdbc.update("UPDATE registry_idempotency SET version = ?, body = ? WHERE idempotency_key = ?",
+                result.version(), write(result), key);
     }
 
-    private String write(Map<String, Object> body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response body cannot be stored", e);
+    private String write(CommandResult result) {
+        ObjectNode body = json.createObjectNode();
+        body.put("caseId", result.caseId().value());
+        if (result.hearingId() != null) {
+            body.put("hearingId", result.hearingId().value());
         }
+        body.put("version", result.version());
+        return body.toString();
     }
 
-    private Map<String, Object> read(String body) {
+    private CommandResult read(String stored, long version) {
         try {
-            return json.readValue(body, BODY);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored response body is not JSON", e);
+            JsonNode body = json.readTree(stored);
+            JsonNode hearingId = body.get("hearingId");
+            return new CommandResult(new CaseId(body.get("caseId").asText()),
+                    hearingId == null ? null : new HearingId(hearingId.asText()), version, true);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalStateException("stored result is not the JSON of a command result", e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.greffe.registry.model;
 
 /** A command broke a rule of the case lifecycle; nothing was recorded. */
-public class CaseRuleViolation extends RuntimeException {
+public class CaseRuleViolation extends Rejection {
 
     private final Rule rule;
 

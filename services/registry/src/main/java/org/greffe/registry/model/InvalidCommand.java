@@ -1,7 +1,7 @@
 package org.greffe.registry.model;
 
 /** A command field holds a value the registry never accepts, whatever the state of the case. */
-public class InvalidCommand extends RuntimeException {
+public class InvalidCommand extends Rejection {
 
     private final String field;
 

@@ -1,7 +1,7 @@
 package org.greffe.registry.model;
 
 /** The command names a tribunal or armed group that is not in the configured reference data. */
-public class UnknownReferenceData extends RuntimeException {
+public class UnknownReferenceData extends Rejection {
 
     private final String field;
 

@@ -11,7 +11,6 @@ import org.greffe.events.CaseId;
 import org.greffe.events.HearingId;
 import org.greffe.events.TribunalId;
 import org.greffe.events.Victims;
-import org.greffe.registry.application.CommandResponse;
 import org.greffe.registry.model.AdjournHearing;
 import org.greffe.registry.model.CaseCommand;
 import org.greffe.registry.model.DismissCase;
@@ -32,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -62,143 +59,123 @@ class CaseController {
     @PostMapping
     @Operation(summary = "File a new case at a tribunal")
     @ApiResponse(responseCode = "201", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseCreatedView.class)))
-    ResponseEntity<Map<String, Object>> file(@Valid @RequestBody FileCaseRequest body, HttpServletRequest http) {
+            content = @Content(schema = @Schema(implementation = CaseCreatedView.class)))
+    ResponseEntity<CaseCreatedView> file(@Valid @RequestBody FileCaseRequest body, HttpServletRequest http) {
         CaseId caseId = CaseId.random();
         var command = new FileCase(caseId, body.docketNumber(), tribunal("tribunalId", body.tribunalId()),
                 body.filedOn(), body.incidentOn(), body.offence(), victims(body.victims()), body.accused(),
                 body.accusedGroup());
-        return requests.execute(http, body, command, version -> new CommandResponse(201,
-                "/api/cases/" + caseId, version, body("caseId", caseId.value(), "version", version)));
+        CommandAnswer answer = requests.execute(http, body, command);
+        return answer.created("/api/cases/" + answer.result().caseId(), new CaseCreatedView(answer.result()));
     }
 
     @PostMapping("/{caseId}/hearings")
     @Operation(summary = "Schedule a hearing (a future date is allowed)")
     @ApiResponse(responseCode = "201", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.HearingCreatedView.class)))
-    ResponseEntity<Map<String, Object>> schedule(@PathVariable String caseId,
-                                                 @Valid @RequestBody ScheduleHearingRequest body,
-                                                 HttpServletRequest http) {
+            content = @Content(schema = @Schema(implementation = HearingCreatedView.class)))
+    ResponseEntity<HearingCreatedView> schedule(@PathVariable String caseId,
+                                                @Valid @RequestBody ScheduleHearingRequest body,
+                                                HttpServletRequest http) {
         CaseId id = caseId(caseId);
         HearingId hearingId = HearingId.random();
         var command = new ScheduleHearing(id, hearingId, body.kind(), body.date(),
                 CommandRequests.expectedVersion(http));
-        return requests.execute(http, body, command, version -> new CommandResponse(201,
-                "/api/cases/" + id + "/hearings/" + hearingId, version,
-                body("caseId", id.value(), "hearingId", hearingId.value(), "version", version)));
+        CommandAnswer answer = requests.execute(http, body, command);
+        return answer.created("/api/cases/" + answer.result().caseId() + "/hearings/" + answer.result().hearingId(),
+                new HearingCreatedView(answer.result()));
     }
 
     @PostMapping("/{caseId}/hearings/{hearingId}/adjournment")
     @Operation(summary = "Record that a scheduled hearing was adjourned")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> adjourn(@PathVariable String caseId, @PathVariable String hearingId,
-                                                @Valid @RequestBody AdjournmentRequest body,
-                                                HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> adjourn(@PathVariable String caseId, @PathVariable String hearingId,
+                                            @Valid @RequestBody AdjournmentRequest body,
+                                            HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new AdjournHearing(id, hearingId(hearingId), body.on(), body.reason(),
+        return accepted(http, body, new AdjournHearing(id, hearingId(hearingId), body.on(), body.reason(),
                 CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/hearings/{hearingId}/held")
     @Operation(summary = "Record that a scheduled hearing was held")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> hold(@PathVariable String caseId, @PathVariable String hearingId,
-                                             @Valid @RequestBody DatedRequest body, HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> hold(@PathVariable String caseId, @PathVariable String hearingId,
+                                         @Valid @RequestBody DatedRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new HoldHearing(id, hearingId(hearingId), body.on(),
+        return accepted(http, body, new HoldHearing(id, hearingId(hearingId), body.on(),
                 CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/judgment")
     @Operation(summary = "Record the judgment; needs a held TRIAL hearing")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> judge(@PathVariable String caseId, @Valid @RequestBody JudgmentRequest body,
-                                              HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> judge(@PathVariable String caseId, @Valid @RequestBody JudgmentRequest body,
+                                          HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new IssueJudgment(id, body.on(), body.verdict(),
+        return accepted(http, body, new IssueJudgment(id, body.on(), body.verdict(),
                 CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/dismissal")
     @Operation(summary = "Record a dismissal")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> dismiss(@PathVariable String caseId,
-                                                @Valid @RequestBody DismissalRequest body, HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> dismiss(@PathVariable String caseId,
+                                            @Valid @RequestBody DismissalRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new DismissCase(id, body.on(), body.reason(),
+        return accepted(http, body, new DismissCase(id, body.on(), body.reason(),
                 CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/withdrawal")
     @Operation(summary = "Record a withdrawal")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> withdraw(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
-                                                 HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> withdraw(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
+                                             HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new WithdrawCase(id, body.on(), CommandRequests.expectedVersion(http)));
+        return accepted(http, body, new WithdrawCase(id, body.on(), CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/transfer")
     @Operation(summary = "Transfer the case to another tribunal")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> transfer(@PathVariable String caseId,
-                                                 @Valid @RequestBody TransferRequest body, HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> transfer(@PathVariable String caseId,
+                                             @Valid @RequestBody TransferRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new TransferCase(id, body.on(), tribunal("toTribunalId", body.toTribunalId()),
+        return accepted(http, body, new TransferCase(id, body.on(), tribunal("toTribunalId", body.toTribunalId()),
                 CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/suspension")
     @Operation(summary = "Suspend an active case")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> suspend(@PathVariable String caseId,
-                                                @Valid @RequestBody SuspensionRequest body, HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> suspend(@PathVariable String caseId,
+                                            @Valid @RequestBody SuspensionRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new SuspendCase(id, body.on(), body.reason(),
+        return accepted(http, body, new SuspendCase(id, body.on(), body.reason(),
                 CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/resumption")
     @Operation(summary = "Resume a suspended case")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> resume(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
-                                               HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> resume(@PathVariable String caseId, @Valid @RequestBody DatedRequest body,
+                                           HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new ResumeCase(id, body.on(), CommandRequests.expectedVersion(http)));
+        return accepted(http, body, new ResumeCase(id, body.on(), CommandRequests.expectedVersion(http)));
     }
 
     @PostMapping("/{caseId}/reopening")
     @Operation(summary = "Reopen a disposed case")
-    @ApiResponse(responseCode = "200", description = "recorded; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = ApiViews.CaseVersionView.class)))
-    ResponseEntity<Map<String, Object>> reopen(@PathVariable String caseId,
-                                               @Valid @RequestBody ReopeningRequest body, HttpServletRequest http) {
+    @RecordedResponse
+    ResponseEntity<CaseVersionView> reopen(@PathVariable String caseId,
+                                           @Valid @RequestBody ReopeningRequest body, HttpServletRequest http) {
         CaseId id = caseId(caseId);
-        return accepted(http, body, id, new ReopenCase(id, body.on(), body.reason(),
+        return accepted(http, body, new ReopenCase(id, body.on(), body.reason(),
                 CommandRequests.expectedVersion(http)));
     }
 
-    private ResponseEntity<Map<String, Object>> accepted(HttpServletRequest http, Object body, CaseId caseId,
-                                                         CaseCommand command) {
-        return requests.execute(http, body, command, version -> new CommandResponse(200, null, version,
-                body("caseId", caseId.value(), "version", version)));
-    }
-
-    /** A response body with its fields in the order given. */
-    private static Map<String, Object> body(Object... namesAndValues) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return body;
+    private ResponseEntity<CaseVersionView> accepted(HttpServletRequest http, Object body, CaseCommand command) {
+        return requests.execute(http, body, command).recorded();
     }
 
     private static CaseId caseId(String value) {

@@ -5,30 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.greffe.registry.application.CaseCommands;
 import org.greffe.registry.application.ClientReferences;
-import org.greffe.registry.application.CommandResponse;
 import org.greffe.registry.application.Patterns;
 import org.greffe.registry.application.RequestContext;
 import org.greffe.registry.model.CaseCommand;
 import org.greffe.registry.model.InvalidCommand;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 /**
- * Turns an HTTP request into a command execution: request context from the headers, a fingerprint of the request
- * for idempotency, and the HTTP response from the outcome. The {@code Idempotency-Key} and {@code X-Correlation-Id}
- * the client sent are stored in the form {@link ClientReferences} gives them; the response echoes the correlation
- * id as sent.
+ * Turns an HTTP request into a command execution: request context from the headers and a fingerprint of the request
+ * for idempotency. The {@code Idempotency-Key} and {@code X-Correlation-Id} the client sent are stored in the form
+ * {@link ClientReferences} gives them; the answer ({@link CommandAnswer}) echoes the correlation id as sent.
  */
 @Component
 class CommandRequests {
@@ -51,22 +45,11 @@ class CommandRequests {
         this.json = json;
     }
 
-    ResponseEntity<Map<String, Object>> execute(HttpServletRequest http, Object body, CaseCommand command,
-                                                LongFunction<CommandResponse> respond) {
+    /** Executes the command the request asks for, under the request's idempotency key and correlation id. */
+    CommandAnswer execute(HttpServletRequest http, Object body, CaseCommand command) {
         String correlationId = correlationId(http);
         RequestContext context = references.context(user(http), correlationId, idempotencyKey(http), "api");
-        CaseCommands.Outcome outcome = commands.execute(command, context, fingerprint(http, body), respond);
-        CommandResponse response = outcome.response();
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
-                .eTag("\"" + response.version() + "\"")
-                .header(CORRELATION_ID, correlationId);
-        if (response.location() != null) {
-            builder.location(URI.create(response.location()));
-        }
-        if (outcome.replayed()) {
-            builder.header(REPLAYED, "true");
-        }
-        return builder.body(response.body());
+        return new CommandAnswer(commands.execute(command, context, fingerprint(http, body)), correlationId);
     }
 
     /** The version from {@code If-Match}, or null when the clerk acts on whatever is latest. */

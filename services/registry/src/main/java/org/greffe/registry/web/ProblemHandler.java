@@ -5,25 +5,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.greffe.registry.application.DocketTooLarge;
-import org.greffe.registry.application.IdempotencyKeyReused;
-import org.greffe.registry.application.InvalidDocket;
-import org.greffe.registry.model.CaseRuleViolation;
-import org.greffe.registry.model.HearingNotFound;
-import org.greffe.registry.model.InvalidCommand;
-import org.greffe.registry.model.UnknownReferenceData;
+import org.greffe.registry.application.Problem;
+import org.greffe.registry.application.Problem.FieldError;
+import org.greffe.registry.model.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -54,106 +43,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(CaseRuleViolation.class)
-    ProblemDetail ruleViolated(CaseRuleViolation e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violated", "A rule of the case lifecycle was broken",
-                e.getMessage());
-        problem.setProperty("rule", e.rule().name());
-        return problem;
-    }
-
-    @ExceptionHandler({AggregateNotFoundException.class, HearingNotFound.class})
-    ProblemDetail notFound(RuntimeException e) {
-        String detail = e instanceof AggregateNotFoundException notFound
-                ? "no case with id " + notFound.getAggregateIdentifier() : e.getMessage();
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification", "The case changed meanwhile",
-                "case " + e.getAggregateIdentifier() + " is at version " + e.getActualVersion()
-                        + ", not the version " + e.getExpectedVersion() + " given in If-Match; read it again");
-    }
-
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ProblemDetail concurrent(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification", "The case changed meanwhile",
-                "another command changed the case at the same time; nothing was recorded, retry the request");
-    }
-
-    @ExceptionHandler(UnknownReferenceData.class)
-    ProblemDetail unknownReference(UnknownReferenceData e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-reference",
-                "Unknown reference data", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ProblemDetail keyReused(IdempotencyKeyReused e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
-                e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidDocket.class)
-    ProblemDetail invalidDocket(InvalidDocket e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-docket", "Not a docket file", e.getMessage());
-    }
-
-    @ExceptionHandler(DocketTooLarge.class)
-    ProblemDetail docketTooLarge(DocketTooLarge e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "docket-too-large", "Docket file too large", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidCommand.class)
-    ProblemDetail invalid(InvalidCommand e) {
-        return invalidFields(List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<Object> wrapped(CommandExecutionException e, WebRequest request) throws Exception {
-        Throwable cause = e.getCause();
-        if (cause instanceof Exception exception && cause != e) {
-            return rethrowTo(exception, request);
-        }
-        return unexpected(e);
+    /** Every refusal of the registry, as {@link Problem#of} words it. */
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<Object> rejected(Rejection e) {
+        return answer(Problem.of(e));
     }
 
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> database(DataAccessException e) {
         log.error("database failure while handling a request", e);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "unavailable", "Storage unavailable", "the event store could not be reached; nothing was recorded"));
+        return answer(new Problem(503, "unavailable", "Storage unavailable",
+                "the event store could not be reached; nothing was recorded"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected failure while handling a request", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Internal error", "the request failed unexpectedly; nothing was recorded"));
-    }
-
-    private ResponseEntity<Object> rethrowTo(Exception cause, WebRequest request) throws Exception {
-        if (cause instanceof CaseRuleViolation e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(ruleViolated(e));
-        }
-        if (cause instanceof UnknownReferenceData e) {
-            return ResponseEntity.unprocessableEntity().body(unknownReference(e));
-        }
-        if (cause instanceof InvalidCommand e) {
-            return ResponseEntity.badRequest().body(invalid(e));
-        }
-        if (cause instanceof HearingNotFound || cause instanceof AggregateNotFoundException) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound((RuntimeException) cause));
-        }
-        if (cause instanceof ConflictingAggregateVersionException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(staleVersion(e));
-        }
-        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrent((RuntimeException) cause));
-        }
-        return unexpected(cause);
+        return answer(new Problem(500, "internal", "Internal error",
+                "the request failed unexpectedly; nothing was recorded"));
     }
 
     @Override
@@ -165,7 +72,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return ResponseEntity.badRequest().body(invalidFields(errors));
+        return answer(Problem.invalid(errors));
     }
 
     @Override
@@ -175,23 +82,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(unknown),
+            return answer(Problem.invalid(List.of(new FieldError(path(unknown),
                     "is not a field of this request; known fields: " + unknown.getKnownPropertyIds()))));
         }
         if (cause instanceof InvalidFormatException format) {
-            return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(format),
+            return answer(Problem.invalid(List.of(new FieldError(path(format),
                     expected(format.getTargetType(), format.getValue())))));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(invalidFields(List.of(new FieldError(path(mismatch),
+            return answer(Problem.invalid(List.of(new FieldError(path(mismatch),
                     expected(mismatch.getTargetType(), null)))));
         }
         String detail = cause instanceof JsonParseException parse
                 ? "the body is not valid JSON: " + parse.getOriginalMessage() + " at line "
                 + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr()
                 : "the body is missing or is not a JSON object of the expected shape";
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", detail));
+        return answer(new Problem(400, "malformed-request", "Malformed request", detail));
     }
 
     @Override
@@ -205,14 +111,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail(e.getMessage());
         }
         return response;
-    }
-
-    private static ProblemDetail invalidFields(List<FieldError> errors) {
-        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-        problem.setProperty("errors", errors);
-        return problem;
     }
 
     private static String path(JsonMappingException e) {
@@ -248,19 +146,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:greffe:problem:" + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    /**
-     * One invalid field.
-     *
-     * @param field   the field, dotted for nested ones ({@code victims.girls})
-     * @param message what is wrong with it
-     */
-    record FieldError(String field, String message) {
+    /** The problem as problem+json: type, title, status, detail, then the rule or the fields when it has them. */
+    private static ResponseEntity<Object> answer(Problem problem) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(problem.status()),
+                problem.detail());
+        body.setType(URI.create("urn:greffe:problem:" + problem.type()));
+        body.setTitle(problem.title());
+        if (problem.rule() != null) {
+            body.setProperty("rule", problem.rule());
+        }
+        if (problem.errors() != null) {
+            body.setProperty("errors", problem.errors());
+        }
+        return ResponseEntity.status(problem.status()).body(body);
     }
 }

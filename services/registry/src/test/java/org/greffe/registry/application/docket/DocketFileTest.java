@@ -1,5 +1,7 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
+import org.greffe.registry.application.DocketTooLarge;
+import org.greffe.registry.application.InvalidDocket;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,8 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
+import org.greffe.registry.application.ClientReferences;
+import org.greffe.registry.application.DocketTooLarge;
+import org.greffe.registry.application.InvalidDocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

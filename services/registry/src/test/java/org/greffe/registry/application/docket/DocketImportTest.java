@@ -1,8 +1,14 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
 import org.greffe.events.CaseId;
 import org.greffe.events.HearingId;
 import org.greffe.events.TribunalId;
+import org.greffe.registry.application.CaseChanged;
+import org.greffe.registry.application.CaseCommands;
+import org.greffe.registry.application.CaseNotFound;
+import org.greffe.registry.application.CommandResult;
+import org.greffe.registry.application.InvalidDocket;
+import org.greffe.registry.application.RequestContext;
 import org.greffe.registry.model.CaseCommand;
 import org.greffe.registry.model.CaseRuleViolation;
 import org.greffe.registry.model.DocketNumbers;
@@ -22,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,15 +69,15 @@ class DocketImportTest {
 
     @Test
     void eachRowRunsItsCommandWithTheSourceAndItsOwnIdempotencyKey() {
-        when(commands.execute(any(), any(), anyString(), any())).thenReturn(outcome(false));
+        when(commands.execute(any(), any(), anyString())).thenReturn(result(false));
         ImportReport report = importCsv(FILED, "RP-2,kati,WITHDRAWN,2019-07-01,,,,,,,,,,,,,");
 
         assertThat(report).isEqualTo(new ImportReport(2, 2, 0, List.of(), 0));
         ArgumentCaptor<CaseCommand> sent = ArgumentCaptor.forClass(CaseCommand.class);
         ArgumentCaptor<RequestContext> contexts = ArgumentCaptor.forClass(RequestContext.class);
-        verify(commands, times(2)).execute(sent.capture(), contexts.capture(), anyString(), any());
+        verify(commands, times(2)).execute(sent.capture(), contexts.capture(), anyString());
         assertThat(sent.getAllValues().get(0)).isInstanceOf(FileCase.class)
-                .extracting(CaseCommand::caseId).isEqualTo(DocketRow.filedCaseId(new TribunalId("kati"), "RP-1"));
+                .extracting(CaseCommand::caseId).isEqualTo(DocketEntry.filedCaseId(new TribunalId("kati"), "RP-1"));
         assertThat(sent.getAllValues().get(1)).isInstanceOf(WithdrawCase.class)
                 .extracting(CaseCommand::caseId).isEqualTo(API_CASE);
         assertThat(contexts.getAllValues()).allSatisfy(context -> {
@@ -87,17 +92,17 @@ class DocketImportTest {
 
     @Test
     void aReplayedRowCountsAsAlreadyImported() {
-        when(commands.execute(any(), any(), anyString(), any())).thenReturn(outcome(true));
+        when(commands.execute(any(), any(), anyString())).thenReturn(result(true));
         assertThat(importCsv(FILED)).isEqualTo(new ImportReport(1, 0, 1, List.of(), 0));
     }
 
     @Test
     void rejectedRowsAreReportedWithTheirLineAndTheOthersGoOn() {
-        when(commands.execute(any(), any(), anyString(), any()))
+        when(commands.execute(any(), any(), anyString()))
                 .thenThrow(new CaseRuleViolation(Rule.DATE_BEFORE_FILING, "withdrawal on 2019-01-01 is before"))
                 .thenThrow(new UnknownReferenceData("toTribunalId", "unknown tribunal 'atlantis'"))
                 .thenThrow(new HearingNotFound(API_CASE, new HearingId("h")))
-                .thenReturn(outcome(false));
+                .thenReturn(result(false));
         ImportReport report = importCsv(
                 "RP-2,kati,WITHDRAWN,2019-01-01,,,,,,,,,,,,,",
                 "RP-2,kati,TRANSFERRED,2019-02-01,,,,,,,,,,,,,atlantis",
@@ -122,10 +127,23 @@ class DocketImportTest {
     }
 
     @Test
+    void aCaseThatIsGoneOrChangedMeanwhileIsReportedInTheFilesTerms() {
+        when(commands.execute(any(), any(), anyString()))
+                .thenThrow(new CaseNotFound(API_CASE.value()))
+                .thenThrow(CaseChanged.concurrently());
+        ImportReport report = importCsv(WITHDRAWN.replace("RP-1", "RP-2"), WITHDRAWN.replace("RP-1", "RP-2"));
+
+        assertThat(report.rejected()).containsExactly(
+                new ImportReport.RejectedRow(2, "docketNumber: no case with docket number 'RP-2' at tribunal kati"),
+                new ImportReport.RejectedRow(3, "another command changed the case at the same time; nothing was "
+                        + "recorded for this row, import the file again to retry it"));
+    }
+
+    @Test
     void onlyTheFirstRejectedRowsAreListedAndAllAreCounted() {
         DocketImport bounded = new DocketImport(commands, docketNumbers, referenceData, Clock.systemUTC(), 1_000_000,
                 1000, 2, 1000);
-        when(commands.execute(any(), any(), anyString(), any())).thenReturn(outcome(false));
+        when(commands.execute(any(), any(), anyString())).thenReturn(result(false));
         String csv = HEADER + "\n" + FILED + "\n" + "RP-9,atlantis,WITHDRAWN,2019-02-01,,,,,,,,,,,,,\n".repeat(5);
 
         ImportReport report = bounded.importCsv(new StringReader(csv), source());
@@ -141,11 +159,11 @@ class DocketImportTest {
 
     @Test
     void aFailureThatIsNotTheRowsFaultStopsTheImport() {
-        when(commands.execute(any(), any(), anyString(), any()))
+        when(commands.execute(any(), any(), anyString()))
                 .thenThrow(new DataAccessResourceFailureException("connection refused"));
         assertThatThrownBy(() -> importCsv(FILED, WITHDRAWN))
                 .isInstanceOf(DataAccessResourceFailureException.class);
-        verify(commands, times(1)).execute(any(), any(), anyString(), any());
+        verify(commands, times(1)).execute(any(), any(), anyString());
     }
 
     @Test
@@ -178,7 +196,7 @@ class DocketImportTest {
         return new ImportSource("clerk-7", "import", "test.csv");
     }
 
-    private static CaseCommands.Outcome outcome(boolean replayed) {
-        return new CaseCommands.Outcome(new CommandResponse(200, null, 1, Map.of()), replayed);
+    private static CommandResult result(boolean replayed) {
+        return new CommandResult(API_CASE, null, 1, replayed);
     }
 }

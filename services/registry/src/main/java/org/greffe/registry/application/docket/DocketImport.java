@@ -1,16 +1,18 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.greffe.events.CaseId;
-import org.greffe.registry.model.CaseRuleViolation;
+import org.greffe.registry.application.CaseChanged;
+import org.greffe.registry.application.CaseCommands;
+import org.greffe.registry.application.CaseNotFound;
+import org.greffe.registry.application.CommandResult;
+import org.greffe.registry.application.DocketTooLarge;
+import org.greffe.registry.application.InvalidDocket;
+import org.greffe.registry.application.Problem;
+import org.greffe.registry.application.RequestContext;
 import org.greffe.registry.model.DocketNumbers;
 import org.greffe.registry.model.HearingNotFound;
-import org.greffe.registry.model.InvalidCommand;
 import org.greffe.registry.model.ReferenceData;
-import org.greffe.registry.model.UnknownReferenceData;
+import org.greffe.registry.model.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,8 +124,8 @@ public class DocketImport {
     private Applied apply(DocketFile.Row raw, ImportSource source, String correlationId) {
         DocketRow row;
         try {
-            row = DocketRow.parse(raw);
-        } catch (DocketRow.InvalidRow e) {
+            row = DocketCells.parse(raw);
+        } catch (DocketCells.InvalidRow e) {
             return Applied.rejected(e.getMessage());
         }
         Optional<CaseId> caseId = caseOf(row);
@@ -133,68 +135,44 @@ public class DocketImport {
                     + row.tribunalId() + "; file it first (a FILED row earlier in the file, or POST /api/cases)"
                     : "tribunalId: unknown tribunal '" + row.tribunalId() + "'");
         }
-        RequestContext context = new RequestContext(source.user(), correlationId, row.idempotencyKey(),
-                source.source());
+        RequestContext context = new RequestContext(source.user(), correlationId,
+                row.fingerprint().idempotencyKey(), source.source());
         try {
-            CaseCommands.Outcome outcome = commands.execute(row.command(caseId.get()), context, row.fingerprint(),
-                    version -> row.response(caseId.get(), version));
-            return outcome.replayed() ? Applied.ALREADY_IMPORTED : Applied.ACCEPTED;
-        } catch (RuntimeException e) {
-            String rejection = rejection(unwrapped(e), row);
-            if (rejection == null) {
-                throw e;
-            }
-            return Applied.rejected(rejection);
+            CommandResult result = commands.execute(row.command(caseId.get()), context, row.fingerprint().value());
+            return result.replayed() ? Applied.ALREADY_IMPORTED : Applied.ACCEPTED;
+        } catch (Rejection e) {
+            // Any other failure is not the row's fault (the database is gone, a bug) and stops the import: rows
+            // before it are recorded, and importing the file again completes it.
+            return Applied.rejected(rejection(e, row));
         }
     }
 
     /** A filing names its own case; every other row finds the case filed under its docket number. */
     private Optional<CaseId> caseOf(DocketRow row) {
         if (row.event() == DocketEvent.FILED) {
-            return Optional.of(DocketRow.filedCaseId(row.tribunalId(), row.docketNumber()));
+            return Optional.of(DocketEntry.filedCaseId(row.tribunalId(), row.docketNumber()));
         }
         return docketNumbers.find(row.tribunalId(), row.docketNumber());
     }
 
-    private static Throwable unwrapped(RuntimeException e) {
-        Throwable cause = e;
-        while (cause instanceof CommandExecutionException && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     /**
-     * Why the case refused the row, worded as the API words it; null for a failure that is not the row's fault
-     * (the database is gone, a bug), which stops the import: rows before it are recorded, and importing the file
-     * again completes it.
+     * Why the case refused the row, worded as the API words it ({@link Problem#summary()}), except where the API
+     * names the case or hearing by an id the file never shows: there the row names them as the file does.
      */
-    private static String rejection(Throwable e, DocketRow row) {
-        if (e instanceof CaseRuleViolation violation) {
-            return violation.rule().name() + ": " + violation.getMessage();
-        }
-        if (e instanceof UnknownReferenceData unknown) {
-            return unknown.field() + ": " + unknown.getMessage();
-        }
-        if (e instanceof InvalidCommand invalid) {
-            return invalid.field() + ": " + invalid.getMessage();
-        }
-        if (e instanceof HearingNotFound) {
+    private static String rejection(Rejection e, DocketRow row) {
+        if (e instanceof HearingNotFound && row.entry() instanceof DocketEntry.OfHearing hearing) {
             return "hearing: case " + row.docketNumber() + " at " + row.tribunalId() + " has no hearing '"
-                    + row.hearing() + "'; schedule it first with a HEARING_SCHEDULED row";
+                    + hearing.hearing() + "'; schedule it first with a HEARING_SCHEDULED row";
         }
-        if (e instanceof AggregateNotFoundException) {
+        if (e instanceof CaseNotFound) {
             return "docketNumber: no case with docket number '" + row.docketNumber() + "' at tribunal "
                     + row.tribunalId();
         }
-        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
+        if (e instanceof CaseChanged) {
             return "another command changed the case at the same time; nothing was recorded for this row, "
                     + "import the file again to retry it";
         }
-        if (e instanceof IdempotencyKeyReused reused) {
-            return reused.getMessage();
-        }
-        return null;
+        return Problem.of(e).summary();
     }
 
     /** Counts outcomes as rows go by, keeps the first rejected rows for the report, and reports progress. */

@@ -1,10 +1,12 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.greffe.registry.application.DocketTooLarge;
+import org.greffe.registry.application.InvalidDocket;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

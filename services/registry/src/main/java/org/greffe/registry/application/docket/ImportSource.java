@@ -1,4 +1,7 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
+
+import org.greffe.registry.application.ClientReferences;
+import org.greffe.registry.application.MetaDataKeys;
 
 import java.util.Objects;
 

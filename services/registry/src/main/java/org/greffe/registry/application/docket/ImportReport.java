@@ -1,4 +1,4 @@
-package org.greffe.registry.application;
+package org.greffe.registry.application.docket;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,0 +1,11 @@
+package org.greffe.registry.application;
+
+import org.greffe.registry.model.Rejection;
+
+/** The command names a case the registry has never filed. */
+public class CaseNotFound extends Rejection {
+
+    public CaseNotFound(String caseId) {
+        super("no case with id " + caseId);
+    }
+}
