@@ -1,6 +1,7 @@
 package org.greffe.registry.infrastructure;
 
 import org.greffe.events.TribunalId;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.registry.model.ConfiguredDocketNumberFormat;
 import org.greffe.registry.model.DocketNumberFormat;
 import org.greffe.registry.model.ReferenceData;
@@ -14,16 +15,16 @@ import java.util.Set;
 /** Reference data read once from the configuration; checked at start-up so a typo never reaches the event log. */
 public class ConfiguredReferenceData implements ReferenceData {
 
-    private final Map<TribunalId, RegistryProperties.Tribunal> tribunals = new LinkedHashMap<>();
+    private final Map<TribunalId, Tribunals.Tribunal> tribunals = new LinkedHashMap<>();
     private final Set<String> armedGroups;
     private final DocketNumberFormat defaultFormat;
     private final Map<TribunalId, DocketNumberFormat> formats = new HashMap<>();
 
-    public ConfiguredReferenceData(RegistryProperties properties) {
-        if (properties.tribunals().isEmpty()) {
+    public ConfiguredReferenceData(Tribunals configured, RegistryProperties properties) {
+        if (configured.tribunals().isEmpty()) {
             throw new IllegalStateException("greffe.tribunals is empty: configure at least one tribunal");
         }
-        for (RegistryProperties.Tribunal tribunal : properties.tribunals()) {
+        for (Tribunals.Tribunal tribunal : configured.tribunals()) {
             if (tribunal.name() == null || tribunal.name().isBlank()) {
                 throw new IllegalStateException("tribunal " + tribunal.id() + " has no name");
             }
@@ -60,7 +61,7 @@ public class ConfiguredReferenceData implements ReferenceData {
     }
 
     /** The tribunals in configured order. */
-    public List<RegistryProperties.Tribunal> tribunals() {
+    public List<Tribunals.Tribunal> tribunals() {
         return List.copyOf(tribunals.values());
     }
 

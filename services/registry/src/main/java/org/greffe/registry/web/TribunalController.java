@@ -1,7 +1,7 @@
 package org.greffe.registry.web;
 
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.registry.infrastructure.ConfiguredReferenceData;
-import org.greffe.registry.infrastructure.RegistryProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,7 +18,7 @@ class TribunalController {
     }
 
     @GetMapping("/api/tribunals")
-    List<RegistryProperties.Tribunal> tribunals() {
+    List<Tribunals.Tribunal> tribunals() {
         return referenceData.tribunals();
     }
 }
