@@ -7,15 +7,14 @@ import org.greffe.registry.model.DocketNumberFormat;
 import org.greffe.registry.model.ReferenceData;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /** Reference data read once from the configuration; checked at start-up so a typo never reaches the event log. */
 public class ConfiguredReferenceData implements ReferenceData {
 
-    private final Map<TribunalId, Tribunals.Tribunal> tribunals = new LinkedHashMap<>();
+    private final Set<TribunalId> tribunals = new HashSet<>();
     private final Set<String> armedGroups;
     private final DocketNumberFormat defaultFormat;
     private final Map<TribunalId, DocketNumberFormat> formats = new HashMap<>();
@@ -28,7 +27,7 @@ public class ConfiguredReferenceData implements ReferenceData {
             if (tribunal.name() == null || tribunal.name().isBlank()) {
                 throw new IllegalStateException("tribunal " + tribunal.id() + " has no name");
             }
-            if (tribunals.put(new TribunalId(tribunal.id()), tribunal) != null) {
+            if (!tribunals.add(new TribunalId(tribunal.id()))) {
                 throw new IllegalStateException("tribunal " + tribunal.id() + " is configured twice");
             }
         }
@@ -38,7 +37,7 @@ public class ConfiguredReferenceData implements ReferenceData {
                 : format("greffe.docket-numbers.default", docketNumbers.defaultFormat());
         docketNumbers.tribunals().forEach((id, format) -> {
             String key = "greffe.docket-numbers.tribunals." + id;
-            TribunalId tribunal = tribunals.keySet().stream().filter(known -> known.value().equals(id)).findFirst()
+            TribunalId tribunal = tribunals.stream().filter(known -> known.value().equals(id)).findFirst()
                     .orElseThrow(() -> new IllegalStateException(key + ": '" + id
                             + "' is not a tribunal of greffe.tribunals"));
             formats.put(tribunal, format(key, format));
@@ -47,7 +46,7 @@ public class ConfiguredReferenceData implements ReferenceData {
 
     @Override
     public boolean isKnownTribunal(TribunalId tribunalId) {
-        return tribunals.containsKey(tribunalId);
+        return tribunals.contains(tribunalId);
     }
 
     @Override
@@ -58,11 +57,6 @@ public class ConfiguredReferenceData implements ReferenceData {
     @Override
     public DocketNumberFormat docketNumberFormat(TribunalId tribunalId) {
         return formats.getOrDefault(tribunalId, defaultFormat);
-    }
-
-    /** The tribunals in configured order. */
-    public List<Tribunals.Tribunal> tribunals() {
-        return List.copyOf(tribunals.values());
     }
 
     private static DocketNumberFormat format(String key, RegistryProperties.Format format) {
