@@ -35,7 +35,7 @@ import static org.greffe.app.AuditChainIntegrationTest.write;
  * verify on their own. Rows written into the tree or heads tables by SQL are never signed nor served. These tests
  * damage the log: they have a database of their own.
  */
-class TreeTamperingIntegrationTest extends HttpIntegrationTest {
+class TreeTamperingIntegrationTest extends TamperingIntegrationTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -100,14 +100,7 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
     /** Inserts by SQL, at the head of the log, a copy of a genuine filing under a new case id; its global index. */
     private long forgeAtTheHead(String genuineCase) {
         String caseId = UUID.randomUUID().toString();
-        tamper("""
-                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                    meta_data, payload, payload_revision, payload_type, time_stamp)
-                SELECT ?, 0, type, ?, meta_data,
-                       convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?), 'UTF8'),
-                       payload_revision, payload_type, time_stamp
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                caseId, UUID.randomUUID().toString(), caseId, genuineCase);
+        tamper(copyOfFiling(), caseId, UUID.randomUUID().toString(), caseId, genuineCase);
         return lastIndexOf(caseId);
     }
 
