@@ -21,13 +21,15 @@ import java.util.Set;
 /**
  * The registry's own {@link Case}, driven one command at a time for tests outside the registry, whose rules they must
  * not copy: each case is given the events its earlier commands applied, then the next command (Axon's
- * {@link AggregateTestFixture}, so the aggregate also checks that its event-sourcing handlers only assign state).
+ * {@link AggregateTestFixture}, one per case, which also checks that event-sourcing handlers only assign state).
  * The aggregate is package-private, hence this helper in its package.
  */
 public final class CaseLifecycle {
 
-    private final AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
-    private final Map<CaseId, List<Object>> applied = new HashMap<>();
+    private final ReferenceData referenceData;
+    private final Clock clock;
+    private final DocketNumbers docketNumbers;
+    private final Map<CaseId, OneCase> cases = new HashMap<>();
     private final Set<String> claimed = new HashSet<>();
 
     /**
@@ -35,9 +37,9 @@ public final class CaseLifecycle {
      * @param clock         "today" for the date rules
      */
     public CaseLifecycle(ReferenceData referenceData, Clock clock) {
-        fixture.registerInjectableResource(referenceData);
-        fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(new DocketNumbers() {
+        this.referenceData = referenceData;
+        this.clock = clock;
+        this.docketNumbers = new DocketNumbers() {
             @Override
             public boolean claim(TribunalId tribunalId, String docketNumber, CaseId caseId) {
                 return claimed.add(tribunalId.value() + " " + DocketNumbers.normalized(docketNumber));
@@ -47,7 +49,7 @@ public final class CaseLifecycle {
             public Optional<CaseId> find(TribunalId tribunalId, String docketNumber) {
                 return Optional.empty();
             }
-        });
+        };
     }
 
     /**
@@ -57,9 +59,10 @@ public final class CaseLifecycle {
      * @throws Refused when the case refuses the command; nothing is applied then
      */
     public List<Object> handle(CaseCommand command) {
-        List<Object> history = applied.computeIfAbsent(command.caseId(), id -> new ArrayList<>());
-        ResultValidator<Case> result = history.isEmpty() ? fixture.givenNoPriorActivity().when(command)
-                : fixture.given(history).when(command);
+        OneCase one = cases.computeIfAbsent(command.caseId(), id -> new OneCase());
+        List<Object> history = one.history;
+        ResultValidator<Case> result = history.isEmpty() ? one.fixture.givenNoPriorActivity().when(command)
+                : one.fixture.given(history).when(command);
         Object[] outcome = new Object[1];
         try {
             result.expectSuccessfulHandlerExecution();
@@ -73,6 +76,19 @@ public final class CaseLifecycle {
                 .map(message -> (Object) ((EventMessage<?>) message).getPayload()).toList();
         history.addAll(events);
         return events;
+    }
+
+    /** A fixture per case: Axon's fixture serves one aggregate, and holds the events its commands applied. */
+    private final class OneCase {
+
+        private final AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
+        private final List<Object> history = new ArrayList<>();
+
+        OneCase() {
+            fixture.registerInjectableResource(referenceData);
+            fixture.registerInjectableResource(clock);
+            fixture.registerInjectableResource(docketNumbers);
+        }
     }
 
     private static <T> Matcher<T> recording(Object[] into) {
