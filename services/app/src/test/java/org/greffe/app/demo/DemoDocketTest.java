@@ -607,7 +607,7 @@ class DemoDocketTest {
             CaseId caseId = new CaseId(nameUuid("docket " + key));
             if (event.equals("FILED")) {
                 FileCase filing = filing(caseId, cells, date);
-                handle(filing);
+                handle(filing, key);
                 cases.put(key, new CaseState(filing));
                 return;
             }
@@ -615,16 +615,17 @@ class DemoDocketTest {
             require(c != null, "no FILED row before this one for " + key);
             Fact fact = new Fact(c.tribunal, event, date, event.equals("TRANSFERRED") ? cells[16]
                     : event.equals("JUDGMENT") ? cells[15] : cells[14]);
-            handle(command(c, event, date, cells));
+            handle(command(c, event, date, cells), key);
             note(c, event, date, cells, fact);
             facts.add(fact);
         }
 
-        private void handle(CaseCommand command) {
+        private void handle(CaseCommand command, String docket) {
             try {
                 registry.handle(command);
             } catch (CaseLifecycle.Refused refused) {
-                throw new AssertionError(source + " line " + line + ": " + refused.getMessage(), refused);
+                throw new AssertionError(source + " line " + line + ": " + refused.getMessage() + " (" + docket + ")",
+                        refused);
             }
         }
 
