@@ -15,7 +15,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.List;
@@ -51,12 +50,6 @@ class AppRoleTamperingIntegrationTest extends TamperingIntegrationTest {
         // Small batches: the chain's guard trigger must take the sealer's rows, batch after batch.
         registry.add("greffe.audit.seal-batch-size", () -> "2");
     }
-
-    @Autowired
-    private DataSource dataSource;
-
-    @Autowired
-    private AuditChain chain;
 
     /** The sealer itself: {@link AuditChain#sealing()} keeps its answer for a while. */
     @Autowired

@@ -3,7 +3,6 @@ package org.greffe.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.greffe.audit.application.AuditChain;
 import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.CaseFiled;
 import org.greffe.events.CaseId;
@@ -40,9 +39,6 @@ class AuditTamperingIntegrationTest extends TamperingIntegrationTest {
         ownEmbeddedDatabase(registry, "tamper", false);
         registry.add("greffe.audit.gap-settle", () -> "200ms");
     }
-
-    @Autowired
-    private AuditChain chain;
 
     @Autowired
     private EventStorageEngine storageEngine;

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.greffe.app.integrity.AppendKeys;
 import org.greffe.app.integrity.EventAuthenticationCode;
-import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.StoredEvent;
 import org.greffe.events.AccusedAffiliation;
@@ -50,9 +49,6 @@ class AuthenticatedAppendsIntegrationTest extends TamperingIntegrationTest {
         // The holes left by the forged rows removed are crossed as soon as no transaction can still fill them.
         registry.add("greffe.audit.gap-settle", () -> "0s");
     }
-
-    @Autowired
-    private AuditChain chain;
 
     @Autowired
     private AppendKeys keys;

@@ -3,6 +3,7 @@ package org.greffe.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.greffe.app.database.DatabaseRoles;
+import org.greffe.audit.application.AuditChain;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -35,7 +36,10 @@ abstract class TamperingIntegrationTest extends HttpIntegrationTest {
             FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""";
 
     @Autowired
-    private DataSource dataSource;
+    protected DataSource dataSource;
+
+    @Autowired
+    protected AuditChain chain;
 
     /** Greffe's runtime role, with its own credentials, on a connection of the attacker's. */
     protected JdbcTemplate appRole() {

@@ -1,7 +1,6 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.AuditTree;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.MerkleTree;
@@ -46,9 +45,6 @@ class TreeTamperingIntegrationTest extends TamperingIntegrationTest {
         // Heads are signed when a test asks, never between two of its steps.
         registry.add("greffe.audit.tree-head-interval", () -> "PT1H");
     }
-
-    @Autowired
-    private AuditChain chain;
 
     @Autowired
     private AuditTree tree;
