@@ -8,6 +8,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.greffe.platform.eventlog.TokenTable;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -69,5 +72,30 @@ class ProjectionPositionTest {
     void theSameTokensGiveTheSameVersion() {
         assertThat(state(Set.of(), segment(0, token(12, 9L))).version())
                 .isEqualTo(state(Set.of(), segment(0, token(12, 9L))).version());
+    }
+
+    @Test
+    void tokensReadWhileARebuildCommittedAreReadAgainWithTheNewGeneration() {
+        Iterator<Long> generations = List.of(3L, 4L, 4L, 4L).iterator();
+        List<TokenTable.Reading> readings = new ArrayList<>(List.of(
+                new TokenTable.Reading(List.of(segment(0, token(12))), 12),
+                new TokenTable.Reading(List.of(segment(0, token(7))), 12)));
+        TokenTable tokens = new TokenTable(null, SERIALIZER) {
+            @Override
+            public Reading read(String processorName) {
+                return readings.remove(0);
+            }
+
+            @Override
+            public Set<Long> stored(Collection<Long> indexes) {
+                return Set.of();
+            }
+        };
+
+        ProjectionPosition.State state = new ProjectionPosition(tokens, generations::next, "caseload").state();
+
+        assertThat(state.version()).as("the rebuild's tokens with the rebuild's generation").startsWith("g4 0:7 #");
+        assertThat(state.position()).isEqualTo(7);
+        assertThat(readings).isEmpty();
     }
 }
