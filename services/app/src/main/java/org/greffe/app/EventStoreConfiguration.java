@@ -9,19 +9,20 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.greffe.platform.eventlog.TokenTable;
+import org.greffe.platform.migration.ModuleMigrations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * The Axon event store on PostgreSQL: tables created by Flyway (bytea payloads, no large objects), JSON for events,
@@ -36,15 +37,13 @@ class EventStoreConfiguration {
      */
     @Bean(initMethod = "migrate")
     Flyway eventStoreFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
-        FluentConfiguration configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/eventstore")
-                .table("flyway_history_eventstore")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .placeholders(Map.of("appRole", "CURRENT_USER"));
-        roles.orderedStream().forEach(customizer -> customizer.customize(configuration));
-        return configuration.load();
+        return ModuleMigrations.of(dataSource, "eventstore", roles.orderedStream());
+    }
+
+    /** The one adapter for the token table and the log's head, which the caseload, the audit and the app share. */
+    @Bean
+    TokenTable tokenTable(JdbcTemplate jdbc, Serializer serializer, Flyway eventStoreFlyway) {
+        return new TokenTable(jdbc, serializer);
     }
 
     /** PostgreSQL reports a unique-key violation as SQLState 23505, which Axon must see as a concurrent append. */

@@ -1,5 +1,7 @@
 package org.greffe.app;
 
+import org.greffe.platform.settings.TimeStandardSettings;
+import org.greffe.platform.settings.Tribunals;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +19,9 @@ public record GreffeProperties(String dataDir, String timeZone) {
         timeZone = timeZone == null ? "Africa/Bamako" : timeZone;
     }
 
+    /** Binds these settings and those every service reads ({@code org.greffe.platform.settings}), once. */
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(GreffeProperties.class)
+    @EnableConfigurationProperties({GreffeProperties.class, Tribunals.class, TimeStandardSettings.class})
     static class Enable {
     }
 }

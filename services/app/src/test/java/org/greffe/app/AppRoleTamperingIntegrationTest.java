@@ -11,16 +11,12 @@ import org.greffe.audit.infrastructure.JdbcChainSealer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the access log is refused by PostgreSQL ({@code 42501}, insufficient privilege) or, when the role may do it
  * (insert), found by {@code POST /api/audit/verify}. These tests forge rows: they have a database of their own.
  */
-class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
+class AppRoleTamperingIntegrationTest extends TamperingIntegrationTest {
 
     /**
      * Every append-only table: a migration gave each a trigger refusing {@code TRUNCATE} (which is how Greffe's
@@ -55,21 +51,9 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
         registry.add("greffe.audit.seal-batch-size", () -> "2");
     }
 
-    @Autowired
-    private DataSource dataSource;
-
-    @Autowired
-    private AuditChain chain;
-
     /** The sealer itself: {@link AuditChain#sealing()} keeps its answer for a while. */
     @Autowired
     private JdbcChainSealer sealer;
-
-    /** Greffe's runtime role, with its own credentials, on a connection of the attacker's. */
-    private JdbcTemplate appRole() {
-        return new JdbcTemplate(new DriverManagerDataSource(((HikariDataSource) dataSource).getJdbcUrl(),
-                DatabaseRoles.APP, null));
-    }
 
     @Test
     void theAppendOnlyTablesAreMarkedByTheirTriggersWhichStopEvenTheAdministrator() {
@@ -201,14 +185,7 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
         String genuine = fileCase("2019-03-05");
         AuditChainIntegrationTest.sealThrough(chain, jdbc, indexOf(genuine));
         String caseId = UUID.randomUUID().toString();
-        appRole().update("""
-                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                    meta_data, payload, payload_revision, payload_type, time_stamp)
-                SELECT ?, 0, type, ?, meta_data,
-                       convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?), 'UTF8'),
-                       payload_revision, payload_type, time_stamp
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                caseId, UUID.randomUUID().toString(), caseId, genuine);
+        appRole().update(copyOfFiling(), caseId, UUID.randomUUID().toString(), caseId, genuine);
         long forged = indexOf(caseId);
         try {
             chain.sealPending();
@@ -378,16 +355,6 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
                 String.class, table);
     }
 
-    private long indexOf(String caseId) {
-        return jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, caseId);
-    }
-
-    private String eventAt(long index) {
-        return jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE global_index = ?",
-                String.class, index);
-    }
-
     @Test
     void theApplicationsRoleCannotShadowGreffesTablesWithTemporaryTablesNorTablesOfItsOwn() {
         JdbcTemplate attacker = appRole();
@@ -435,38 +402,5 @@ class AppRoleTamperingIntegrationTest extends HttpIntegrationTest {
                 "{\"on\":\"2019-05-02\"}");
         assertThat(held.status()).as(held.text()).isEqualTo(200);
         assertThat(held.json().get("version").asLong()).as("the case's own events, from the first").isEqualTo(2);
-    }
-
-    /** The SQLSTATE the statement failed with, or an empty string when it succeeded. */
-    private static String sqlState(Runnable statement) {
-        try {
-            statement.run();
-            return "";
-        } catch (RuntimeException e) {
-            List<Throwable> causes = new ArrayList<>();
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                causes.add(cause);
-                if (cause instanceof SQLException sql) {
-                    return sql.getSQLState();
-                }
-            }
-            throw new AssertionError("not refused by PostgreSQL: " + causes, e);
-        }
-    }
-
-    private JsonNode assertBroken(long position, String reason) {
-        JsonNode verification = post("/api/audit/verify", "").json();
-        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isFalse();
-        JsonNode broken = verification.get("firstBroken");
-        assertThat(broken.get("globalPosition").asLong()).as(verification.toString()).isEqualTo(position);
-        assertThat(broken.get("reason").asText()).startsWith(reason);
-        return broken;
-    }
-
-    private JsonNode assertVerifies() {
-        JsonNode verification = post("/api/audit/verify", "").json();
-        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.get("firstBroken").isNull()).isTrue();
-        return verification;
     }
 }

@@ -59,6 +59,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedPlatformKnowsNoService() {
+        noClasses().that().resideInAPackage("org.greffe.platform..")
+                   .should().dependOnClassesThat().resideInAnyPackage(
+                           "org.greffe.registry..", "org.greffe.caseload..", "org.greffe.audit..", "org.greffe.app..")
+                   .check(greffe);
+    }
+
+    @Test
     void onlyTheAppAssemblesServices() {
         noClasses().that().resideOutsideOfPackage("org.greffe.app..")
                    .should().dependOnClassesThat().resideInAPackage("org.greffe.app..")
@@ -71,6 +79,14 @@ class ArchitectureTest {
                    .should().dependOnClassesThat().resideInAnyPackage(
                            "org.springframework..", "jakarta.servlet..", "java.sql..", "javax.sql..",
                            "com.fasterxml.jackson.databind..")
+                   .check(greffe);
+    }
+
+    /** Controllers ask the application layer; adapters are wired to its ports, never called by the web directly. */
+    @Test
+    void webCodeDoesNotDependOnInfrastructure() {
+        noClasses().that().resideInAPackage("org.greffe..web..")
+                   .should().dependOnClassesThat().resideInAPackage("org.greffe..infrastructure..")
                    .check(greffe);
     }
 

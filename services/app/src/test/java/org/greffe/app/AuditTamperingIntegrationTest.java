@@ -3,7 +3,6 @@ package org.greffe.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.greffe.audit.application.AuditChain;
 import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.CaseFiled;
 import org.greffe.events.CaseId;
@@ -33,16 +32,13 @@ import static org.greffe.app.AuditChainIntegrationTest.sealThrough;
  * damaged and checks that the log verifies again, so that no case masks another. The sealer is also shown never to
  * seal past an event whose transaction is still open. These tests damage the log: they have a database of their own.
  */
-class AuditTamperingIntegrationTest extends HttpIntegrationTest {
+class AuditTamperingIntegrationTest extends TamperingIntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
         ownEmbeddedDatabase(registry, "tamper", false);
         registry.add("greffe.audit.gap-settle", () -> "200ms");
     }
-
-    @Autowired
-    private AuditChain chain;
 
     @Autowired
     private EventStorageEngine storageEngine;
@@ -190,11 +186,6 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
         return positions;
     }
 
-    private long indexOf(String caseId) {
-        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, caseId);
-    }
-
     private byte[] payload(long index) {
         return jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class,
                 index);
@@ -216,20 +207,5 @@ class AuditTamperingIntegrationTest extends HttpIntegrationTest {
             dba.update(sql, arguments);
             dba.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
         });
-    }
-
-    private JsonNode assertBroken(long position, String reason) {
-        JsonNode verification = post("/api/audit/verify", "").json();
-        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isFalse();
-        JsonNode broken = verification.get("firstBroken");
-        assertThat(broken.get("globalPosition").asLong()).as(verification.toString()).isEqualTo(position);
-        assertThat(broken.get("reason").asText()).startsWith(reason);
-        return broken;
-    }
-
-    private void assertVerifies() {
-        JsonNode verification = post("/api/audit/verify", "").json();
-        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.get("firstBroken").isNull()).isTrue();
     }
 }

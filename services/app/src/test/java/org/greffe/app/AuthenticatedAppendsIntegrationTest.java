@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.greffe.app.integrity.AppendKeys;
 import org.greffe.app.integrity.EventAuthenticationCode;
-import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.StoredEvent;
 import org.greffe.events.AccusedAffiliation;
@@ -36,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sealer stops at the row, verify names it, health turns DOWN and the metric says so. Each test then removes what it
  * forged and shows that sealing goes on. The sealer's schedule is paused: the tests seal when they choose.
  */
-class AuthenticatedAppendsIntegrationTest extends HttpIntegrationTest {
+class AuthenticatedAppendsIntegrationTest extends TamperingIntegrationTest {
 
     private static final String TRIBUNAL = "kidal";
     /** The tables an attacker touches here. */
@@ -50,9 +49,6 @@ class AuthenticatedAppendsIntegrationTest extends HttpIntegrationTest {
         // The holes left by the forged rows removed are crossed as soon as no transaction can still fill them.
         registry.add("greffe.audit.gap-settle", () -> "0s");
     }
-
-    @Autowired
-    private AuditChain chain;
 
     @Autowired
     private AppendKeys keys;
@@ -228,15 +224,8 @@ class AuthenticatedAppendsIntegrationTest extends HttpIntegrationTest {
      */
     private long forgeAtTheHead(String genuineCase, String user) {
         String caseId = UUID.randomUUID().toString();
-        tamper("""
-                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                    meta_data, payload, payload_revision, payload_type, time_stamp)
-                SELECT ?, 0, type, ?, convert_to(?, 'UTF8'),
-                       convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?), 'UTF8'),
-                       payload_revision, payload_type, time_stamp
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                caseId, UUID.randomUUID().toString(), "{\"correlationId\":\"" + UUID.randomUUID()
-                        + "\",\"source\":\"api\",\"user\":\"" + user + "\"}", caseId, genuineCase);
+        tamper(copyOfFilingWithMetaData(), caseId, UUID.randomUUID().toString(), "{\"correlationId\":\""
+                + UUID.randomUUID() + "\",\"source\":\"api\",\"user\":\"" + user + "\"}", caseId, genuineCase);
         return indexOf(caseId);
     }
 
@@ -248,16 +237,6 @@ class AuthenticatedAppendsIntegrationTest extends HttpIntegrationTest {
     private void sealAndVerify() {
         chain.sealPending();
         assertVerifies();
-    }
-
-    private long indexOf(String caseId) {
-        return jdbc.queryForObject("SELECT min(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, caseId);
-    }
-
-    private String eventAt(long index) {
-        return jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE global_index = ?",
-                String.class, index);
     }
 
     private long sealedHead() {
@@ -276,19 +255,11 @@ class AuthenticatedAppendsIntegrationTest extends HttpIntegrationTest {
         });
     }
 
-    private JsonNode assertBroken(long position, String reason) {
-        JsonNode verification = post("/api/audit/verify", "").json();
-        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isFalse();
-        JsonNode broken = verification.get("firstBroken");
-        assertThat(broken.get("globalPosition").asLong()).as(verification.toString()).isEqualTo(position);
-        assertThat(broken.get("reason").asText()).startsWith(reason);
-        return broken;
-    }
-
-    private void assertVerifies() {
-        JsonNode verification = post("/api/audit/verify", "").json();
-        assertThat(verification.get("ok").asBoolean()).as(verification.toString()).isTrue();
-        assertThat(verification.get("firstBroken").isNull()).isTrue();
+    /** Verify finds nothing broken, and sealing goes on. */
+    @Override
+    protected JsonNode assertVerifies() {
+        JsonNode verification = super.assertVerifies();
         assertThat(verification.get("sealing").get("stop").isNull()).as(verification.toString()).isTrue();
+        return verification;
     }
 }

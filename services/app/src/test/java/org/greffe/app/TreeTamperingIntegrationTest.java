@@ -1,7 +1,6 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.AuditTree;
 import org.greffe.audit.application.ChainHash;
 import org.greffe.audit.application.MerkleTree;
@@ -35,7 +34,7 @@ import static org.greffe.app.AuditChainIntegrationTest.write;
  * verify on their own. Rows written into the tree or heads tables by SQL are never signed nor served. These tests
  * damage the log: they have a database of their own.
  */
-class TreeTamperingIntegrationTest extends HttpIntegrationTest {
+class TreeTamperingIntegrationTest extends TamperingIntegrationTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -46,9 +45,6 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
         // Heads are signed when a test asks, never between two of its steps.
         registry.add("greffe.audit.tree-head-interval", () -> "PT1H");
     }
-
-    @Autowired
-    private AuditChain chain;
 
     @Autowired
     private AuditTree tree;
@@ -100,14 +96,7 @@ class TreeTamperingIntegrationTest extends HttpIntegrationTest {
     /** Inserts by SQL, at the head of the log, a copy of a genuine filing under a new case id; its global index. */
     private long forgeAtTheHead(String genuineCase) {
         String caseId = UUID.randomUUID().toString();
-        tamper("""
-                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                    meta_data, payload, payload_revision, payload_type, time_stamp)
-                SELECT ?, 0, type, ?, meta_data,
-                       convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?), 'UTF8'),
-                       payload_revision, payload_type, time_stamp
-                FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                caseId, UUID.randomUUID().toString(), caseId, genuineCase);
+        tamper(copyOfFiling(), caseId, UUID.randomUUID().toString(), caseId, genuineCase);
         return lastIndexOf(caseId);
     }
 

@@ -7,13 +7,8 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -97,14 +92,9 @@ public final class AppendKeys {
 
     private static Map<String, Key> read(Path dir) throws IOException {
         Map<String, Key> keys = new TreeMap<>();
-        if (!Files.isDirectory(dir)) {
-            return keys;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PATTERN)) {
-            for (Path file : files) {
-                Key key = keyOf(file);
-                keys.putIfAbsent(key.id(), key);
-            }
+        for (Path file : KeyFiles.matching(dir, PATTERN)) {
+            Key key = keyOf(file);
+            keys.putIfAbsent(key.id(), key);
         }
         return keys;
     }
@@ -115,62 +105,19 @@ public final class AppendKeys {
             throw new IllegalStateException(file.toAbsolutePath() + " holds " + secret.length + " bytes; an append "
                     + "authentication key is " + KEY_BYTES + " random bytes");
         }
-        if (supportsPosix(file)) {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            permissions.retainAll(Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
-            if (!permissions.isEmpty()) {
-                LOG.warn("{} can be read by others than its owner; chmod 600 it", file.toAbsolutePath());
-            }
-        }
+        KeyFiles.warnIfShared(file);
         return new Key(idOf(secret), new SecretKeySpec(secret, "HmacSHA256"));
     }
 
-    /**
-     * Writes 32 random bytes to a temporary file, then links it into place: of several instances creating the key in
-     * one shared directory at once, one wins and the others read its key.
-     */
+    /** Creates the current key: 32 random bytes ({@link KeyFiles#create}: one of several instances wins). */
     private static void create(Path dir, Path target) throws IOException {
-        boolean posix = supportsPosix(dir.toAbsolutePath().getRoot());
-        if (!Files.isDirectory(dir)) {
-            if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
         byte[] secret = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(secret);
-        Path temporary = posix
-                ? Files.createTempFile(dir, ".append-mac", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, ".append-mac", ".tmp");
-        try {
-            Files.write(temporary, secret);
-            try {
-                link(temporary, target);
-                LOG.warn("Created the append authentication key {} in {}. Back it up with the database's backups: "
-                        + "without it the events it authenticates cannot be checked", idOf(secret),
-                        target.toAbsolutePath());
-            } catch (FileAlreadyExistsException anotherInstanceWon) {
-                LOG.info("Another instance created {} first; using its key", target.toAbsolutePath());
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+        if (KeyFiles.create(dir, target, ".append-mac", secret)) {
+            LOG.warn("Created the append authentication key {} in {}. Back it up with the database's backups: "
+                    + "without it the events it authenticates cannot be checked", idOf(secret),
+                    target.toAbsolutePath());
         }
-    }
-
-    /** Links the new key into place, or where the file system has no hard links, moves it there. */
-    private static void link(Path temporary, Path target) throws IOException {
-        try {
-            Files.createLink(target, temporary);
-        } catch (UnsupportedOperationException noHardLinks) {
-            Files.move(temporary, target);
-        }
-    }
-
-    private static boolean supportsPosix(Path path) {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix") && path != null;
     }
 
     private static String idOf(byte[] secret) {

@@ -1,17 +1,15 @@
 package org.greffe.app.integrity;
 
+import org.greffe.audit.application.CanonicalBytes;
 import org.greffe.audit.application.StoredEvent;
 
 import javax.crypto.Mac;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
 /**
  * The keyed authentication code of a stored event: HMAC-SHA-256 with an {@link AppendKeys.Key} over these fields, in
- * this order, each self-delimiting as in the hash chain (a text or byte field is its length as 4 bytes, signed
- * big-endian, then its bytes, null being the length -1; a number is 8 bytes, signed big-endian):
+ * this order, each self-delimiting as in the hash chain ({@link CanonicalBytes}: a text or byte field is its length
+ * as 4 bytes, signed big-endian, then its bytes, null being the length -1; a number is 8 bytes, signed big-endian):
  * <ol>
  *   <li>the tag {@code greffe-append-v1}, then the key's id: text;</li>
  *   <li>{@code event_identifier}, {@code aggregate_identifier}: text;</li>
@@ -41,36 +39,26 @@ public final class EventAuthenticationCode {
     public static byte[] of(AppendKeys.Key key, String eventIdentifier, String aggregateIdentifier,
                             long sequenceNumber, String type, String payloadType, String payloadRevision,
                             String timestamp, byte[] payload, byte[] metaData) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + (payload == null ? 0 : payload.length)
-                + (metaData == null ? 0 : metaData.length));
-        text(out, TAG);
-        text(out, key.id());
-        text(out, eventIdentifier);
-        text(out, aggregateIdentifier);
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(sequenceNumber).array());
-        text(out, type);
-        text(out, payloadType);
-        text(out, payloadRevision);
-        text(out, timestamp);
-        bytes(out, payload);
-        bytes(out, metaData);
+        byte[] fields = new CanonicalBytes(256 + (payload == null ? 0 : payload.length)
+                + (metaData == null ? 0 : metaData.length))
+                .text(TAG)
+                .text(key.id())
+                .text(eventIdentifier)
+                .text(aggregateIdentifier)
+                .number(sequenceNumber)
+                .text(type)
+                .text(payloadType)
+                .text(payloadRevision)
+                .text(timestamp)
+                .bytes(payload)
+                .bytes(metaData)
+                .toByteArray();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key.secret());
-            return mac.doFinal(out.toByteArray());
+            return mac.doFinal(fields);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HMAC-SHA-256", e);
-        }
-    }
-
-    private static void text(ByteArrayOutputStream out, String value) {
-        bytes(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void bytes(ByteArrayOutputStream out, byte[] value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : value.length).array());
-        if (value != null) {
-            out.writeBytes(value);
         }
     }
 }

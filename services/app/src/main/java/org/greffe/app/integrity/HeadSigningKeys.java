@@ -6,13 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -73,11 +68,9 @@ public final class HeadSigningKeys implements TreeHeadSigner {
                 create(dir, currentFile);
             }
             Map<String, Key> keys = new TreeMap<>();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PATTERN)) {
-                for (Path file : files) {
-                    Key key = keyOf(file);
-                    keys.putIfAbsent(key.id(), key);
-                }
+            for (Path file : KeyFiles.matching(dir, PATTERN)) {
+                Key key = keyOf(file);
+                keys.putIfAbsent(key.id(), key);
             }
             return new HeadSigningKeys(keyOf(currentFile), keys);
         } catch (IOException e) {
@@ -140,13 +133,7 @@ public final class HeadSigningKeys implements TreeHeadSigner {
                 throw new IllegalStateException(file.toAbsolutePath() + ": its public half does not match its "
                         + "private half; restore the file from a backup");
             }
-            if (supportsPosix(file)) {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-                permissions.retainAll(Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
-                if (!permissions.isEmpty()) {
-                    LOG.warn("{} can be read by others than its owner; chmod 600 it", file.toAbsolutePath());
-                }
-            }
+            KeyFiles.warnIfShared(file);
             return new Key(idOf(publicKey.getEncoded()), privateKey, publicKey);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(file.toAbsolutePath() + " is not an Ed25519 key pair; restore it from a "
@@ -156,15 +143,6 @@ public final class HeadSigningKeys implements TreeHeadSigner {
 
     /** Writes a new key pair to a temporary file, then links it into place: one of several instances wins. */
     private static void create(Path dir, Path target) throws IOException {
-        boolean posix = supportsPosix(dir.toAbsolutePath().getRoot());
-        if (!Files.isDirectory(dir)) {
-            if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
         KeyPair pair;
         try {
             pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -175,26 +153,9 @@ public final class HeadSigningKeys implements TreeHeadSigner {
         byte[] publicDer = pair.getPublic().getEncoded();
         byte[] bytes = concat(Arrays.copyOfRange(privateDer, privateDer.length - 32, privateDer.length),
                 Arrays.copyOfRange(publicDer, publicDer.length - 32, publicDer.length));
-        Path temporary = posix
-                ? Files.createTempFile(dir, ".head-signing", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, ".head-signing", ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                try {
-                    Files.createLink(target, temporary);
-                } catch (UnsupportedOperationException noHardLinks) {
-                    Files.move(temporary, target);
-                }
-                LOG.warn("Created the tree head signing key {} in {}. Back it up, and publish its public key "
-                        + "(GET /api/audit/tree/keys) where auditors find it", idOf(publicDer),
-                        target.toAbsolutePath());
-            } catch (FileAlreadyExistsException anotherInstanceWon) {
-                LOG.info("Another instance created {} first; using its key", target.toAbsolutePath());
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+        if (KeyFiles.create(dir, target, ".head-signing", bytes)) {
+            LOG.warn("Created the tree head signing key {} in {}. Back it up, and publish its public key "
+                    + "(GET /api/audit/tree/keys) where auditors find it", idOf(publicDer), target.toAbsolutePath());
         }
     }
 
@@ -202,10 +163,6 @@ public final class HeadSigningKeys implements TreeHeadSigner {
         byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
-    }
-
-    private static boolean supportsPosix(Path path) {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix") && path != null;
     }
 
     /** The key id: the first 8 bytes, in hex, of SHA-256 over the public key's X.509 DER. */

@@ -3,8 +3,8 @@ package org.greffe.app.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.greffe.caseload.application.CaseloadSummaries;
-import org.greffe.caseload.infrastructure.ProjectionPosition;
-import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.caseload.application.ProjectionPosition;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.measures.CaseloadSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +37,13 @@ class CaseloadMeters {
     private Map<String, CaseloadSummary> lastFinal = Map.of();
 
     CaseloadMeters(MeterRegistry registry, CaseloadSummaries summaries, ProjectionPosition position,
-                   TribunalCatalog catalog, Clock clock,
+                   Tribunals catalog, Clock clock,
                    @Value("${greffe.metrics.refresh:5s}") Duration refresh) {
         this.summaries = summaries;
         this.position = position;
         this.clock = clock;
         this.figures = new Refreshed<>(refresh, clock, this::read);
-        for (TribunalCatalog.Tribunal tribunal : catalog.tribunals()) {
+        for (Tribunals.Tribunal tribunal : catalog.tribunals()) {
             gauge(registry, "greffe.caseload.pending", "Pending cases today, suspended ones included", tribunal.id(),
                     CaseloadSummary::pending);
             gauge(registry, "greffe.caseload.never.tried", "Pending cases today never brought to trial",

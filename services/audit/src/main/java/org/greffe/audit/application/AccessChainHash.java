@@ -1,8 +1,5 @@
 package org.greffe.audit.application;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -19,9 +16,9 @@ import java.time.temporal.ChronoUnit;
  *   {@code tribunal_id}, {@code client}: text;</li>
  *   <li>the previous entry's hash: 32 bytes as a byte field (32 zero bytes for the first entry).</li>
  * </ol>
- * Text and byte fields are encoded as in {@link ChainHash}: a length of 4 bytes, then the bytes; null is the length
- * -1. The outcome of an access (its HTTP status) is recorded after the answer, in a table of its own, and is not
- * part of the link.
+ * Text and byte fields are encoded as in {@link ChainHash} ({@link CanonicalBytes}): a length of 4 bytes, then the
+ * bytes; null is the length -1. The outcome of an access (its HTTP status) is recorded after the answer, in a table
+ * of its own, and is not part of the link. The format is specified in docs/audit-format.md.
  */
 public final class AccessChainHash {
 
@@ -36,34 +33,19 @@ public final class AccessChainHash {
         if (previousHash == null || previousHash.length != 32) {
             throw new IllegalArgumentException("a previous hash has 32 bytes");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        text(out, TAG);
-        number(out, entry.id());
-        number(out, ChronoUnit.MICROS.between(Instant.EPOCH, entry.at()));
-        text(out, entry.user());
-        text(out, entry.roles());
-        text(out, entry.method());
-        text(out, entry.path());
-        text(out, entry.operation());
-        text(out, entry.caseId());
-        text(out, entry.tribunalId());
-        text(out, entry.client());
-        bytes(out, previousHash);
-        return ChainHash.sha256(out.toByteArray());
-    }
-
-    private static void number(ByteArrayOutputStream out, long value) {
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
-    }
-
-    private static void text(ByteArrayOutputStream out, String value) {
-        bytes(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void bytes(ByteArrayOutputStream out, byte[] value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : value.length).array());
-        if (value != null) {
-            out.writeBytes(value);
-        }
+        return ChainHash.sha256(new CanonicalBytes(512)
+                .text(TAG)
+                .number(entry.id())
+                .number(ChronoUnit.MICROS.between(Instant.EPOCH, entry.at()))
+                .text(entry.user())
+                .text(entry.roles())
+                .text(entry.method())
+                .text(entry.path())
+                .text(entry.operation())
+                .text(entry.caseId())
+                .text(entry.tribunalId())
+                .text(entry.client())
+                .bytes(previousHash)
+                .toByteArray());
     }
 }

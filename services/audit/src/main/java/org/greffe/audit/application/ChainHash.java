@@ -1,8 +1,5 @@
 package org.greffe.audit.application;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,6 +7,7 @@ import java.util.HexFormat;
 /**
  * The canonical bytes of a stored event and its link hash. Third parties recompute this (see
  * {@code tools/verifier/GreffeVerifier.java} and the README), so the layout never changes without a new tag.
+ * The format is specified in docs/audit-format.md.
  *
  * <p>Every field is written in this order, each one self-delimiting so that no two different events share their
  * bytes:
@@ -22,10 +20,11 @@ import java.util.HexFormat;
  *   <li>{@code payload}, {@code meta_data}: the raw stored bytes;</li>
  *   <li>the previous hash: 32 bytes as a byte field (32 zero bytes for the first link).</li>
  * </ol>
- * A text field is its UTF-8 bytes written as a byte field. A byte field is its length as 4 bytes, signed big-endian,
- * followed by the bytes; a null field (a null type, revision or metadata) is the length -1 ({@code FF FF FF FF}) and
- * no bytes, so null and empty differ. The link hash is SHA-256 of these bytes. The global chain ends with the
- * previous link's hash in global order; the per-case chain ends with the previous link of the same case.
+ * Fields are encoded by {@link CanonicalBytes}: a text field is its UTF-8 bytes written as a byte field. A byte field
+ * is its length as 4 bytes, signed big-endian, followed by the bytes; a null field (a null type, revision or metadata)
+ * is the length -1 ({@code FF FF FF FF}) and no bytes, so null and empty differ. The link hash is SHA-256 of these
+ * bytes. The global chain ends with the previous link's hash in global order; the per-case chain ends with the
+ * previous link of the same case.
  */
 public final class ChainHash {
 
@@ -42,21 +41,21 @@ public final class ChainHash {
         if (previousHash == null || previousHash.length != 32) {
             throw new IllegalArgumentException("a previous hash has 32 bytes");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + event.payload().length
-                + (event.metaData() == null ? 0 : event.metaData().length));
-        text(out, TAG);
-        number(out, event.globalIndex());
-        text(out, event.eventIdentifier());
-        text(out, event.aggregateIdentifier());
-        number(out, event.sequenceNumber());
-        text(out, event.type());
-        text(out, event.payloadType());
-        text(out, event.payloadRevision());
-        text(out, event.timestamp());
-        bytes(out, event.payload());
-        bytes(out, event.metaData());
-        bytes(out, previousHash);
-        return out.toByteArray();
+        return new CanonicalBytes(256 + event.payload().length
+                + (event.metaData() == null ? 0 : event.metaData().length))
+                .text(TAG)
+                .number(event.globalIndex())
+                .text(event.eventIdentifier())
+                .text(event.aggregateIdentifier())
+                .number(event.sequenceNumber())
+                .text(event.type())
+                .text(event.payloadType())
+                .text(event.payloadRevision())
+                .text(event.timestamp())
+                .bytes(event.payload())
+                .bytes(event.metaData())
+                .bytes(previousHash)
+                .toByteArray();
     }
 
     /** The link hash: SHA-256 of the canonical bytes. */
@@ -75,20 +74,5 @@ public final class ChainHash {
     /** Lower-case hexadecimal, as in the API and the exports. */
     public static String hex(byte[] bytes) {
         return bytes == null ? null : HexFormat.of().formatHex(bytes);
-    }
-
-    private static void number(ByteArrayOutputStream out, long value) {
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
-    }
-
-    private static void text(ByteArrayOutputStream out, String value) {
-        bytes(out, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void bytes(ByteArrayOutputStream out, byte[] value) {
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : value.length).array());
-        if (value != null) {
-            out.writeBytes(value);
-        }
     }
 }

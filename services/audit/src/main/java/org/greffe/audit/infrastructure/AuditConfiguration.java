@@ -1,11 +1,11 @@
 package org.greffe.audit.infrastructure;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.greffe.audit.application.AccessLog;
 import org.greffe.audit.application.AppendAuthentication;
 import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.TreeHeadSigner;
+import org.greffe.platform.migration.ModuleMigrations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +18,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.util.Map;
 import java.time.Clock;
 
 /**
@@ -30,21 +29,10 @@ import java.time.Clock;
 @EnableConfigurationProperties(AuditProperties.class)
 public class AuditConfiguration {
 
-    /**
-     * Migrates as the owner role and then grants Greffe's runtime role what {@code afterMigrate__grants.sql} lists,
-     * when the application provides them (a {@link FlywayConfigurationCustomizer}); alone, as the connecting role.
-     */
+    /** The audit's tables, under its own Flyway history ({@link ModuleMigrations}). */
     @Bean(initMethod = "migrate")
     Flyway auditFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
-        FluentConfiguration configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/audit")
-                .table("flyway_history_audit")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .placeholders(Map.of("appRole", "CURRENT_USER"));
-        roles.orderedStream().forEach(customizer -> customizer.customize(configuration));
-        return configuration.load();
+        return ModuleMigrations.of(dataSource, "audit", roles.orderedStream());
     }
 
     @Bean

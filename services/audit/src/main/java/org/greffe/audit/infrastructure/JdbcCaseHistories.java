@@ -2,6 +2,7 @@ package org.greffe.audit.infrastructure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.greffe.audit.application.CaseHistories;
 import org.greffe.audit.application.CaseHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import java.util.List;
  * upcasters play no part: the auditor sees what was stored.
  */
 @Component
-public class JdbcCaseHistories {
+public class JdbcCaseHistories implements CaseHistories {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -29,7 +30,7 @@ public class JdbcCaseHistories {
         this.jdbc = jdbc;
     }
 
-    /** The case's events in order; empty when no such case was ever filed. */
+    @Override
     public List<CaseHistory> of(String caseId) {
         return jdbc.query("""
                 SELECT e.sequence_number, e.global_index, e.payload_type, e.payload_revision, e.time_stamp,

@@ -29,6 +29,10 @@ import java.util.function.Consumer;
  * rows while the caller's thread deserialises and folds the cases before them. Payloads go through
  * the application's serializer and upcasters, as when Axon reads them; metadata is not read, since no fold needs it.
  * A tribunal's cases are found through the {@code domain_event_entry_tribunal} index of filings and transfers.
+ *
+ * <p>{@code greffe_event_tribunal} and that index are the event store's published schema (event store migrations V2
+ * and V6, in the application): the event store owns them, since they live on its table and are kept by every append;
+ * this class relies on them as that published contract and defines nothing of the event store itself.
  */
 public class JdbcCaseStreams implements CaseStreams {
 

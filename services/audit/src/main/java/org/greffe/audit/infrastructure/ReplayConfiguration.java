@@ -7,24 +7,23 @@ import org.greffe.audit.application.CaseloadReplay;
 import org.greffe.audit.application.ProjectionRebuild;
 import org.greffe.audit.application.RebuildStatus;
 import org.greffe.audit.application.RebuildTarget;
+import org.greffe.platform.eventlog.TokenTable;
+import org.greffe.platform.settings.TimeStandardSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 
 /** Wires the auditors' replays of the raw event log and the projection rebuild. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuditSettings.class)
 public class ReplayConfiguration {
 
     @Bean
-    JdbcTokenPositions tokenPositions(JdbcTemplate jdbc, Serializer serializer) {
-        return new JdbcTokenPositions(jdbc, serializer);
+    TokenTablePositions tokenPositions(TokenTable tokenTable) {
+        return new TokenTablePositions(tokenTable);
     }
 
     /**
@@ -43,7 +42,7 @@ public class ReplayConfiguration {
      * method {@code greffe.audit.rebuild-method} names: {@code bulk} (the default) or {@code replay}.
      */
     @Bean
-    ProjectionRebuild projectionRebuild(EventProcessingConfiguration processing, JdbcTokenPositions positions,
+    ProjectionRebuild projectionRebuild(EventProcessingConfiguration processing, TokenTablePositions positions,
                                         JdbcCaseStreams streams, RebuildTarget target, Clock clock,
                                         @Value("${greffe.audit.rebuild-processor:caseload}") String processor,
                                         @Value("${greffe.audit.rebuild-method:bulk}") String method) {
@@ -52,7 +51,7 @@ public class ReplayConfiguration {
     }
 
     @Bean
-    CaseloadReplay caseloadReplay(JdbcCaseStreams streams, AuditSettings settings) {
-        return new CaseloadReplay(streams, settings.caseload().standards());
+    CaseloadReplay caseloadReplay(JdbcCaseStreams streams, TimeStandardSettings timeStandards) {
+        return new CaseloadReplay(streams, timeStandards.standards());
     }
 }

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.greffe.audit.application.CaseloadReplay;
-import org.greffe.audit.infrastructure.AuditSettings;
+import org.greffe.platform.settings.Tribunals;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +27,11 @@ import java.time.LocalDate;
 class AuditCaseloadController {
 
     private final CaseloadReplay replay;
-    private final AuditSettings settings;
+    private final Tribunals settings;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditCaseloadController(CaseloadReplay replay, AuditSettings settings, ObjectMapper json, Clock clock) {
+    AuditCaseloadController(CaseloadReplay replay, Tribunals settings, ObjectMapper json, Clock clock) {
         this.replay = replay;
         this.settings = settings;
         this.json = json;

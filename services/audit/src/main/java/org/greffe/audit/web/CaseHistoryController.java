@@ -1,8 +1,8 @@
 package org.greffe.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.greffe.audit.application.CaseHistories;
 import org.greffe.audit.application.CaseHistory;
-import org.greffe.audit.infrastructure.JdbcCaseHistories;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +17,9 @@ class CaseHistoryController {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
-    private final JdbcCaseHistories histories;
+    private final CaseHistories histories;
 
-    CaseHistoryController(JdbcCaseHistories histories) {
+    CaseHistoryController(CaseHistories histories) {
         this.histories = histories;
     }
 

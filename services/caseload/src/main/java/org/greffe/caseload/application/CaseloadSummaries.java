@@ -1,6 +1,6 @@
 package org.greffe.caseload.application;
 
-import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.measures.CaseRecord;
 import org.greffe.measures.CaseloadCalculator;
@@ -20,10 +20,10 @@ public class CaseloadSummaries {
 
     private final CaseRecordStore store;
     private final CaseloadCalculator calculator;
-    private final TribunalCatalog catalog;
+    private final Tribunals catalog;
     private volatile Latest latest;
 
-    public CaseloadSummaries(CaseRecordStore store, CaseloadCalculator calculator, TribunalCatalog catalog) {
+    public CaseloadSummaries(CaseRecordStore store, CaseloadCalculator calculator, Tribunals catalog) {
         this.store = store;
         this.calculator = calculator;
         this.catalog = catalog;

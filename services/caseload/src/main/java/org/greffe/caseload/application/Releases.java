@@ -1,7 +1,6 @@
 package org.greffe.caseload.application;
 
-import org.greffe.caseload.infrastructure.ProjectionPosition;
-import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.measures.CaseRecord;
 import org.greffe.measures.CellKey;
@@ -44,7 +43,7 @@ public class Releases {
     private final ReleaseStore store;
     private final CaseRecordStore records;
     private final ProjectionPosition position;
-    private final TribunalCatalog catalog;
+    private final Tribunals catalog;
     private final MonthlyCaseload monthly;
     private final Revisions revisions;
     private final int threshold;
@@ -56,7 +55,7 @@ public class Releases {
      * @param snapshot runs the reads of a release in one snapshot of the database (a read-only repeatable-read
      *                 transaction)
      */
-    public Releases(ReleaseStore store, CaseRecordStore records, ProjectionPosition position, TribunalCatalog catalog,
+    public Releases(ReleaseStore store, CaseRecordStore records, ProjectionPosition position, Tribunals catalog,
                     MonthlyCaseload monthly, CaseHistories histories, int threshold, TransactionOperations snapshot,
                     Clock clock) {
         this.store = store;
@@ -131,7 +130,7 @@ public class Releases {
         Map<String, Map<YearMonth, Set<String>>> changes = earlier == null ? Map.of()
                 : revisions.changes(store.cases(earlier), all, earlier.month());
         Map<String, TribunalRelease> published = new LinkedHashMap<>();
-        for (TribunalCatalog.Tribunal tribunal : catalog.tribunals()) {
+        for (Tribunals.Tribunal tribunal : catalog.tribunals()) {
             List<CaseRecord> cases = byTribunal.getOrDefault(tribunal.id(), List.of());
             List<PublishedMonth> months = MonthlyCaseload.firstMonth(tribunal.id(), cases)
                     .map(first -> monthly.months(tribunal.id(), cases, first, month, keys)

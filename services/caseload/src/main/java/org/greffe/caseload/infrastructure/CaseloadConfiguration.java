@@ -6,16 +6,19 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.greffe.caseload.application.CaseloadProperties;
 import org.greffe.caseload.application.CaseloadSummaries;
+import org.greffe.caseload.application.ProjectionPosition;
 import org.greffe.caseload.application.Releases;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.MonthlyCaseload;
-import org.greffe.measures.TimeStandards;
 import org.greffe.caseload.projection.CaseloadProjection;
+import org.greffe.platform.eventlog.TokenTable;
+import org.greffe.platform.migration.ModuleMigrations;
+import org.greffe.platform.settings.TimeStandardSettings;
+import org.greffe.platform.settings.Tribunals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +29,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.util.Map;
 import java.time.Clock;
 
 /**
@@ -35,24 +37,13 @@ import java.time.Clock;
  * that keeps failing shows in health and metrics ({@link ProjectionHealth}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CaseloadProperties.class, TribunalCatalog.class})
+@EnableConfigurationProperties(CaseloadProperties.class)
 public class CaseloadConfiguration {
 
-    /**
-     * Migrates as the owner role and then grants Greffe's runtime role what {@code afterMigrate__grants.sql} lists,
-     * when the application provides them (a {@link FlywayConfigurationCustomizer}); alone, as the connecting role.
-     */
+    /** The caseload's tables, under its own Flyway history ({@link ModuleMigrations}). */
     @Bean(initMethod = "migrate")
     Flyway caseloadFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
-        FluentConfiguration configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/caseload")
-                .table("flyway_history_caseload")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .placeholders(Map.of("appRole", "CURRENT_USER"));
-        roles.orderedStream().forEach(customizer -> customizer.customize(configuration));
-        return configuration.load();
+        return ModuleMigrations.of(dataSource, "caseload", roles.orderedStream());
     }
 
     @Bean
@@ -67,12 +58,8 @@ public class CaseloadConfiguration {
     }
 
     @Bean
-    CaseloadCalculator caseloadCalculator(CaseloadProperties properties) {
-        return new CaseloadCalculator(standards(properties));
-    }
-
-    private static TimeStandards standards(CaseloadProperties properties) {
-        return new TimeStandards(properties.timeStandardDays(), properties.timeStandards());
+    CaseloadCalculator caseloadCalculator(TimeStandardSettings timeStandards) {
+        return new CaseloadCalculator(timeStandards.standards());
     }
 
     @Bean
@@ -82,12 +69,12 @@ public class CaseloadConfiguration {
 
     @Bean
     Releases releases(JdbcReleaseStore store, CaseRecordStore records, ProjectionPosition caseloadPosition,
-                      TribunalCatalog catalog, CaseloadProperties properties, EventStore eventStore,
-                      PlatformTransactionManager transactions, Clock clock) {
+                      Tribunals catalog, CaseloadProperties properties, TimeStandardSettings timeStandards,
+                      EventStore eventStore, PlatformTransactionManager transactions, Clock clock) {
         TransactionTemplate snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
-        return new Releases(store, records, caseloadPosition, catalog, new MonthlyCaseload(standards(properties)),
+        return new Releases(store, records, caseloadPosition, catalog, new MonthlyCaseload(timeStandards.standards()),
                 new EventStoreCaseHistories(eventStore), properties.smallCellThreshold(), snapshot, clock);
     }
 
@@ -98,13 +85,13 @@ public class CaseloadConfiguration {
 
     @Bean
     CaseloadSummaries caseloadSummaries(CaseRecordStore store, CaseloadCalculator calculator,
-                                        TribunalCatalog catalog) {
+                                        Tribunals catalog) {
         return new CaseloadSummaries(store, calculator, catalog);
     }
 
     @Bean
-    ProjectionPosition caseloadPosition(JdbcTemplate jdbc, Serializer serializer) {
-        return new ProjectionPosition(jdbc, serializer, CaseloadProjection.PROCESSOR);
+    ProjectionPosition caseloadPosition(TokenTable tokenTable, JdbcCaseRecordStore caseRecordStore) {
+        return new ProjectionPosition(tokenTable, caseRecordStore::generation, CaseloadProjection.PROCESSOR);
     }
 
     @Bean

@@ -180,6 +180,12 @@ public class JdbcCaseRecordStore implements CaseRecordStore {
         jdbc.update("UPDATE caseload_generation SET generation = generation + 1");
     }
 
+    /** The tables' generation: {@link #deleteAll} moves it on, so a rebuild's tables never pass for the old ones. */
+    public long generation() {
+        Long generation = jdbc.queryForObject("SELECT generation FROM caseload_generation", Long.class);
+        return generation == null ? 0L : generation;
+    }
+
     private String write(CaseRecord record) {
         try {
             return json.writeValueAsString(record);

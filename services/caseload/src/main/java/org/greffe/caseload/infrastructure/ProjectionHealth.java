@@ -1,5 +1,6 @@
 package org.greffe.caseload.infrastructure;
 
+import org.greffe.caseload.application.ProjectionPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;

@@ -8,9 +8,9 @@ import org.greffe.caseload.application.CaseloadSummaries;
 import org.greffe.caseload.application.Release;
 import org.greffe.caseload.application.ReleaseStore;
 import org.greffe.caseload.application.Releases;
-import org.greffe.caseload.infrastructure.CaseloadProperties;
-import org.greffe.caseload.infrastructure.ProjectionPosition;
-import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.caseload.application.CaseloadProperties;
+import org.greffe.caseload.application.ProjectionPosition;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.CaseloadSummary;
@@ -63,7 +63,7 @@ class CaseloadController {
     private final CaseRecordStore store;
     private final CaseloadSummaries summaries;
     private final CaseloadCalculator calculator;
-    private final TribunalCatalog catalog;
+    private final Tribunals catalog;
     private final ProjectionPosition position;
     private final Releases releases;
     private final ReleaseStore releaseStore;
@@ -72,7 +72,7 @@ class CaseloadController {
     private final FiguresCache cache = new FiguresCache(CACHED_FIGURES);
 
     CaseloadController(CaseRecordStore store, CaseloadSummaries summaries, CaseloadCalculator calculator,
-                       TribunalCatalog catalog, ProjectionPosition position, Releases releases,
+                       Tribunals catalog, ProjectionPosition position, Releases releases,
                        ReleaseStore releaseStore, Clock clock, CaseloadProperties properties) {
         this.store = store;
         this.summaries = summaries;

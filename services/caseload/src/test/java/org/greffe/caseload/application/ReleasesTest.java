@@ -1,7 +1,6 @@
 package org.greffe.caseload.application;
 
-import org.greffe.caseload.infrastructure.ProjectionPosition;
-import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.CaseFiled;
@@ -36,8 +35,8 @@ class ReleasesTest {
     private final CaseRecordStore records = mock(CaseRecordStore.class);
     private final ProjectionPosition position = mock(ProjectionPosition.class);
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2020-06-03T10:00:00Z"));
-    private final TribunalCatalog catalog = new TribunalCatalog(List.of(new TribunalCatalog.Tribunal("mopti", "Mopti"),
-            new TribunalCatalog.Tribunal("gao", "Gao")));
+    private final Tribunals catalog = new Tribunals(List.of(new Tribunals.Tribunal("mopti", "Mopti", null, null),
+            new Tribunals.Tribunal("gao", "Gao", null, null)));
     private final Releases releases = new Releases(store, records, position, catalog,
             new MonthlyCaseload(TimeStandards.uniform(365)), (caseId, sequence) -> null, 5,
             TransactionOperations.withoutTransaction(), new Clock() {

@@ -3,9 +3,9 @@ package org.greffe.caseload.web;
 import org.greffe.caseload.application.CaseloadSummaries;
 import org.greffe.caseload.application.InMemoryReleaseStore;
 import org.greffe.caseload.application.Releases;
-import org.greffe.caseload.infrastructure.CaseloadProperties;
-import org.greffe.caseload.infrastructure.ProjectionPosition;
-import org.greffe.caseload.infrastructure.TribunalCatalog;
+import org.greffe.caseload.application.CaseloadProperties;
+import org.greffe.caseload.application.ProjectionPosition;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.CaseFiled;
@@ -194,14 +194,14 @@ class CaseloadControllerTest {
         when(store.all()).thenReturn(records);
         when(position.state()).thenReturn(new ProjectionPosition.State(12, 12, false, "0:12 1:12"));
         CaseloadCalculator calculator = new CaseloadCalculator(TimeStandards.uniform(365));
-        TribunalCatalog catalog = new TribunalCatalog(List.of(new TribunalCatalog.Tribunal(MOPTI, "Mopti")));
+        Tribunals catalog = new Tribunals(List.of(new Tribunals.Tribunal(MOPTI, "Mopti", null, null)));
         Clock clock = Clock.fixed(LocalDate.of(2020, 6, 3).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         releases = new Releases(releaseStore, store, position, catalog,
                 new MonthlyCaseload(TimeStandards.uniform(365)), (caseId, sequence) -> null, 5,
                 TransactionOperations.withoutTransaction(), clock);
         return new CaseloadController(store, new CaseloadSummaries(store, calculator, catalog), calculator,
                 catalog, position, releases, releaseStore, clock,
-                new CaseloadProperties(null, Map.of(), null, null, null, null));
+                new CaseloadProperties(null, null, null, null));
     }
 
     private static CaseRecord filed(String caseId, OffenceCategory offence) {

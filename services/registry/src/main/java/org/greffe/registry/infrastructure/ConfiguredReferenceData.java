@@ -1,33 +1,33 @@
 package org.greffe.registry.infrastructure;
 
 import org.greffe.events.TribunalId;
+import org.greffe.platform.settings.Tribunals;
 import org.greffe.registry.model.ConfiguredDocketNumberFormat;
 import org.greffe.registry.model.DocketNumberFormat;
 import org.greffe.registry.model.ReferenceData;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /** Reference data read once from the configuration; checked at start-up so a typo never reaches the event log. */
 public class ConfiguredReferenceData implements ReferenceData {
 
-    private final Map<TribunalId, RegistryProperties.Tribunal> tribunals = new LinkedHashMap<>();
+    private final Set<TribunalId> tribunals = new HashSet<>();
     private final Set<String> armedGroups;
     private final DocketNumberFormat defaultFormat;
     private final Map<TribunalId, DocketNumberFormat> formats = new HashMap<>();
 
-    public ConfiguredReferenceData(RegistryProperties properties) {
-        if (properties.tribunals().isEmpty()) {
+    public ConfiguredReferenceData(Tribunals configured, RegistryProperties properties) {
+        if (configured.tribunals().isEmpty()) {
             throw new IllegalStateException("greffe.tribunals is empty: configure at least one tribunal");
         }
-        for (RegistryProperties.Tribunal tribunal : properties.tribunals()) {
+        for (Tribunals.Tribunal tribunal : configured.tribunals()) {
             if (tribunal.name() == null || tribunal.name().isBlank()) {
                 throw new IllegalStateException("tribunal " + tribunal.id() + " has no name");
             }
-            if (tribunals.put(new TribunalId(tribunal.id()), tribunal) != null) {
+            if (!tribunals.add(new TribunalId(tribunal.id()))) {
                 throw new IllegalStateException("tribunal " + tribunal.id() + " is configured twice");
             }
         }
@@ -37,7 +37,7 @@ public class ConfiguredReferenceData implements ReferenceData {
                 : format("greffe.docket-numbers.default", docketNumbers.defaultFormat());
         docketNumbers.tribunals().forEach((id, format) -> {
             String key = "greffe.docket-numbers.tribunals." + id;
-            TribunalId tribunal = tribunals.keySet().stream().filter(known -> known.value().equals(id)).findFirst()
+            TribunalId tribunal = tribunals.stream().filter(known -> known.value().equals(id)).findFirst()
                     .orElseThrow(() -> new IllegalStateException(key + ": '" + id
                             + "' is not a tribunal of greffe.tribunals"));
             formats.put(tribunal, format(key, format));
@@ -46,7 +46,7 @@ public class ConfiguredReferenceData implements ReferenceData {
 
     @Override
     public boolean isKnownTribunal(TribunalId tribunalId) {
-        return tribunals.containsKey(tribunalId);
+        return tribunals.contains(tribunalId);
     }
 
     @Override
@@ -57,11 +57,6 @@ public class ConfiguredReferenceData implements ReferenceData {
     @Override
     public DocketNumberFormat docketNumberFormat(TribunalId tribunalId) {
         return formats.getOrDefault(tribunalId, defaultFormat);
-    }
-
-    /** The tribunals in configured order. */
-    public List<RegistryProperties.Tribunal> tribunals() {
-        return List.copyOf(tribunals.values());
     }
 
     private static DocketNumberFormat format(String key, RegistryProperties.Format format) {

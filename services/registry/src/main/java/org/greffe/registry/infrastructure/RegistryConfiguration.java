@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.MetaDataKeys;
+import org.greffe.platform.migration.ModuleMigrations;
+import org.greffe.platform.settings.Tribunals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,34 +16,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.util.Map;
 
 /** Wires the registry's adapters and migrates the tables it owns, with its own Flyway history. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistryProperties.class)
 public class RegistryConfiguration {
 
-    /**
-     * Migrates as the owner role and then grants Greffe's runtime role what {@code afterMigrate__grants.sql} lists,
-     * when the application provides them (a {@link FlywayConfigurationCustomizer}); alone, as the connecting role.
-     */
+    /** The registry's tables, under its own Flyway history ({@link ModuleMigrations}). */
     @Bean(initMethod = "migrate")
     Flyway registryFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
-        FluentConfiguration configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/registry")
-                .javaMigrations(new HashedIdempotencyKeys())
-                .table("flyway_history_registry")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .placeholders(Map.of("appRole", "CURRENT_USER"));
-        roles.orderedStream().forEach(customizer -> customizer.customize(configuration));
-        return configuration.load();
+        return ModuleMigrations.of(dataSource, "registry",
+                configuration -> configuration.javaMigrations(new HashedIdempotencyKeys()), roles.orderedStream());
     }
 
     @Bean
-    ConfiguredReferenceData referenceData(RegistryProperties properties) {
-        return new ConfiguredReferenceData(properties);
+    ConfiguredReferenceData referenceData(Tribunals tribunals, RegistryProperties properties) {
+        return new ConfiguredReferenceData(tribunals, properties);
     }
 
     @Bean

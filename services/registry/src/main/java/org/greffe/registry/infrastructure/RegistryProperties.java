@@ -7,32 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reference data the registry checks commands against: {@code greffe.tribunals}, {@code greffe.armed-groups} and
- * {@code greffe.docket-numbers}. Shared with the other services, which read the same keys.
+ * Reference data only the registry checks commands against: {@code greffe.armed-groups} and
+ * {@code greffe.docket-numbers}. The tribunals, {@code greffe.tribunals}, every service reads: they are bound once,
+ * by {@link org.greffe.platform.settings.Tribunals}.
  *
- * @param tribunals     the tribunals cases can be filed at or transferred to
  * @param armedGroups   codes accepted for {@code accusedGroup}
  * @param docketNumbers the formats new docket numbers must have
  */
 @ConfigurationProperties("greffe")
-public record RegistryProperties(List<Tribunal> tribunals, List<String> armedGroups,
-                                 DocketNumberFormats docketNumbers) {
+public record RegistryProperties(List<String> armedGroups, DocketNumberFormats docketNumbers) {
 
     public RegistryProperties {
-        tribunals = tribunals == null ? List.of() : List.copyOf(tribunals);
         armedGroups = armedGroups == null ? List.of() : List.copyOf(armedGroups);
         docketNumbers = docketNumbers == null ? new DocketNumberFormats(null, null) : docketNumbers;
-    }
-
-    /**
-     * A tribunal of the reference data.
-     *
-     * @param id     stable identifier used in the API, e.g. {@code bamako-commune-iii}
-     * @param name   official name
-     * @param kind   kind of court, e.g. {@code TGI} (tribunal de grande instance)
-     * @param region administrative region or district
-     */
-    public record Tribunal(String id, String name, String kind, String region) {
     }
 
     /**

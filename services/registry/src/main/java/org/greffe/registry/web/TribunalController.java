@@ -1,7 +1,6 @@
 package org.greffe.registry.web;
 
-import org.greffe.registry.infrastructure.ConfiguredReferenceData;
-import org.greffe.registry.infrastructure.RegistryProperties;
+import org.greffe.platform.settings.Tribunals;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,14 +10,14 @@ import java.util.List;
 @RestController
 class TribunalController {
 
-    private final ConfiguredReferenceData referenceData;
+    private final Tribunals tribunals;
 
-    TribunalController(ConfiguredReferenceData referenceData) {
-        this.referenceData = referenceData;
+    TribunalController(Tribunals tribunals) {
+        this.tribunals = tribunals;
     }
 
     @GetMapping("/api/tribunals")
-    List<RegistryProperties.Tribunal> tribunals() {
-        return referenceData.tribunals();
+    List<Tribunals.Tribunal> tribunals() {
+        return tribunals.tribunals();
     }
 }

@@ -2,6 +2,7 @@ package org.greffe.registry.infrastructure;
 
 import org.greffe.events.TribunalId;
 import org.greffe.registry.model.DocketNumberFormat;
+import org.greffe.platform.settings.Tribunals;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Docket-number formats as configured: the built-in one by default, a tribunal's own, and start-up refusals. */
 class ConfiguredReferenceDataTest {
 
-    private static final List<RegistryProperties.Tribunal> TRIBUNALS = List.of(
-            new RegistryProperties.Tribunal("kati", "Tribunal de grande instance de Kati", "TGI", "Koulikoro"),
-            new RegistryProperties.Tribunal("gao", "Tribunal de grande instance de Gao", "TGI", "Gao"));
+    private static final List<Tribunals.Tribunal> TRIBUNALS = List.of(
+            new Tribunals.Tribunal("kati", "Tribunal de grande instance de Kati", "TGI", "Koulikoro"),
+            new Tribunals.Tribunal("gao", "Tribunal de grande instance de Gao", "TGI", "Gao"));
     private static final RegistryProperties.Format KATI =
             new RegistryProperties.Format("RP-(19[6-9][0-9]|20[0-9]{2})-[0-9]{1,5}", "RP-2019-117");
 
@@ -58,6 +59,6 @@ class ConfiguredReferenceDataTest {
     }
 
     private static ConfiguredReferenceData data(RegistryProperties.DocketNumberFormats formats) {
-        return new ConfiguredReferenceData(new RegistryProperties(TRIBUNALS, List.of("CMA"), formats));
+        return new ConfiguredReferenceData(new Tribunals(TRIBUNALS), new RegistryProperties(List.of("CMA"), formats));
     }
 }

@@ -1,15 +1,12 @@
-package org.greffe.caseload.infrastructure;
+package org.greffe.caseload.application;
 
-import org.greffe.events.OffenceCategory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.util.Map;
-
 /**
- * Settings of the caseload under {@code greffe.caseload}.
+ * Settings of the caseload under {@code greffe.caseload}. The time standards under the same prefix define the
+ * measures, which the auditors' replay shares: they are bound once, by
+ * {@link org.greffe.platform.settings.TimeStandardSettings}.
  *
- * @param timeStandardDays   default time standard in days (365 when unset)
- * @param timeStandards      time standard per offence category, in days, overriding the default
  * @param batchSize          events the projection folds per transaction
  * @param segments           segments of the projection's processor when it first starts (its parallelism)
  * @param smallCellThreshold {@code greffe.caseload.small-cell-threshold}, the {@code k} of the published figures
@@ -19,13 +16,10 @@ import java.util.Map;
  *                           once (default 4); every stream holds a connection and a thread's attention
  */
 @ConfigurationProperties("greffe.caseload")
-public record CaseloadProperties(Integer timeStandardDays, Map<OffenceCategory, Integer> timeStandards,
-                                 Integer batchSize, Integer segments, Integer smallCellThreshold,
+public record CaseloadProperties(Integer batchSize, Integer segments, Integer smallCellThreshold,
                                  Integer maxStreamsPerUser) {
 
     public CaseloadProperties {
-        timeStandardDays = timeStandardDays == null ? 365 : timeStandardDays;
-        timeStandards = timeStandards == null ? Map.of() : Map.copyOf(timeStandards);
         batchSize = batchSize == null ? 500 : batchSize;
         segments = segments == null ? 2 : segments;
         smallCellThreshold = smallCellThreshold == null ? 5 : smallCellThreshold;

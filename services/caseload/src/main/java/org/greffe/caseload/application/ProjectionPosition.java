@@ -1,12 +1,11 @@
-package org.greffe.caseload.infrastructure;
+package org.greffe.caseload.application;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.greffe.platform.eventlog.TokenTable;
+import org.greffe.platform.eventlog.TokenTable.StoredToken;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,53 +28,75 @@ import java.util.stream.Collectors;
  * commits, without its index moving. Both what this class calls the position and the version therefore look at the
  * gaps: the position stops below the lowest gap whose event is stored but not folded yet, and the version digests
  * every token whole, so that folding a late event changes it like any other fold.
+ *
+ * <p>The tokens and the head are read through the event log's one adapter, {@link TokenTable}; the tables' generation
+ * comes from the caseload's store.
  */
 public class ProjectionPosition {
 
     private static final int DIGEST_BYTES = 8;
 
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final TokenTable tokens;
+    private final LongSupplier generation;
     private final String processor;
 
-    public ProjectionPosition(JdbcTemplate jdbc, Serializer serializer, String processor) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+    /**
+     * @param tokens     the token table
+     * @param generation reads the projection tables' generation, which a rebuild moves on in the transaction that
+     *                   replaces the tokens
+     * @param processor  the projection's processor
+     */
+    public ProjectionPosition(TokenTable tokens, LongSupplier generation, String processor) {
+        this.tokens = tokens;
+        this.generation = generation;
         this.processor = processor;
     }
 
     /** Where the projection stands: its tokens, its tables' generation and the log's head. */
     public State state() {
-        List<Segment> segments = segments();
-        if (segments.isEmpty()) {
-            return new State(0L, head(), false, "g" + generation());
+        long before;
+        TokenTable.Reading reading;
+        long after = generation.getAsLong();
+        // Tokens and generation come from two statements: read again when a rebuild committed between them, so the
+        // version never names new tokens with the generation of the tables they replaced (generations only grow).
+        do {
+            before = after;
+            reading = tokens.read(processor);
+            after = generation.getAsLong();
+        } while (after != before);
+        if (reading.tokens().isEmpty()) {
+            return new State(0L, reading.head(), false, "g" + before);
         }
         // Read after the tokens: an event found stored here and missing from a token is not in the figures that
         // token covers, whichever committed first. Counting one that was folded meanwhile only lowers the position.
-        return of(segments, stored(segments.stream().flatMap(segment -> gaps(segment.token()).stream())
-                                           .collect(Collectors.toCollection(TreeSet::new))));
+        return of(before, reading, tokens.stored(reading.tokens().stream()
+                                                        .flatMap(segment -> gaps(segment.token()).stream())
+                                                        .collect(Collectors.toCollection(TreeSet::new))));
     }
 
     /**
      * The state the segments' tokens give.
      *
-     * @param segments    the processor's segments, in segment order, none missing
+     * @param generation  the projection tables' generation
+     * @param reading     the processor's segments, in segment order, none missing, and the log's head
      * @param storedGaps  which of the tokens' gaps hold a stored event
      */
-    static State of(List<Segment> segments, Set<Long> storedGaps) {
+    static State of(long generation, TokenTable.Reading reading, Set<Long> storedGaps) {
+        List<StoredToken> segments = reading.tokens();
         long position = segments.stream().mapToLong(segment -> folded(segment.token(), storedGaps)).min()
                                 .orElse(0L);
         // Axon keeps a replay token until the next new event after the replay, so "reached the position where the
         // log stood at the reset" is the test for a finished replay, not "still a replay token".
-        boolean replaying = segments.stream().map(Segment::token).anyMatch(token -> token instanceof ReplayToken replay
-                && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
-        StringBuilder version = new StringBuilder("g").append(segments.get(0).generation()).append(' ');
-        for (Segment segment : segments) {
+        boolean replaying = segments.stream().map(StoredToken::token).anyMatch(
+                token -> token instanceof ReplayToken replay && (replay.getCurrentToken() == null
+                        || !replay.getCurrentToken().covers(replay.getTokenAtReset())));
+        StringBuilder version = new StringBuilder("g").append(generation).append(' ');
+        for (StoredToken segment : segments) {
             version.append(segment.segment()).append(':').append(segment.token() == null ? "-"
                     : segment.token().position().orElse(-1L)).append(replaying ? "r" : "").append(' ');
         }
         version.append('#').append(digest(segments));
-        return new State(position, segments.get(0).head(), replaying, version.toString());
+        return new State(position, reading.head(), replaying, version.toString());
     }
 
     /**
@@ -101,14 +123,14 @@ public class ProjectionPosition {
      * A digest of every token as stored: any fold changes some token (its index moves or a gap leaves it), so it
      * changes the digest.
      */
-    private static String digest(List<Segment> segments) {
+    private static String digest(List<StoredToken> segments) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Segment segment : segments) {
+            for (StoredToken segment : segments) {
                 sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(segment.segment()).array());
-                byte[] type = segment.tokenType() == null ? new byte[0]
-                        : segment.tokenType().getBytes(StandardCharsets.UTF_8);
-                byte[] stored = segment.stored() == null ? new byte[0] : segment.stored();
+                byte[] type = segment.type() == null ? new byte[0]
+                        : segment.type().getBytes(StandardCharsets.UTF_8);
+                byte[] stored = segment.data() == null ? new byte[0] : segment.data();
                 sha.update(ByteBuffer.allocate(Integer.BYTES * 2).putInt(type.length).putInt(stored.length).array());
                 sha.update(type);
                 sha.update(stored);
@@ -118,55 +140,6 @@ public class ProjectionPosition {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    private List<Segment> segments() {
-        // One statement, one snapshot: the head it reads covers every event the tokens it reads have passed.
-        return jdbc.query("""
-                SELECT segment, token, token_type, (SELECT generation FROM caseload_generation) AS g,
-                       (SELECT coalesce(max(global_index), 0) FROM domain_event_entry) AS head
-                FROM token_entry WHERE processor_name = ? ORDER BY segment""", (rs, row) -> {
-                    byte[] token = rs.getBytes("token");
-                    String type = rs.getString("token_type");
-                    return new Segment(rs.getInt("segment"), token == null ? null
-                            : (TrackingToken) serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, type, null)),
-                            token, type, rs.getLong("g"), rs.getLong("head"));
-                }, processor);
-    }
-
-    /** Which of the indexes hold a stored event. */
-    private Set<Long> stored(SortedSet<Long> indexes) {
-        if (indexes.isEmpty()) {
-            return Set.of();
-        }
-        String array = indexes.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return Set.copyOf(jdbc.queryForList(
-                "SELECT global_index FROM domain_event_entry WHERE global_index = ANY (?::bigint[])", Long.class,
-                array));
-    }
-
-    private long generation() {
-        Long generation = jdbc.queryForObject("SELECT generation FROM caseload_generation", Long.class);
-        return generation == null ? 0L : generation;
-    }
-
-    private long head() {
-        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? 0L : head;
-    }
-
-    /**
-     * One segment's token as read from the token table.
-     *
-     * @param segment    the segment's id
-     * @param token      its token, or {@code null} before it read anything
-     * @param stored     the token's stored bytes, or {@code null}
-     * @param tokenType  the stored token's type name, or {@code null}
-     * @param generation the projection tables' generation
-     * @param head       the log's head in the same snapshot
-     */
-    record Segment(int segment, TrackingToken token, byte[] stored, String tokenType, long generation, long head) {
     }
 
     /**

@@ -1,12 +1,16 @@
-package org.greffe.caseload.infrastructure;
+package org.greffe.caseload.application;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.greffe.platform.eventlog.TokenTable;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -20,9 +24,14 @@ class ProjectionPositionTest {
         return GapAwareTrackingToken.newInstance(index, List.of(gaps));
     }
 
-    private static ProjectionPosition.Segment segment(int id, TrackingToken token) {
+    private static TokenTable.StoredToken segment(int id, TrackingToken token) {
         SerializedObject<byte[]> stored = SERIALIZER.serialize(token, byte[].class);
-        return new ProjectionPosition.Segment(id, token, stored.getData(), stored.getType().getName(), 3, 12);
+        return new TokenTable.StoredToken(id, token, stored.getData(), stored.getType().getName());
+    }
+
+    /** Generation 3, the log's head at 12. */
+    private static ProjectionPosition.State state(Set<Long> storedGaps, TokenTable.StoredToken... segments) {
+        return ProjectionPosition.of(3, new TokenTable.Reading(List.of(segments), 12), storedGaps);
     }
 
     @Test
@@ -43,8 +52,7 @@ class ProjectionPositionTest {
 
     @Test
     void theLowestSegmentGivesThePosition() {
-        ProjectionPosition.State state = ProjectionPosition.of(
-                List.of(segment(0, token(12, 9L)), segment(1, token(12))), Set.of(9L));
+        ProjectionPosition.State state = state(Set.of(9L), segment(0, token(12, 9L)), segment(1, token(12)));
 
         assertThat(state.position()).isEqualTo(8);
         assertThat(state.head()).isEqualTo(12);
@@ -53,10 +61,8 @@ class ProjectionPositionTest {
 
     @Test
     void foldingALateEventIntoAGapChangesTheVersionThoughNoIndexMoves() {
-        ProjectionPosition.State before = ProjectionPosition.of(
-                List.of(segment(0, token(12, 9L)), segment(1, token(12, 9L))), Set.of());
-        ProjectionPosition.State after = ProjectionPosition.of(
-                List.of(segment(0, token(12)), segment(1, token(12))), Set.of());
+        ProjectionPosition.State before = state(Set.of(), segment(0, token(12, 9L)), segment(1, token(12, 9L)));
+        ProjectionPosition.State after = state(Set.of(), segment(0, token(12)), segment(1, token(12)));
 
         assertThat(after.position()).isEqualTo(before.position()).isEqualTo(12);
         assertThat(after.version()).isNotEqualTo(before.version()).startsWith("g3 0:12 1:12 #");
@@ -64,7 +70,32 @@ class ProjectionPositionTest {
 
     @Test
     void theSameTokensGiveTheSameVersion() {
-        assertThat(ProjectionPosition.of(List.of(segment(0, token(12, 9L))), Set.of()).version())
-                .isEqualTo(ProjectionPosition.of(List.of(segment(0, token(12, 9L))), Set.of()).version());
+        assertThat(state(Set.of(), segment(0, token(12, 9L))).version())
+                .isEqualTo(state(Set.of(), segment(0, token(12, 9L))).version());
+    }
+
+    @Test
+    void tokensReadWhileARebuildCommittedAreReadAgainWithTheNewGeneration() {
+        Iterator<Long> generations = List.of(3L, 4L, 4L, 4L).iterator();
+        List<TokenTable.Reading> readings = new ArrayList<>(List.of(
+                new TokenTable.Reading(List.of(segment(0, token(12))), 12),
+                new TokenTable.Reading(List.of(segment(0, token(7))), 12)));
+        TokenTable tokens = new TokenTable(null, SERIALIZER) {
+            @Override
+            public Reading read(String processorName) {
+                return readings.remove(0);
+            }
+
+            @Override
+            public Set<Long> stored(Collection<Long> indexes) {
+                return Set.of();
+            }
+        };
+
+        ProjectionPosition.State state = new ProjectionPosition(tokens, generations::next, "caseload").state();
+
+        assertThat(state.version()).as("the rebuild's tokens with the rebuild's generation").startsWith("g4 0:7 #");
+        assertThat(state.position()).isEqualTo(7);
+        assertThat(readings).isEmpty();
     }
 }

@@ -1,0 +1,121 @@
+package org.greffe.platform.eventlog;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Axon's token table and the head of the event log, read and written with plain SQL. Axon's own token store claims
+ * and extends tokens; this adapter serves what Axon offers no API for: reading every segment's token of a processor
+ * without claiming it, next to the log's head, and replacing a processor's tokens in the transaction that rebuilt its
+ * tables.
+ */
+public class TokenTable {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    /**
+     * @param jdbc       the connection to the event store
+     * @param serializer the serializer Axon stores tokens with
+     */
+    public TokenTable(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /**
+     * The processor's tokens, in segment order, and the log's head. One statement, one snapshot: the head covers every
+     * event the tokens have passed.
+     */
+    public Reading read(String processorName) {
+        return jdbc.query("""
+                SELECT h.head, t.segment, t.token, t.token_type
+                FROM (SELECT coalesce(max(global_index), 0) AS head FROM domain_event_entry) h
+                LEFT JOIN token_entry t ON t.processor_name = ?
+                ORDER BY t.segment""", rs -> {
+                    long head = 0L;
+                    List<StoredToken> tokens = new ArrayList<>();
+                    while (rs.next()) {
+                        head = rs.getLong("head");
+                        if (rs.getObject("segment") != null) {
+                            byte[] token = rs.getBytes("token");
+                            String type = rs.getString("token_type");
+                            tokens.add(new StoredToken(rs.getInt("segment"), token == null ? null
+                                    : (TrackingToken) serializer.deserialize(
+                                            new SimpleSerializedObject<>(token, byte[].class, type, null)),
+                                    token, type));
+                        }
+                    }
+                    return new Reading(List.copyOf(tokens), head);
+                }, processorName);
+    }
+
+    /** The global index of the newest stored event; 0 for an empty log. */
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? 0L : head;
+    }
+
+    /** Which of the global indexes hold a stored event: a token's gap that does is an event that committed late. */
+    public Set<Long> stored(Collection<Long> indexes) {
+        if (indexes.isEmpty()) {
+            return Set.of();
+        }
+        String array = indexes.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE global_index = ANY (?::bigint[])", Long.class,
+                array));
+    }
+
+    /**
+     * Locks the processor's token rows until the surrounding transaction ends, which keeps every processor, on any
+     * node, from writing its tokens meanwhile.
+     *
+     * @return the processor's segments; none before it first started
+     */
+    public List<Integer> lock(String processorName) {
+        return jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE", Integer.class,
+                processorName);
+    }
+
+    /**
+     * Sets every segment of the processor to the token and clears their owner: whichever node's processor claims a
+     * segment next goes on from that token.
+     */
+    public void reset(String processorName, TrackingToken token, Instant at) {
+        SerializedObject<byte[]> stored = serializer.serialize(token, byte[].class);
+        jdbc.update("UPDATE token_entry SET token = ?, token_type = ?, timestamp = ?, owner = NULL "
+                + "WHERE processor_name = ?", stored.getData(), stored.getType().getName(), at.toString(),
+                processorName);
+    }
+
+    /**
+     * A processor's tokens and the log's head, read in one snapshot.
+     *
+     * @param tokens the processor's segments in segment order; empty before it first started
+     * @param head   the global index of the newest stored event; 0 for an empty log
+     */
+    public record Reading(List<StoredToken> tokens, long head) {
+    }
+
+    /**
+     * One segment's token as stored.
+     *
+     * @param segment the segment's id
+     * @param token   its token, or {@code null} before it read anything
+     * @param data    the token's stored bytes, or {@code null}
+     * @param type    the stored token's type name, or {@code null}
+     */
+    public record StoredToken(int segment, TrackingToken token, byte[] data, String type) {
+    }
+}
