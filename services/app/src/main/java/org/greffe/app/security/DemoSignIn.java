@@ -29,7 +29,7 @@ final class DemoSignIn implements AuthenticationProvider {
                                             .toList();
     static final String REFUSED = "demo sign-in refused: this event log now holds real data (events recorded by "
             + "someone other than the demo), which the demo users, whose passwords are published, may not read. Turn "
-            + "demo mode off (GREFFE_DEMO=false), configure an identity provider and sign in with its tokens; see the "
+            + "demo mode off (GREFFE_DEMO=false), configure an identity provider and sign in with its tokens; see "
             + "docs/api.md, section Access";
     static final String REAL_DATA_AT_START = "Greffe will not start in demo mode: this event log holds real data, "
             + "events recorded by someone other than the demo (a docket imported with --greffe.import, or cases "

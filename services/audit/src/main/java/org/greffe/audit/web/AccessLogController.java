@@ -23,6 +23,8 @@ class AccessLogController {
 
     private static final int MAX_LIMIT = 1000;
 
+    private static final int MAX_TEXT = 200;
+
     private final AccessLog accessLog;
 
     AccessLogController(AccessLog accessLog) {
@@ -45,6 +47,8 @@ class AccessLogController {
             @RequestParam(required = false) Long before,
             @Parameter(description = "at most this many entries, 1 to 1000; default 100")
             @RequestParam(defaultValue = "100") int limit) {
+        plainText("user", user);
+        plainText("caseId", caseId);
         Instant from = DateParameters.instant("from", fromText);
         Instant to = DateParameters.instant("to", toText);
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -64,6 +68,14 @@ class AccessLogController {
                                        .encode().build().toUriString();
         }
         return new Page(entries, next);
+    }
+
+    /** A user name or case id is short text without control characters (PostgreSQL refuses a NUL outright). */
+    private static void plainText(String name, String value) {
+        if (value != null && (value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl))) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    name + " must be at most " + MAX_TEXT + " characters, none of them a control character");
+        }
     }
 
     /**

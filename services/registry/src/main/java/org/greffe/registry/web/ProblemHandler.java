@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * Scoped to the registry's controllers; other services answer their own errors.
  */
 @RestControllerAdvice(basePackages = "org.greffe.registry")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
