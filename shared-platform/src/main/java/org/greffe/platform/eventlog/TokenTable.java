@@ -38,15 +38,28 @@ public class TokenTable {
      * event the tokens have passed.
      */
     public Reading read(String processorName) {
+        return read(processorName, "SELECT 0");
+    }
+
+    /**
+     * As {@link #read(String)}, with the value of the caller's own scalar query read in the same snapshot, e.g. the
+     * generation of the tables the processor writes, which a rebuild moves on in the transaction that resets its
+     * tokens.
+     *
+     * @param alongside a constant SQL query returning one number (never built from input)
+     */
+    public Reading read(String processorName, String alongside) {
         return jdbc.query("""
-                SELECT h.head, t.segment, t.token, t.token_type
+                SELECT h.head, (%s) AS alongside, t.segment, t.token, t.token_type
                 FROM (SELECT coalesce(max(global_index), 0) AS head FROM domain_event_entry) h
                 LEFT JOIN token_entry t ON t.processor_name = ?
-                ORDER BY t.segment""", rs -> {
+                ORDER BY t.segment""".formatted(alongside), rs -> {
                     long head = 0L;
+                    long value = 0L;
                     List<StoredToken> tokens = new ArrayList<>();
                     while (rs.next()) {
                         head = rs.getLong("head");
+                        value = rs.getLong("alongside");
                         if (rs.getObject("segment") != null) {
                             byte[] token = rs.getBytes("token");
                             String type = rs.getString("token_type");
@@ -56,7 +69,7 @@ public class TokenTable {
                                     token, type));
                         }
                     }
-                    return new Reading(List.copyOf(tokens), head);
+                    return new Reading(List.copyOf(tokens), head, value);
                 }, processorName);
     }
 
@@ -102,10 +115,16 @@ public class TokenTable {
     /**
      * A processor's tokens and the log's head, read in one snapshot.
      *
-     * @param tokens the processor's segments in segment order; empty before it first started
-     * @param head   the global index of the newest stored event; 0 for an empty log
+     * @param tokens    the processor's segments in segment order; empty before it first started
+     * @param head      the global index of the newest stored event; 0 for an empty log
+     * @param alongside the value of the caller's query read with them; 0 without one
      */
-    public record Reading(List<StoredToken> tokens, long head) {
+    public record Reading(List<StoredToken> tokens, long head, long alongside) {
+
+        /** A reading without a value of the caller's. */
+        public Reading(List<StoredToken> tokens, long head) {
+            this(tokens, head, 0L);
+        }
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -29,41 +28,34 @@ import java.util.stream.Collectors;
  * gaps: the position stops below the lowest gap whose event is stored but not folded yet, and the version digests
  * every token whole, so that folding a late event changes it like any other fold.
  *
- * <p>The tokens and the head are read through the event log's one adapter, {@link TokenTable}; the tables' generation
- * comes from the caseload's store.
+ * <p>The tokens, the head and the tables' generation are read in one statement through the event log's one adapter,
+ * {@link TokenTable}.
  */
 public class ProjectionPosition {
 
     private static final int DIGEST_BYTES = 8;
 
     private final TokenTable tokens;
-    private final LongSupplier generation;
+    private final String generationQuery;
     private final String processor;
 
     /**
-     * @param tokens     the token table
-     * @param generation reads the projection tables' generation, which a rebuild moves on in the transaction that
-     *                   replaces the tokens
-     * @param processor  the projection's processor
+     * @param tokens          the token table
+     * @param generationQuery the SQL that reads the projection tables' generation, which a rebuild moves on in the
+     *                        transaction that replaces the tokens
+     * @param processor       the projection's processor
      */
-    public ProjectionPosition(TokenTable tokens, LongSupplier generation, String processor) {
+    public ProjectionPosition(TokenTable tokens, String generationQuery, String processor) {
         this.tokens = tokens;
-        this.generation = generation;
+        this.generationQuery = generationQuery;
         this.processor = processor;
     }
 
     /** Where the projection stands: its tokens, its tables' generation and the log's head. */
     public State state() {
-        long before;
-        TokenTable.Reading reading;
-        long after = generation.getAsLong();
-        // Tokens and generation come from two statements: read again when a rebuild committed between them, so the
-        // version never names new tokens with the generation of the tables they replaced (generations only grow).
-        do {
-            before = after;
-            reading = tokens.read(processor);
-            after = generation.getAsLong();
-        } while (after != before);
+        // One statement: the version never names new tokens with the generation of the tables they replaced.
+        TokenTable.Reading reading = tokens.read(processor, generationQuery);
+        long before = reading.alongside();
         if (reading.tokens().isEmpty()) {
             return new State(0L, reading.head(), false, "g" + before);
         }

@@ -90,8 +90,9 @@ public class CaseloadConfiguration {
     }
 
     @Bean
-    ProjectionPosition caseloadPosition(TokenTable tokenTable, JdbcCaseRecordStore caseRecordStore) {
-        return new ProjectionPosition(tokenTable, caseRecordStore::generation, CaseloadProjection.PROCESSOR);
+    ProjectionPosition caseloadPosition(TokenTable tokenTable) {
+        return new ProjectionPosition(tokenTable, JdbcCaseRecordStore.GENERATION_QUERY,
+                CaseloadProjection.PROCESSOR);
     }
 
     @Bean

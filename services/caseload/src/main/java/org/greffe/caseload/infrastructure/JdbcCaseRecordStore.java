@@ -28,6 +28,11 @@ import java.util.Map;
 /** Case records as JSON in {@code caseload_case}, with the tribunals each case visited beside them. */
 public class JdbcCaseRecordStore implements CaseRecordStore {
 
+    /**
+     * Reads the tables' generation: {@link #deleteAll} moves it on, so a rebuild's tables never pass for the old ones.
+     */
+    public static final String GENERATION_QUERY = "SELECT generation FROM caseload_generation";
+
     private static final Logger log = LoggerFactory.getLogger(JdbcCaseRecordStore.class);
 
     private final JdbcTemplate jdbc;
@@ -180,11 +185,6 @@ public class JdbcCaseRecordStore implements CaseRecordStore {
         jdbc.update("UPDATE caseload_generation SET generation = generation + 1");
     }
 
-    /** The tables' generation: {@link #deleteAll} moves it on, so a rebuild's tables never pass for the old ones. */
-    public long generation() {
-        Long generation = jdbc.queryForObject("SELECT generation FROM caseload_generation", Long.class);
-        return generation == null ? 0L : generation;
-    }
 
     private String write(CaseRecord record) {
         try {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -75,14 +74,13 @@ class ProjectionPositionTest {
     }
 
     @Test
-    void tokensReadWhileARebuildCommittedAreReadAgainWithTheNewGeneration() {
-        Iterator<Long> generations = List.of(3L, 4L, 4L, 4L).iterator();
+    void theGenerationIsTheOneReadWithTheTokens() {
         List<TokenTable.Reading> readings = new ArrayList<>(List.of(
-                new TokenTable.Reading(List.of(segment(0, token(12))), 12),
-                new TokenTable.Reading(List.of(segment(0, token(7))), 12)));
+                new TokenTable.Reading(List.of(segment(0, token(7))), 12, 4)));
         TokenTable tokens = new TokenTable(null, SERIALIZER) {
             @Override
-            public Reading read(String processorName) {
+            public Reading read(String processorName, String alongside) {
+                assertThat(alongside).isEqualTo("SELECT generation FROM caseload_generation");
                 return readings.remove(0);
             }
 
@@ -92,7 +90,8 @@ class ProjectionPositionTest {
             }
         };
 
-        ProjectionPosition.State state = new ProjectionPosition(tokens, generations::next, "caseload").state();
+        ProjectionPosition.State state = new ProjectionPosition(tokens, "SELECT generation FROM caseload_generation",
+                "caseload").state();
 
         assertThat(state.version()).as("the rebuild's tokens with the rebuild's generation").startsWith("g4 0:7 #");
         assertThat(state.position()).isEqualTo(7);
