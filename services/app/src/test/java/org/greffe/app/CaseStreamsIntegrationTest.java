@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The log read case by case, on the demo docket: every event once, each case whole and in order. */
-class CaseStreamsIntegrationTest extends HttpIntegrationTest {
+class CaseStreamsIntegrationTest extends DemoDocketIntegrationTest {
 
     @Autowired
     private CaseStreams streams;

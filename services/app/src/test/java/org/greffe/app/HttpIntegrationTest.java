@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compare event counts before and after, never absolute counts. Users sign in one of two ways, never both, as in
  * production: outside demo mode ({@link IntegrationTest}, or {@link #ownEmbeddedDatabase} with {@code demo} false)
  * with bearer tokens from {@link TestTokens}, whose key, issuer and audience {@link #trustTestTokens} registers; in
- * demo mode (the default with the embedded database, or {@link #ownEmbeddedDatabase} with {@code demo} true) as the
- * demo users over HTTP Basic, with no identity provider configured. Metrics are exported as in production
+ * demo mode ({@link DemoDocketIntegrationTest}, or {@link #ownEmbeddedDatabase} with {@code demo} true) as the demo
+ * users over HTTP Basic, with no identity provider configured. Every subclass names its database: the default
+ * {@code .greffe/data} would be one folder for both of Failsafe's JVMs. Metrics are exported as in production
  * ({@code /actuator/prometheus}); Spring Boot's tests leave them off otherwise.
  */
 @AutoConfigureObservability(tracing = false)
@@ -147,6 +148,16 @@ public abstract class HttpIntegrationTest {
     protected static String[] basic(String user, String password) {
         return new String[]{"Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8))};
+    }
+
+    /** A test class that named no database would share the module's {@code .greffe/data} with the other test JVM. */
+    @BeforeEach
+    void ownDatabase() {
+        if (!org.springframework.util.StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+            assertThat(Path.of(environment.getProperty("greffe.data-dir", "")).toAbsolutePath().normalize())
+                    .as("extend IntegrationTest or DemoDocketIntegrationTest, or call ownEmbeddedDatabase")
+                    .isNotEqualTo(Path.of(".greffe", "data").toAbsolutePath().normalize());
+        }
     }
 
     @BeforeEach

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as Greffe reads them, and the auditors' replay of a tribunal reads exactly the events of the cases that were ever
  * there.
  */
-class TribunalIndexIntegrationTest extends HttpIntegrationTest {
+class TribunalIndexIntegrationTest extends DemoDocketIntegrationTest {
 
     @Autowired
     @Qualifier("eventSerializer")
