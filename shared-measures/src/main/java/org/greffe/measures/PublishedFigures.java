@@ -82,7 +82,8 @@ public final class PublishedFigures {
                 figures.neverTried());
     }
 
-    private PublishedMonth month(YearMonth month) {
+    /** The month as published; a month not in the release had nothing in it. */
+    public PublishedMonth month(YearMonth month) {
         PublishedMonth figures = months.get(month);
         if (figures != null) {
             return figures;

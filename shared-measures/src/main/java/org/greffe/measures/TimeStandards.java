@@ -35,6 +35,11 @@ public final class TimeStandards {
         return new TimeStandards(days, Map.of());
     }
 
+    /** The standard of an offence without its own, in days. */
+    public int defaultDays() {
+        return defaultDays;
+    }
+
     /** The standard of the offence, in days. */
     public int days(OffenceCategory offence) {
         return byOffence.getOrDefault(offence, defaultDays);

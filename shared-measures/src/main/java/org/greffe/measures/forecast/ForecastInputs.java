@@ -1,0 +1,246 @@
+package org.greffe.measures.forecast;
+
+import org.greffe.events.OffenceCategory;
+import org.greffe.measures.CaseRecord;
+import org.greffe.measures.PublishedFigures;
+import org.greffe.measures.PublishedMonth;
+import org.greffe.measures.Spell;
+import org.greffe.measures.TimeStandards;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds a forecast's starting point in one of two ways, which decide who may read it.
+ * <ul>
+ *   <li>{@link #fromRecords}: the tribunal's real cases and months, exact. For clerks and auditors, and for the
+ *   auditors' re-run of a past forecast on the log as it was known then.</li>
+ *   <li>{@link #fromPublished}: the cells of a published release and nothing else. For everyone else: whatever
+ *   scenarios they try, the forecast is a function of cells they can already read, so it cannot tell them more than
+ *   the release did (exact ages would, say, show by the month a case crosses its standard how many pending cases
+ *   were filed in a given month).</li>
+ * </ul>
+ */
+public final class ForecastInputs {
+
+    /** Whole months of history a forecast uses when not told otherwise. */
+    public static final int DEFAULT_BASIS = 24;
+    /** The most months of history. */
+    public static final int MAX_BASIS = 120;
+
+    /** Published age bands: their first and last day; the open band is taken to run a year. */
+    private static final Map<String, int[]> BANDS = Map.of("0-90", new int[]{0, 90}, "91-180", new int[]{91, 180},
+            "181-365", new int[]{181, 365}, "366-730", new int[]{366, 730}, ">730", new int[]{731, 1095});
+
+    private ForecastInputs() {
+    }
+
+    /** The last whole month on or before the day: its own month when it is the month's last day. */
+    public static YearMonth lastWholeMonth(LocalDate day) {
+        YearMonth month = YearMonth.from(day);
+        return day.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
+    }
+
+    /**
+     * The exact starting point: the cases pending at the tribunal on {@code asOf}, and the {@code basis} whole months
+     * up to the last one ended on or before it.
+     *
+     * @param records every case ever at the tribunal, as known
+     */
+    public static ForecastInput fromRecords(String tribunalId, Collection<CaseRecord> records, LocalDate asOf,
+                                            int basis, TimeStandards standards) {
+        requireBasis(basis);
+        YearMonth last = lastWholeMonth(asOf);
+        YearMonth first = last.minusMonths(basis - 1L);
+        List<ForecastInput.BasisMonth> months = new ArrayList<>();
+        Map<Integer, Integer> incomingStandards = new TreeMap<>();
+        long trials = 0;
+        long exposure = 0;
+        Stocks before = stocks(tribunalId, records, first.minusMonths(1).atEndOfMonth(), standards);
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            LocalDate start = month.atDay(1);
+            LocalDate end = month.atEndOfMonth();
+            int incoming = 0;
+            int outgoing = 0;
+            for (CaseRecord record : records) {
+                for (Spell spell : record.spells()) {
+                    if (!spell.tribunalId().equals(tribunalId)) {
+                        continue;
+                    }
+                    if (within(spell.enteredOn(), start, end)) {
+                        incoming++;
+                        incomingStandards.merge(standards.days(record.offence()), 1, Integer::sum);
+                    }
+                    outgoing += within(spell.leftOn(), start, end) ? 1 : 0;
+                }
+                LocalDate tried = record.firstTrialHeldOn();
+                if (tried != null && within(tried, start, end) && record.pendingAt(tribunalId, tried).isPresent()) {
+                    trials++;
+                }
+            }
+            exposure += before.activeNeverTried;
+            Stocks after = stocks(tribunalId, records, end, standards);
+            months.add(new ForecastInput.BasisMonth(month, incoming, outgoing, after.pending, after.neverTried,
+                    after.backlog));
+            before = after;
+        }
+        List<ForecastInput.PendingCase> pending = new ArrayList<>();
+        for (CaseRecord record : records) {
+            Optional<Spell> spell = record.pendingAt(tribunalId, asOf);
+            if (spell.isPresent()) {
+                pending.add(new ForecastInput.PendingCase(spell.get().enteredOn(),
+                        record.activeDays(spell.get(), asOf), standards.days(record.offence()),
+                        record.neverTriedBy(asOf), record.suspendedOn(asOf)));
+            }
+        }
+        double trialRate = exposure == 0 ? 0 : Math.min(1.0, (double) trials / exposure);
+        return new ForecastInput(asOf, pending, months, trialRate, incomingStandards, standards.defaultDays(), true);
+    }
+
+    /**
+     * The published starting point: the release's last month and the {@code basis} months up to it, as published.
+     * The pending cases are stand-ins: as many as were pending (exact), the suspended ones those the age bands do not
+     * hold, their ages spread evenly within the published bands, the oldest of them, as many as the published count
+     * beyond the standard, beyond it, and each of the others given the shortest time standard of the published
+     * offences that it has not passed yet. The trial rate is estimated from the exact monthly totals, the cases going
+     * out taken to be tried or not in proportion. When the release's month is not broken down (too few cases), the
+     * ages are unknown and the backlog is not forecast.
+     */
+    public static ForecastInput fromPublished(PublishedFigures figures, YearMonth release, int basis,
+                                              TimeStandards standards) {
+        requireBasis(basis);
+        YearMonth first = release.minusMonths(basis - 1L);
+        List<ForecastInput.BasisMonth> months = new ArrayList<>();
+        PublishedMonth previous = figures.month(first.minusMonths(1));
+        double trials = 0;
+        long exposure = 0;
+        for (YearMonth month = first; !month.isAfter(release); month = month.plusMonths(1)) {
+            PublishedMonth published = figures.month(month);
+            months.add(new ForecastInput.BasisMonth(month, published.incoming(), published.outgoing(),
+                    published.pending(), published.neverTried(), published.beyondStandard()));
+            if (previous.pending() > 0) {
+                double untriedOut = published.outgoing() * (double) previous.neverTried() / previous.pending();
+                trials += Math.max(0, previous.neverTried() + published.incoming() - untriedOut
+                        - published.neverTried());
+                exposure += previous.neverTried();
+            }
+            previous = published;
+        }
+        PublishedMonth end = figures.month(release);
+        Map<Integer, Integer> offenceStandards = new TreeMap<>();
+        if (end.offence() != null) {
+            end.offence().forEach((offence, count) -> {
+                if (count != null && count > 0) {
+                    offenceStandards.merge(standards.days(OffenceCategory.valueOf(offence)), count, Integer::sum);
+                }
+            });
+        }
+        double trialRate = exposure == 0 ? 0 : Math.min(1.0, trials / exposure);
+        LocalDate asOf = release.atEndOfMonth();
+        List<ForecastInput.PendingCase> pending = end.brokenDown()
+                ? standIns(end, asOf, offenceStandards, standards.defaultDays())
+                : unknownAges(end, asOf);
+        return new ForecastInput(asOf, pending, months, trialRate, offenceStandards, standards.defaultDays(),
+                end.brokenDown());
+    }
+
+    private static List<ForecastInput.PendingCase> standIns(PublishedMonth end, LocalDate asOf,
+                                                            Map<Integer, Integer> offenceStandards,
+                                                            int defaultStandard) {
+        List<Long> ages = new ArrayList<>();
+        int room = end.pending();
+        for (String band : List.of(">730", "366-730", "181-365", "91-180", "0-90")) {
+            int count = Math.min(room, end.ageBands().getOrDefault(band, 0));
+            room -= count;
+            int[] days = BANDS.get(band);
+            int width = days[1] - days[0] + 1;
+            for (int i = count - 1; i >= 0; i--) {
+                ages.add(days[0] + (long) Math.floor((i + 0.5) * width / count));
+            }
+        }
+        int active = ages.size();
+        int beyond = Math.min(active, end.beyondStandard() == null ? 0 : end.beyondStandard());
+        List<Integer> known = new ArrayList<>(offenceStandards.keySet());
+        if (known.isEmpty()) {
+            known.add(defaultStandard);
+        }
+        int suspended = end.pending() - active;
+        int untriedSuspended = end.pending() == 0 ? 0
+                : (int) Math.round((double) end.neverTried() * suspended / end.pending());
+        int untriedActive = end.neverTried() - untriedSuspended;
+        List<ForecastInput.PendingCase> pending = new ArrayList<>();
+        for (int i = 0; i < active; i++) {
+            long age = ages.get(i);
+            int standard;
+            if (i < beyond) {
+                age = Math.max(age, 2);
+                standard = (int) Math.min(Integer.MAX_VALUE, age - 1);
+            } else {
+                long reached = age;
+                standard = known.stream().filter(days -> days >= reached).findFirst()
+                                .orElse((int) Math.min(Integer.MAX_VALUE, age));
+            }
+            // Oldest first, so the never-tried are taken to be the youngest: a case that waited longer had more
+            // chances of a trial.
+            pending.add(new ForecastInput.PendingCase(asOf.minusDays(age), age, standard, i >= active - untriedActive,
+                    false));
+        }
+        for (int i = 0; i < suspended; i++) {
+            pending.add(new ForecastInput.PendingCase(asOf, 0, defaultStandard, i < untriedSuspended, true));
+        }
+        return pending;
+    }
+
+    /** Too few cases for the release to say their ages: stand-ins that never cross a standard (no backlog forecast). */
+    private static List<ForecastInput.PendingCase> unknownAges(PublishedMonth end, LocalDate asOf) {
+        List<ForecastInput.PendingCase> pending = new ArrayList<>();
+        for (int i = 0; i < end.pending(); i++) {
+            pending.add(new ForecastInput.PendingCase(asOf, 0, Integer.MAX_VALUE, i < end.neverTried(), false));
+        }
+        return pending;
+    }
+
+    private static Stocks stocks(String tribunalId, Collection<CaseRecord> records, LocalDate day,
+                                 TimeStandards standards) {
+        Stocks stocks = new Stocks();
+        for (CaseRecord record : records) {
+            Optional<Spell> spell = record.pendingAt(tribunalId, day);
+            if (spell.isEmpty()) {
+                continue;
+            }
+            stocks.pending++;
+            boolean untried = record.neverTriedBy(day);
+            stocks.neverTried += untried ? 1 : 0;
+            if (!record.suspendedOn(day)) {
+                stocks.activeNeverTried += untried ? 1 : 0;
+                stocks.backlog += record.activeDays(spell.get(), day) > standards.days(record.offence()) ? 1 : 0;
+            }
+        }
+        return stocks;
+    }
+
+    private static void requireBasis(int basis) {
+        if (basis < 1 || basis > MAX_BASIS) {
+            throw new IllegalArgumentException("basis must be between 1 and " + MAX_BASIS + " months (got " + basis
+                    + ")");
+        }
+    }
+
+    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+        return day != null && !day.isBefore(from) && !day.isAfter(to);
+    }
+
+    /** A tribunal's stocks on a day. */
+    private static final class Stocks {
+        private int pending;
+        private int neverTried;
+        private int activeNeverTried;
+        private int backlog;
+    }
+}
