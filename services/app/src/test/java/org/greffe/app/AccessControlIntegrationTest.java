@@ -86,6 +86,8 @@ class AccessControlIntegrationTest extends IntegrationTest {
                 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload/{tribunalId}/timeline", "/api/caseload/" + TRIBUNAL + "/timeline",
                 null, null, 401, 200, 200, 200));
+        rows.add(new Row("GET", "/api/caseload/{tribunalId}/forecast", "/api/caseload/" + TRIBUNAL + "/forecast",
+                null, null, 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload/stream", "/api/caseload/stream", null, null, 401, 200, 200, 200));
         for (String asset : List.of("/", "/index.html", "/app.js", "/app.css")) {
             rows.add(new Row("GET", "(dashboard asset)", asset, null, null, 200, 200, 200, 200));
@@ -119,6 +121,10 @@ class AccessControlIntegrationTest extends IntegrationTest {
                 null, null, 401, 200, 403, 200));
         rows.add(new Row("GET", "/api/audit/caseload/{tribunalId}", "/api/audit/caseload/" + TRIBUNAL
                 + "?asOf=2020-06-03", null, null, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/forecast/{tribunalId}", "/api/audit/forecast/" + TRIBUNAL
+                + "?asOf=2020-06-03&months=3", null, null, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/forecast-accuracy/{tribunalId}", "/api/audit/forecast-accuracy/"
+                + TRIBUNAL + "?to=2020-05&origins=2&horizon=1", null, null, 401, 403, 403, 200));
         rows.add(new Row("POST", "/api/audit/verify", "/api/audit/verify", null, null, 401, 403, 403, 200));
         rows.add(new Row("GET", "/api/audit/export", "/api/audit/export?caseId=" + caseId, null, null,
                 401, 403, 403, 200));

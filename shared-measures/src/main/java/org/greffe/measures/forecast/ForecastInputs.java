@@ -62,7 +62,7 @@ public final class ForecastInputs {
         Map<Integer, Integer> incomingStandards = new TreeMap<>();
         long trials = 0;
         long exposure = 0;
-        Stocks before = stocks(tribunalId, records, first.minusMonths(1).atEndOfMonth(), standards);
+        Observed before = observed(tribunalId, records, first.minusMonths(1).atEndOfMonth(), standards);
         for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
             LocalDate start = month.atDay(1);
             LocalDate end = month.atEndOfMonth();
@@ -84,10 +84,10 @@ public final class ForecastInputs {
                     trials++;
                 }
             }
-            exposure += before.activeNeverTried;
-            Stocks after = stocks(tribunalId, records, end, standards);
-            months.add(new ForecastInput.BasisMonth(month, incoming, outgoing, after.pending, after.neverTried,
-                    after.backlog));
+            exposure += before.activeNeverTried();
+            Observed after = observed(tribunalId, records, end, standards);
+            months.add(new ForecastInput.BasisMonth(month, incoming, outgoing, after.pending(), after.neverTried(),
+                    after.backlog()));
             before = after;
         }
         List<ForecastInput.PendingCase> pending = new ArrayList<>();
@@ -206,23 +206,30 @@ public final class ForecastInputs {
         return pending;
     }
 
-    private static Stocks stocks(String tribunalId, Collection<CaseRecord> records, LocalDate day,
-                                 TimeStandards standards) {
-        Stocks stocks = new Stocks();
+    /**
+     * What a forecast forecasts, as it was on a day: the tribunal's pending cases, those never tried, and the backlog
+     * (active pending cases beyond their time standard); and the active cases never tried, the trial rate's exposure.
+     */
+    public static Observed observed(String tribunalId, Collection<CaseRecord> records, LocalDate day,
+                                    TimeStandards standards) {
+        int pending = 0;
+        int neverTried = 0;
+        int activeNeverTried = 0;
+        int backlog = 0;
         for (CaseRecord record : records) {
             Optional<Spell> spell = record.pendingAt(tribunalId, day);
             if (spell.isEmpty()) {
                 continue;
             }
-            stocks.pending++;
+            pending++;
             boolean untried = record.neverTriedBy(day);
-            stocks.neverTried += untried ? 1 : 0;
+            neverTried += untried ? 1 : 0;
             if (!record.suspendedOn(day)) {
-                stocks.activeNeverTried += untried ? 1 : 0;
-                stocks.backlog += record.activeDays(spell.get(), day) > standards.days(record.offence()) ? 1 : 0;
+                activeNeverTried += untried ? 1 : 0;
+                backlog += record.activeDays(spell.get(), day) > standards.days(record.offence()) ? 1 : 0;
             }
         }
-        return stocks;
+        return new Observed(pending, neverTried, activeNeverTried, backlog);
     }
 
     private static void requireBasis(int basis) {
@@ -236,11 +243,7 @@ public final class ForecastInputs {
         return day != null && !day.isBefore(from) && !day.isAfter(to);
     }
 
-    /** A tribunal's stocks on a day. */
-    private static final class Stocks {
-        private int pending;
-        private int neverTried;
-        private int activeNeverTried;
-        private int backlog;
+    /** A tribunal's stocks on a day (see {@link #observed}). */
+    public record Observed(int pending, int neverTried, int activeNeverTried, int backlog) {
     }
 }

@@ -57,6 +57,20 @@ class BacklogForecastPropertyTest {
         }
     }
 
+    @Property(tries = 150)
+    void oldestFirstNeverLeavesMoreBacklogThanFirstInFirstOut(@ForAll long docket,
+                                                              @ForAll @IntRange(max = 10) int extra) {
+        ForecastInput input = randomInput(docket);
+        Forecast fifo = model.run(input, new Scenario(extra, 0, DisposalOrder.FIFO), 48, 200, docket);
+        Forecast oldest = model.run(input, new Scenario(extra, 0, DisposalOrder.OLDEST_FIRST), 48, 200, docket);
+        assertThat(months(oldest.clearance().p50Months())).isLessThanOrEqualTo(months(fifo.clearance().p50Months()));
+        for (int k = 0; k < 48; k++) {
+            assertThat(oldest.months().get(k).backlog().p90())
+                    .isLessThanOrEqualTo(fifo.months().get(k).backlog().p90());
+            assertThat(oldest.months().get(k).pending()).isEqualTo(fifo.months().get(k).pending());
+        }
+    }
+
     private static int months(Integer cleared) {
         return cleared == null ? Integer.MAX_VALUE : cleared;
     }

@@ -132,6 +132,14 @@ class BacklogForecastTest {
     }
 
     @Test
+    void aLongerHorizonExtendsAShorterOne() {
+        ForecastInput input = input(cases(60, 200, 365, AS_OF.minusDays(200)), varied(24), 0.05);
+        Scenario scenario = new Scenario(1, 0, DisposalOrder.FIFO);
+        assertThat(model.run(input, scenario, 120, 300, 42).months().subList(0, 24))
+                .isEqualTo(model.run(input, scenario, 24, 300, 42).months());
+    }
+
+    @Test
     void outOfRangeSettingsAreRefusedInOneSentence() {
         ForecastInput input = input(List.of(), List.of(), 0);
         assertThatThrownBy(() -> model.run(input, Scenario.CURRENT_PACE, 121, 10, 1))

@@ -40,15 +40,7 @@ public class CaseloadReplay {
     public Replayed caseload(String tribunalId, LocalDate from, LocalDate asOf, Instant knownAt) {
         List<CaseRecord> atTribunal = new ArrayList<>();
         CaseStreams.Snapshot snapshot = log.forEachCase(tribunalId, events -> {
-            CaseRecord record = null;
-            for (DomainEventMessage<?> message : events) {
-                if (message.getTimestamp().isAfter(knownAt)
-                        || !(message.getPayload() instanceof CaseEvent event)
-                        || EffectiveDates.of(event).isAfter(asOf)) {
-                    continue;
-                }
-                record = CaseRecord.next(record, event, message.getSequenceNumber());
-            }
+            CaseRecord record = asKnown(events, asOf, knownAt);
             // A transfer known later, or effective after asOf, does not bring the case to the tribunal.
             if (record != null && record.tribunals().contains(tribunalId)) {
                 atTribunal.add(record);
@@ -56,6 +48,23 @@ public class CaseloadReplay {
         });
         return new Replayed(calculator.caseload(tribunalId, atTribunal, from, asOf), snapshot.head(),
                 snapshot.eventsRead());
+    }
+
+    /**
+     * One case's record folded from its events as of an effective date and as known at an instant: the events
+     * recorded later, or dated later in law, are left out. {@code null} when nothing of the case was known then.
+     */
+    static CaseRecord asKnown(List<DomainEventMessage<?>> events, LocalDate asOf, Instant knownAt) {
+        CaseRecord record = null;
+        for (DomainEventMessage<?> message : events) {
+            if (message.getTimestamp().isAfter(knownAt)
+                    || !(message.getPayload() instanceof CaseEvent event)
+                    || EffectiveDates.of(event).isAfter(asOf)) {
+                continue;
+            }
+            record = CaseRecord.next(record, event, message.getSequenceNumber());
+        }
+        return record;
     }
 
     /**

@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.greffe.audit.application.CaseloadReplay;
+import org.greffe.audit.application.ForecastReplay;
 import org.greffe.audit.application.ProjectionRebuild;
 import org.greffe.audit.application.RebuildStatus;
 import org.greffe.audit.application.RebuildTarget;
@@ -48,6 +49,11 @@ public class ReplayConfiguration {
                                         @Value("${greffe.audit.rebuild-method:bulk}") String method) {
         return new ProjectionRebuild(processing, processor, positions, streams, target, RebuildStatus.Method.of(method),
                 clock);
+    }
+
+    @Bean
+    ForecastReplay forecastReplay(JdbcCaseStreams streams, TimeStandardSettings timeStandards) {
+        return new ForecastReplay(streams, timeStandards.standards());
     }
 
     @Bean

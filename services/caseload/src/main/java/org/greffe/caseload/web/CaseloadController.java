@@ -16,7 +16,13 @@ import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.CaseloadSummary;
 import org.greffe.measures.MonthFigures;
 import org.greffe.measures.PublishedFigures;
+import org.greffe.measures.TimeStandards;
 import org.greffe.measures.TribunalCaseload;
+import org.greffe.measures.forecast.BacklogForecast;
+import org.greffe.measures.forecast.ForecastInputs;
+import org.greffe.measures.forecast.ForecastSettings;
+import org.greffe.measures.forecast.TribunalForecast;
+import org.greffe.platform.settings.TimeStandardSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,11 +75,14 @@ class CaseloadController {
     private final ReleaseStore releaseStore;
     private final Clock clock;
     private final int smallCellThreshold;
+    private final TimeStandards standards;
+    private final BacklogForecast forecasts = new BacklogForecast();
     private final FiguresCache cache = new FiguresCache(CACHED_FIGURES);
 
     CaseloadController(CaseRecordStore store, CaseloadSummaries summaries, CaseloadCalculator calculator,
                        Tribunals catalog, ProjectionPosition position, Releases releases,
-                       ReleaseStore releaseStore, Clock clock, CaseloadProperties properties) {
+                       ReleaseStore releaseStore, Clock clock, CaseloadProperties properties,
+                       TimeStandardSettings standards) {
         this.store = store;
         this.summaries = summaries;
         this.calculator = calculator;
@@ -83,6 +92,7 @@ class CaseloadController {
         this.releaseStore = releaseStore;
         this.clock = clock;
         this.smallCellThreshold = properties.smallCellThreshold();
+        this.standards = standards.standards();
     }
 
     @GetMapping
@@ -99,7 +109,7 @@ class CaseloadController {
                                                .toList());
         }
         LocalDate today = LocalDate.now(clock);
-        return positioned(new Key("summary", null, today, today), version -> summaries.at(today, version));
+        return positioned(new Key("summary", null, today, today), state -> summaries.at(today, state.version()));
     }
 
     @GetMapping("/{tribunalId}")
@@ -156,16 +166,76 @@ class CaseloadController {
                         period.to())));
     }
 
+    @GetMapping("/{tribunalId}/forecast")
+    @Operation(summary = "Where one tribunal's pending caseload is heading: pending, never tried and backlog month by "
+            + "month, each with an 80% range, and when the backlog is cleared",
+            description = "A monthly stock-and-flow model driven by the tribunal's own past months "
+                    + "(docs/forecasts.md). Clerks and auditors get a forecast from the exact case records as they "
+                    + "stand today (figures 'exact', with the log position); everyone else, or view=published, one "
+                    + "from the latest monthly release's published cells alone (figures 'published', starting at "
+                    + "the end of the release's month), so that no scenario discloses more than the release did")
+    ResponseEntity<TribunalForecast> forecast(
+            @PathVariable String tribunalId,
+            @Parameter(description = "horizon in months, 1 to 120; default 24")
+            @RequestParam(required = false) String months,
+            @Parameter(description = "whole months of history that drive the forecast, 1 to 120; default 24")
+            @RequestParam(required = false) String basis,
+            @Parameter(description = "trials held to judgment each month on top of the tribunal's pace, 0 to 10000; "
+                    + "default 0") @RequestParam(required = false) String extraDispositions,
+            @Parameter(description = "change of the monthly filings, in percent, -100 to 1000; default 0")
+            @RequestParam(required = false) String filingChange,
+            @Parameter(description = "which cases go out first: 'fifo' (default, in the order they came) or "
+                    + "'oldest-first' (furthest past the time standard first)")
+            @RequestParam(required = false) String order,
+            @Parameter(description = "the day the forecast starts from, as the log stands now (clerks and auditors; "
+                    + "YYYY-MM-DD); default today. GET /api/audit/forecast re-runs one as the log was known then")
+            @RequestParam(required = false) String asOf,
+            @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
+            @RequestParam(required = false) String view,
+            HttpServletRequest request) {
+        requireKnown(tribunalId);
+        ForecastSettings settings;
+        try {
+            settings = ForecastSettings.of(months, basis, extraDispositions, filingChange, order);
+        } catch (IllegalArgumentException e) {
+            throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        }
+        LocalDate start = Period.day("asOf", asOf);
+        if (readsPublished(request, view)) {
+            if (start != null) {
+                throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                        "asOf is for clerks and auditors: the published forecast starts at the end of the latest "
+                                + "release's month; leave asOf out");
+            }
+            return published(release -> cache.get(List.of("forecast", release.month(), tribunalId, settings), () -> {
+                var input = ForecastInputs.fromPublished(published(release, tribunalId), release.month(),
+                        settings.basis(), standards);
+                return TribunalForecast.published(tribunalId, release.month().toString(),
+                        forecasts.run(input, settings.scenario(), settings.months(), ForecastSettings.PATHS,
+                                settings.seed(tribunalId, "release " + release.month())));
+            }));
+        }
+        LocalDate day = start == null ? LocalDate.now(clock) : start;
+        return positioned(new Key("forecast " + settings, tribunalId, day, day), state -> {
+            var input = ForecastInputs.fromRecords(tribunalId, store.atTribunal(tribunalId), day,
+                    settings.basis(), standards);
+            return TribunalForecast.exact(tribunalId, state.position(), forecasts.run(input, settings.scenario(),
+                    settings.months(), ForecastSettings.PATHS,
+                    settings.seed(tribunalId, "as of " + day)));
+        });
+    }
+
     /**
      * Reads the position before the figures, so the figures are at least as new as the position they name. While a
      * rebuild replays the log, the tables hold half-built figures: none are served, rather than wrong ones. Figures
      * asked for again at the same projection version come from the cache: they cannot have changed.
      */
     private <T> ResponseEntity<T> positioned(Key key, Supplier<T> figures) {
-        return positioned(key, version -> figures.get());
+        return positioned(key, state -> figures.get());
     }
 
-    private <T> ResponseEntity<T> positioned(Key key, Function<String, T> figures) {
+    /** As above, the figures told the state they stand on. */
+    private <T> ResponseEntity<T> positioned(Key key, Function<ProjectionPosition.State, T> figures) {
         ProjectionPosition.State state = position.state();
         if (state.replaying()) {
             CaseloadProblem rebuilding = CaseloadProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding",
@@ -178,7 +248,7 @@ class CaseloadController {
         }
         return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
                              .header(HEAD, String.valueOf(state.head()))
-                             .body(cache.get(List.of(key, state.version()), () -> figures.apply(state.version())));
+                             .body(cache.get(List.of(key, state.version()), () -> figures.apply(state)));
     }
 
     /**

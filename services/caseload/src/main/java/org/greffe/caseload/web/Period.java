@@ -55,6 +55,11 @@ record Period(LocalDate from, LocalDate to, boolean fromGiven) {
         return new CaseloadController.Months(first.isAfter(last) ? last : first, last);
     }
 
+    /** One day parameter, read as a period's are: {@code null} when absent. */
+    static LocalDate day(String parameter, String value) {
+        return date(parameter, value);
+    }
+
     private static LocalDate date(String parameter, String value) {
         try {
             return DateBounds.date(parameter, value);

@@ -201,7 +201,8 @@ class CaseloadControllerTest {
                 TransactionOperations.withoutTransaction(), clock);
         return new CaseloadController(store, new CaseloadSummaries(store, calculator, catalog), calculator,
                 catalog, position, releases, releaseStore, clock,
-                new CaseloadProperties(null, null, null, null));
+                new CaseloadProperties(null, null, null, null),
+                new org.greffe.platform.settings.TimeStandardSettings(365, java.util.Map.of()));
     }
 
     private static CaseRecord filed(String caseId, OffenceCategory offence) {
