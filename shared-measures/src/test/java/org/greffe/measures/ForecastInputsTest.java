@@ -5,6 +5,8 @@ import org.greffe.measures.forecast.Forecast;
 import org.greffe.measures.forecast.ForecastInput;
 import org.greffe.measures.forecast.ForecastInputs;
 import org.greffe.measures.forecast.Scenario;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -53,6 +55,35 @@ class ForecastInputsTest {
             assertThat(pending.ageDays()).isEqualTo(LocalDate.of(2018, 1, 1).until(LocalDate.of(2020, 5, 20),
                     java.time.temporal.ChronoUnit.DAYS));
         });
+    }
+
+    /** The one-pass count agrees with the plain definitions, month by month, on random dockets. */
+    @Property(tries = 60)
+    void theExactStartAgreesWithTheStocksAndFlowsCountedOneByOne(@ForAll long docket) {
+        List<CaseRecord> records = RandomCases.records(docket, 300);
+        LocalDate asOf = LocalDate.of(2017, 1, 1).plusDays(Math.floorMod(docket, 1500));
+        for (String tribunal : RandomCases.TRIBUNALS) {
+            ForecastInput input = ForecastInputs.fromRecords(tribunal, records, asOf, 18, YEAR);
+            for (ForecastInput.BasisMonth month : input.basis()) {
+                var observed = ForecastInputs.observed(tribunal, records, month.month().atEndOfMonth(), YEAR);
+                assertThat(month.pending()).isEqualTo(observed.pending());
+                assertThat(month.neverTried()).isEqualTo(observed.neverTried());
+                assertThat(month.backlog()).isEqualTo(observed.backlog());
+                assertThat(month.incoming()).isEqualTo(spells(records, tribunal, month.month(), true));
+                assertThat(month.outgoing()).isEqualTo(spells(records, tribunal, month.month(), false));
+            }
+            var now = ForecastInputs.observed(tribunal, records, asOf, YEAR);
+            assertThat(input.pending()).hasSize(now.pending());
+            assertThat(input.pending()).filteredOn(pending -> pending.neverTried()).hasSize(now.neverTried());
+        }
+    }
+
+    private static int spells(List<CaseRecord> records, String tribunal, YearMonth month, boolean entering) {
+        return records.stream().flatMap(record -> record.spells().stream())
+                      .filter(spell -> spell.tribunalId().equals(tribunal))
+                      .map(spell -> entering ? spell.enteredOn() : spell.leftOn())
+                      .filter(day -> day != null && YearMonth.from(day).equals(month))
+                      .mapToInt(day -> 1).sum();
     }
 
     @Test

@@ -58,49 +58,89 @@ public final class ForecastInputs {
         requireBasis(basis);
         YearMonth last = lastWholeMonth(asOf);
         YearMonth first = last.minusMonths(basis - 1L);
-        List<ForecastInput.BasisMonth> months = new ArrayList<>();
+        // One pass over the records (a tribunal may hold tens of thousands): flows by month of the basis, stocks at
+        // each month's end, ends[0] being the end of the month before the basis.
+        LocalDate[] ends = new LocalDate[basis + 1];
+        for (int j = 0; j <= basis; j++) {
+            ends[j] = first.plusMonths(j - 1L).atEndOfMonth();
+        }
+        int[] incoming = new int[basis];
+        int[] outgoing = new int[basis];
+        int[] pendingAtEnd = new int[basis + 1];
+        int[] neverTriedAtEnd = new int[basis + 1];
+        int[] activeNeverTriedAtEnd = new int[basis + 1];
+        int[] backlogAtEnd = new int[basis + 1];
         Map<Integer, Integer> incomingStandards = new TreeMap<>();
         long trials = 0;
-        long exposure = 0;
-        Observed before = observed(tribunalId, records, first.minusMonths(1).atEndOfMonth(), standards);
-        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-            LocalDate start = month.atDay(1);
-            LocalDate end = month.atEndOfMonth();
-            int incoming = 0;
-            int outgoing = 0;
-            for (CaseRecord record : records) {
-                for (Spell spell : record.spells()) {
-                    if (!spell.tribunalId().equals(tribunalId)) {
-                        continue;
-                    }
-                    if (within(spell.enteredOn(), start, end)) {
-                        incoming++;
-                        incomingStandards.merge(standards.days(record.offence()), 1, Integer::sum);
-                    }
-                    outgoing += within(spell.leftOn(), start, end) ? 1 : 0;
-                }
-                LocalDate tried = record.firstTrialHeldOn();
-                if (tried != null && within(tried, start, end) && record.pendingAt(tribunalId, tried).isPresent()) {
-                    trials++;
-                }
-            }
-            exposure += before.activeNeverTried();
-            Observed after = observed(tribunalId, records, end, standards);
-            months.add(new ForecastInput.BasisMonth(month, incoming, outgoing, after.pending(), after.neverTried(),
-                    after.backlog()));
-            before = after;
-        }
         List<ForecastInput.PendingCase> pending = new ArrayList<>();
         for (CaseRecord record : records) {
-            Optional<Spell> spell = record.pendingAt(tribunalId, asOf);
-            if (spell.isPresent()) {
-                pending.add(new ForecastInput.PendingCase(spell.get().enteredOn(),
-                        record.activeDays(spell.get(), asOf), standards.days(record.offence()),
+            int standard = standards.days(record.offence());
+            for (Spell spell : record.spells()) {
+                if (!spell.tribunalId().equals(tribunalId)) {
+                    continue;
+                }
+                int entered = monthIndex(spell.enteredOn(), first, basis);
+                if (entered >= 0) {
+                    incoming[entered]++;
+                    incomingStandards.merge(standard, 1, Integer::sum);
+                }
+                int left = monthIndex(spell.leftOn(), first, basis);
+                if (left >= 0) {
+                    outgoing[left]++;
+                }
+            }
+            LocalDate tried = record.firstTrialHeldOn();
+            if (tried != null && monthIndex(tried, first, basis) >= 0
+                    && record.pendingAt(tribunalId, tried).isPresent()) {
+                trials++;
+            }
+            for (int j = 0; j <= basis; j++) {
+                Spell spell = pendingSpell(record, tribunalId, ends[j]);
+                if (spell == null) {
+                    continue;
+                }
+                pendingAtEnd[j]++;
+                boolean untried = record.neverTriedBy(ends[j]);
+                neverTriedAtEnd[j] += untried ? 1 : 0;
+                if (!record.suspendedOn(ends[j])) {
+                    activeNeverTriedAtEnd[j] += untried ? 1 : 0;
+                    backlogAtEnd[j] += record.activeDays(spell, ends[j]) > standard ? 1 : 0;
+                }
+            }
+            Spell now = pendingSpell(record, tribunalId, asOf);
+            if (now != null) {
+                pending.add(new ForecastInput.PendingCase(now.enteredOn(), record.activeDays(now, asOf), standard,
                         record.neverTriedBy(asOf), record.suspendedOn(asOf)));
             }
         }
+        List<ForecastInput.BasisMonth> months = new ArrayList<>();
+        long exposure = 0;
+        for (int i = 0; i < basis; i++) {
+            exposure += activeNeverTriedAtEnd[i];
+            months.add(new ForecastInput.BasisMonth(first.plusMonths(i), incoming[i], outgoing[i],
+                    pendingAtEnd[i + 1], neverTriedAtEnd[i + 1], backlogAtEnd[i + 1]));
+        }
         double trialRate = exposure == 0 ? 0 : Math.min(1.0, (double) trials / exposure);
         return new ForecastInput(asOf, pending, months, trialRate, incomingStandards, standards.defaultDays(), true);
+    }
+
+    /** The basis month of the day, 0 for the first, or -1 when the day is none of them (or absent). */
+    private static int monthIndex(LocalDate day, YearMonth first, int basis) {
+        if (day == null) {
+            return -1;
+        }
+        int index = (day.getYear() - first.getYear()) * 12 + day.getMonthValue() - first.getMonthValue();
+        return index >= 0 && index < basis ? index : -1;
+    }
+
+    /** The record's spell pending at the tribunal on the day, as {@link CaseRecord#pendingAt}, without a stream. */
+    private static Spell pendingSpell(CaseRecord record, String tribunalId, LocalDate day) {
+        for (Spell spell : record.spells()) {
+            if (spell.tribunalId().equals(tribunalId) && spell.pendingOn(day)) {
+                return spell;
+            }
+        }
+        return null;
     }
 
     /**
@@ -237,10 +277,6 @@ public final class ForecastInputs {
             throw new IllegalArgumentException("basis must be between 1 and " + MAX_BASIS + " months (got " + basis
                     + ")");
         }
-    }
-
-    private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-        return day != null && !day.isBefore(from) && !day.isAfter(to);
     }
 
     /** A tribunal's stocks on a day (see {@link #observed}). */
