@@ -19,6 +19,7 @@ import org.greffe.measures.PublishedFigures;
 import org.greffe.measures.TimeStandards;
 import org.greffe.measures.TribunalCaseload;
 import org.greffe.measures.forecast.BacklogForecast;
+import org.greffe.measures.forecast.ForecastInput;
 import org.greffe.measures.forecast.ForecastInputs;
 import org.greffe.measures.forecast.ForecastSettings;
 import org.greffe.measures.forecast.TribunalForecast;
@@ -63,6 +64,10 @@ class CaseloadController {
     static final String RELEASE = "Greffe-Release";
     /** Answers kept for repeated requests; a few hundred small objects. */
     private static final int CACHED_FIGURES = 512;
+    /** Forecast starting points kept: each is a tribunal's pending cases, up to tens of thousands of small records. */
+    private static final int CACHED_FORECAST_INPUTS = 8;
+    /** Tribunals whose case records are kept for forecasts: a large tribunal's are tens of megabytes. */
+    private static final int CACHED_FORECAST_RECORDS = 2;
     /** Roles that may read exact figures: they keep the register, or check it. */
     private static final List<String> EXACT_FIGURES_ROLES = List.of("CLERK", "AUDITOR");
 
@@ -78,6 +83,13 @@ class CaseloadController {
     private final TimeStandards standards;
     private final BacklogForecast forecasts = new BacklogForecast();
     private final FiguresCache cache = new FiguresCache(CACHED_FIGURES);
+    /**
+     * Starting points of exact forecasts, by tribunal, day, basis and projection version: trying scenarios on one
+     * start re-runs the model only. Each holds a tribunal's pending cases, so only a few are kept.
+     */
+    private final FiguresCache forecastInputs = new FiguresCache(CACHED_FORECAST_INPUTS);
+    /** The case records exact forecasts start from, by tribunal and projection version: another day reads none. */
+    private final FiguresCache forecastRecords = new FiguresCache(CACHED_FORECAST_RECORDS);
 
     CaseloadController(CaseRecordStore store, CaseloadSummaries summaries, CaseloadCalculator calculator,
                        Tribunals catalog, ProjectionPosition position, Releases releases,
@@ -217,8 +229,11 @@ class CaseloadController {
         }
         LocalDate day = start == null ? LocalDate.now(clock) : start;
         return positioned(new Key("forecast " + settings, tribunalId, day, day), state -> {
-            var input = ForecastInputs.fromRecords(tribunalId, store.atTribunal(tribunalId), day,
-                    settings.basis(), standards);
+            ForecastInput input = forecastInputs.get(List.of(tribunalId, day, settings.basis(), state.version()),
+                    () -> ForecastInputs.fromRecords(tribunalId,
+                            forecastRecords.get(List.of(tribunalId, state.version()),
+                                    () -> store.atTribunal(tribunalId)),
+                            day, settings.basis(), standards));
             return TribunalForecast.exact(tribunalId, state.position(), forecasts.run(input, settings.scenario(),
                     settings.months(), ForecastSettings.PATHS,
                     settings.seed(tribunalId, "as of " + day)));
