@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 
 /**
  * Measures Greffe against raw PostgreSQL on the same server in the same run, prints a table and writes
@@ -37,9 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Bench {
 
     /** The scenarios {@code --scenarios} chooses from, all by default. */
-    private static final List<String> SCENARIOS = List.of("commands", "logs", "gaps", "proofs");
+    private static final List<String> SCENARIOS = List.of("commands", "forecast", "logs", "gaps", "proofs");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String REPORT_TRIBUNAL = "bamako-commune-iii";
+    /** The day the forecast scenario forecasts from: after the synthetic filings end, in March 2020. */
+    private static final LocalDate FORECAST_DAY = LocalDate.of(2020, 6, 30);
 
     private final Sizes sizes;
     private final Database database;
@@ -119,6 +123,9 @@ public final class Bench {
         if (scenarios.contains("commands")) {
             commandsImportAndReads();
         }
+        if (scenarios.contains("forecast")) {
+            forecast();
+        }
         if (scenarios.contains("logs")) {
             for (long size : sizes.logSizes()) {
                 rebuildAndBitemporal(size);
@@ -169,6 +176,57 @@ public final class Bench {
                     round(health.p50Millis())));
             results.add(Result.reported("caseload read p99", round(caseload.p99Millis()), "ms", against,
                     round(health.p99Millis())));
+            log(last());
+        }
+        dropUnlessKept(url);
+    }
+
+    /**
+     * A backlogged tribunal's forecast (1,000 paths), next to the exact caseload read of the same tribunal: single
+     * client, median of 21 after 5 untimed calls, each call a new question so that no answer comes from Greffe's cache
+     * of repeated questions. Three exact forecasts: a new scenario on the same start (what a reader trying
+     * scenarios asks: the start is kept), a new start day (the tribunal's case records are kept while the projection
+     * stays where it is), and the first forecast after a new case (its records read again), each timed alone.
+     */
+    private void forecast() throws Exception {
+        String url = seededDatabase("forecast", sizes.forecastEvents(), false,
+                number -> SyntheticCases.backlogged(number, REPORT_TRIBUNAL));
+        try (GreffeServer greffe = start(url, "forecast")) {
+            awaitCaughtUp(greffe);
+            String tribunal = "/api/caseload/" + REPORT_TRIBUNAL;
+            JsonNode stocks = JSON.readTree(require(greffe.get(tribunal + "?to=" + FORECAST_DAY, clerk), 200).body());
+            String cases = String.format(Locale.ROOT, "%,d pending cases, 1,000 paths", stocks.get("pending").asInt());
+            int[] call = {0};
+            double readMillis = medianMillis(() -> require(greffe.get(tribunal + "?to=" + FORECAST_DAY + "&from="
+                    + FORECAST_DAY.minusYears(1).minusDays(call[0]++), clerk), 200));
+            String baseline = "exact caseload read of the same tribunal, median (ms)";
+            double scenarioMillis = medianMillis(() -> require(greffe.get(tribunal + "/forecast?asOf=" + FORECAST_DAY
+                    + "&extraDispositions=" + call[0]++, clerk), 200));
+            results.add(Result.valueTarget("forecast p50, " + cases + ", new scenario (exact)",
+                    round(scenarioMillis), "ms", baseline, round(readMillis), "<= 200 ms", scenarioMillis <= 200));
+            log(last());
+            double startMillis = medianMillis(() -> require(greffe.get(tribunal + "/forecast?asOf="
+                    + FORECAST_DAY.minusDays(call[0]++ % 300), clerk), 200));
+            results.add(Result.valueTarget("forecast p50, " + cases + ", new start day (exact)",
+                    round(startMillis), "ms", baseline, round(readMillis), "<= 200 ms", startMillis <= 200));
+            log(last());
+            int[] filed = {0};
+            double writtenMillis = medianMillis(() -> {
+                String body = ("{\"docketNumber\":\"FCST-2020-%d\",\"tribunalId\":\"%s\","
+                        + "\"filedOn\":\"2020-03-02\",\"offence\":\"RAPE\","
+                        + "\"victims\":{\"women\":1,\"girls\":0,\"men\":0,\"boys\":0},\"accused\":\"UNIDENTIFIED\"}")
+                        .formatted(++filed[0], REPORT_TRIBUNAL);
+                require(greffe.post("/api/cases", "application/json", body, clerk), 201);
+                awaitCaughtUp(greffe);
+                return null;
+            }, () -> require(greffe.get(tribunal + "/forecast?asOf=" + FORECAST_DAY, clerk), 200));
+            results.add(Result.valueTarget("forecast p50, " + cases + ", first after a new case (exact)",
+                    round(writtenMillis), "ms", baseline, round(readMillis), "<= 200 ms", writtenMillis <= 200));
+            log(last());
+            double publishedMillis = medianMillis(() -> require(greffe.get(tribunal + "/forecast?extraDispositions="
+                    + call[0]++, advocate), 200));
+            results.add(Result.reported("forecast p50, " + cases + ", new scenario (published)",
+                    round(publishedMillis), "ms", baseline, round(readMillis)));
             log(last());
         }
         dropUnlessKept(url);
@@ -340,11 +398,18 @@ public final class Bench {
 
     /** The median of 21 timed calls, after 5 untimed ones. */
     private static double medianMillis(Callable<?> call) throws Exception {
+        return medianMillis(() -> null, call);
+    }
+
+    /** As above, {@code before} run untimed before each call. */
+    private static double medianMillis(Callable<?> before, Callable<?> call) throws Exception {
         for (int i = 0; i < 5; i++) {
+            before.call();
             call.call();
         }
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
+            before.call();
             long start = System.nanoTime();
             call.call();
             millis.add((System.nanoTime() - start) / 1e6);
@@ -354,6 +419,11 @@ public final class Bench {
     }
 
     private String seededDatabase(String purpose, long size, boolean gaps) throws Exception {
+        return seededDatabase(purpose, size, gaps, SyntheticCases::events);
+    }
+
+    private String seededDatabase(String purpose, long size, boolean gaps,
+                                  LongFunction<List<SyntheticCases.Event>> cases) throws Exception {
         String url = database.freshDatabase(purpose);
         try (GreffeServer schema = start(url, purpose + "-schema")) {
             log("Schema of " + purpose + " created by Greffe");
@@ -364,7 +434,7 @@ public final class Bench {
                 if (written % 250_000 == 0) {
                     log("  seeded " + written + " events");
                 }
-            });
+            }, cases);
         }
         log("Seeded " + size + " events" + (gaps ? " with gaps" : "") + " in "
                 + Math.round((System.nanoTime() - start) / 1e9) + " s");

@@ -15,8 +15,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /**
  * Fills {@code domain_event_entry} with a large log of synthetic cases by {@code COPY}, in Greffe's stored format,
@@ -46,6 +48,12 @@ final class LogSeeder {
      */
     static void seed(Connection connection, long count, boolean gaps, Path key, LongConsumer progress)
             throws SQLException, IOException {
+        seed(connection, count, gaps, key, progress, SyntheticCases::events);
+    }
+
+    /** As above, with the cases {@code cases} makes from their numbers. */
+    static void seed(Connection connection, long count, boolean gaps, Path key, LongConsumer progress,
+                     LongFunction<List<SyntheticCases.Event>> cases) throws SQLException, IOException {
         connection.setAutoCommit(false);
         AppendCodes codes = new AppendCodes(Files.readAllBytes(key));
         // One COPY at a time on a connection: the codes wait in a file until the events are in.
@@ -73,7 +81,7 @@ final class LogSeeder {
         Deque<Iterator<SyntheticCases.Event>> open = new ArrayDeque<>(OPEN_CASES);
         while (written < count) {
             while (open.size() < OPEN_CASES) {
-                open.add(SyntheticCases.events(caseNumber++).iterator());
+                open.add(cases.apply(caseNumber++).iterator());
             }
             Iterator<SyntheticCases.Event> next = open.poll();
             SyntheticCases.Event event = next.next();

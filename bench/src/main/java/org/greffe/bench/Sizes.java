@@ -16,15 +16,17 @@ import java.util.List;
  * @param logSizes           log sizes at which the rebuild and the bitemporal query are measured
  * @param referenceSize      the log size the targets refer to (the Axon-defaults and gap rebuilds use it)
  * @param defaultsSeconds    how long the rebuild on Axon's default settings runs before its rate is read
+ * @param forecastEvents     events in the forecast's log: one tribunal, four cases in five pending (about one pending
+ *                           case for every 9 events)
  */
 record Sizes(String name, int singleClientCalls, int perClientCalls, int importEvents, int readThreads,
-             double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds) {
+             double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds, long forecastEvents) {
 
     static Sizes of(String name) {
         return switch (name) {
-            case "smoke" -> new Sizes(name, 100, 10, 500, 8, 2, List.of(5_000L), 5_000L, 3);
+            case "smoke" -> new Sizes(name, 100, 10, 500, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L);
             case "full" -> new Sizes(name, 1_000, 200, 100_000, 16, 20, List.of(100_000L, 1_000_000L, 3_000_000L),
-                    1_000_000L, 60);
+                    1_000_000L, 60, 90_000L);
             default -> throw new IllegalArgumentException("--size must be smoke or full, not " + name);
         };
     }
@@ -33,11 +35,11 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
     Sizes withLogSizes(String csv) {
         List<Long> sizes = Arrays.stream(csv.split(",")).map(String::strip).map(Long::parseLong).toList();
         return new Sizes(name, singleClientCalls, perClientCalls, importEvents, readThreads, readSeconds, sizes,
-                sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds);
+                sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds, forecastEvents);
     }
 
     Sizes withImportEvents(int events) {
         return new Sizes(name, singleClientCalls, perClientCalls, events, readThreads, readSeconds, logSizes,
-                referenceSize, defaultsSeconds);
+                referenceSize, defaultsSeconds, forecastEvents);
     }
 }

@@ -59,6 +59,18 @@ final class SyntheticCases {
 
     /** The events of case {@code number}, in order. */
     static List<Event> events(long number) {
+        return events(number, tribunal(number), number % 5 == 4);
+    }
+
+    /**
+     * The events of case {@code number} of a backlogged tribunal: every case at {@code tribunal}, four in five left
+     * pending (the forecast's docket: most cases waiting, a steady trickle judged or dismissed).
+     */
+    static List<Event> backlogged(long number, String tribunal) {
+        return events(number, tribunal, number % 5 != 0);
+    }
+
+    private static List<Event> events(long number, String tribunal, boolean leftPending) {
         String caseId = caseId(number);
         LocalDate filed = filedOn(number);
         String accused = ACCUSED[(int) (number % ACCUSED.length)];
@@ -66,13 +78,13 @@ final class SyntheticCases {
         events.add(new Event(caseId, 0, "CaseFiled", "2", ("{\"caseId\":\"%s\",\"docketNumber\":\"BENCH-%d-%d\","
                 + "\"tribunalId\":\"%s\",\"filedOn\":\"%s\",\"incidentOn\":null,\"offence\":\"%s\","
                 + "\"victims\":{\"women\":%d,\"girls\":%d,\"men\":0,\"boys\":0},\"accused\":\"%s\","
-                + "\"accusedGroup\":%s}").formatted(caseId, filed.getYear(), number, tribunal(number), filed,
+                + "\"accusedGroup\":%s}").formatted(caseId, filed.getYear(), number, tribunal, filed,
                 OFFENCES[(int) (number % OFFENCES.length)], 1 + number % 3, number % 2, accused,
                 accused.equals("NON_STATE_ARMED_GROUP") ? "\"CMA\"" : "null")));
         hearing(events, caseId, "PRELIMINARY", filed.plusDays(30), null);
         hearing(events, caseId, "TRIAL", filed.plusDays(90), "WITNESS_ABSENT");
         hearing(events, caseId, "TRIAL", filed.plusDays(150), "ACCUSED_ABSENT");
-        if (number % 5 == 4) {
+        if (leftPending) {
             return events;
         }
         hearing(events, caseId, "TRIAL", filed.plusDays(210), null);
