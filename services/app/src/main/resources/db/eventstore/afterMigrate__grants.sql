@@ -1,7 +1,8 @@
 -- What Greffe's runtime role (${appRole}) may do on the event store's tables. Flyway runs this, as the owner role,
--- after every migration, so the grants always match the code: a new table gets its line here (README, "Operations:
--- database roles and durability"). Append-only tables (a TRUNCATE trigger marks them) get SELECT and INSERT only,
--- and their sequences USAGE only (UPDATE on a sequence is setval, which would hand out indexes inside the log).
+-- after every migration, so the grants always match the code: a new table gets its line here (docs/operations.md,
+-- "Operations: database roles and durability"). Append-only tables (a TRUNCATE trigger marks them) get SELECT and
+-- INSERT only, and their sequences USAGE only (UPDATE on a sequence is setval, which would hand out indexes inside the
+-- log).
 
 -- Instances starting together run this together: one at a time (the same lock for every service), or PostgreSQL
 -- may refuse one's grants as concurrently updated. Flyway runs this script in one transaction.

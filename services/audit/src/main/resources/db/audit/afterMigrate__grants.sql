@@ -1,7 +1,7 @@
 -- What Greffe's runtime role (${appRole}) may do on the audit service's tables. Flyway runs this, as the owner role,
--- after every migration, so the grants always match the code: a new table gets its line here (README, "Operations:
--- database roles and durability"). Every table here is append-only (a TRUNCATE trigger marks it): SELECT and INSERT,
--- and USAGE on a sequence (never UPDATE, which is setval).
+-- after every migration, so the grants always match the code: a new table gets its line here (docs/operations.md,
+-- "Operations: database roles and durability"). Every table here is append-only (a TRUNCATE trigger marks it): SELECT
+-- and INSERT, and USAGE on a sequence (never UPDATE, which is setval).
 
 -- Instances starting together run this together: one at a time (the same lock for every service), or PostgreSQL
 -- may refuse one's grants as concurrently updated. Flyway runs this script in one transaction.

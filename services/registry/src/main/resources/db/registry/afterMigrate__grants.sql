@@ -1,6 +1,6 @@
 -- What Greffe's runtime role (${appRole}) may do on the registry's tables. Flyway runs this, as the owner role, after
--- every migration, so the grants always match the code: a new table gets its line here (README, "Operations: database
--- roles and durability").
+-- every migration, so the grants always match the code: a new table gets its line here (docs/operations.md,
+-- "Operations: database roles and durability").
 
 -- Instances starting together run this together: one at a time (the same lock for every service), or PostgreSQL
 -- may refuse one's grants as concurrently updated. Flyway runs this script in one transaction.

@@ -7,9 +7,10 @@ import javax.crypto.Mac;
 import java.security.GeneralSecurityException;
 
 /**
- * The keyed authentication code of a stored event: HMAC-SHA-256 with an {@link AppendKeys.Key} over these fields, in
- * this order, each self-delimiting as in the hash chain ({@link CanonicalBytes}: a text or byte field is its length
- * as 4 bytes, signed big-endian, then its bytes, null being the length -1; a number is 8 bytes, signed big-endian):
+ * The keyed authentication code of a stored event (specified in docs/audit-format.md): HMAC-SHA-256 with an
+ * {@link AppendKeys.Key} over these fields, in this order, each self-delimiting as in the hash chain
+ * ({@link CanonicalBytes}: a text or byte field is its length as 4 bytes, signed big-endian, then its bytes, null
+ * being the length -1; a number is 8 bytes, signed big-endian):
  * <ol>
  *   <li>the tag {@code greffe-append-v1}, then the key's id: text;</li>
  *   <li>{@code event_identifier}, {@code aggregate_identifier}: text;</li>

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 
 /**
  * The canonical bytes of a stored event and its link hash. Third parties recompute this (see
- * {@code tools/verifier/GreffeVerifier.java} and the README), so the layout never changes without a new tag.
+ * {@code tools/verifier/GreffeVerifier.java}), so the layout never changes without a new tag.
  * The format is specified in docs/audit-format.md.
  *
  * <p>Every field is written in this order, each one self-delimiting so that no two different events share their

@@ -14,7 +14,8 @@ import java.util.Base64;
  * <p>The signed message is UTF-8 text, four lines each ended by a line feed: {@code greffe-tree-head-v1}, the tree
  * size in decimal, the root hash in lower-case hex, and the timestamp exactly as {@link #timestamp} holds it
  * (ISO-8601, UTC, at most milliseconds). Anyone can rebuild it from the JSON of a head and check the signature with the
- * published public key, with {@code tools/verifier/GreffeVerifier.java} or any Ed25519 implementation.
+ * published public key, with {@code tools/verifier/GreffeVerifier.java} or any Ed25519 implementation. The format is
+ * specified in docs/audit-format.md.
  *
  * @param treeSize  the number of sealed events (leaves) the tree holds
  * @param rootHash  hex of the tree's root hash (RFC 6962's MTH)

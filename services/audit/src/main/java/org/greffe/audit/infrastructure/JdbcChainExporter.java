@@ -22,7 +22,7 @@ import java.util.List;
  * Writes the sealed events as NDJSON, streamed from the database with a fetch size inside one repeatable-read
  * transaction. Each event line holds the stored fields, the raw payload and metadata in base64 (what the hash
  * covers) with their decoded JSON beside them for reading, and the link's hash and previous hash; the last line
- * names the chain head. The format is described in the README, and checked by
+ * names the chain head. The format is specified in docs/audit-format.md, and checked by
  * {@code tools/verifier/GreffeVerifier.java}.
  */
 public class JdbcChainExporter {

@@ -36,7 +36,7 @@ import java.util.Map;
  * ({@link AppendAuthentication}) before it is sealed. The sealer stops at the first event whose code is missing or
  * does not verify, and seals nothing after it: the chain never vouches for a row written behind Greffe's back, and
  * sealing past it would bury it among genuine events. The stop ({@link SealingStop.Kind#REFUSED}) is kept in memory,
- * where verify, health and the metrics read it; it lasts until someone explains the row (see the README).
+ * where verify, health and the metrics read it; it lasts until someone explains the row (docs/auditing.md).
  *
  * <p>Never past an event that may still commit. {@code global_index} comes from a sequence, handed out before
  * commit: a transaction holding a lower index can commit after one holding a higher index, and a chain that sealed
