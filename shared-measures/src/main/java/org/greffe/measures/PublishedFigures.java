@@ -55,12 +55,31 @@ public final class PublishedFigures {
                 : new PendingBreakdowns(Breakdown.published(end.pending(), end.offence()),
                         Breakdown.published(end.pending(), end.accused()),
                         Breakdown.published(end.victims(), end.victimGroup()));
-        // Both counts are perturbed, apart: the share is capped at the whole, as the exact one is.
-        Double beyond = !end.brokenDown() ? null
-                : CaseloadCalculator.percent(Math.min(end.beyondStandard(), end.activePending()), end.activePending());
+        Double beyond = beyondStandardShare(end);
         return new TribunalCaseload(tribunalId, from.atDay(1), to.atEndOfMonth(), end.pending(),
                 end.activePending(), end.suspended(), end.neverTried(), end.ageBands(), end.medianAgeDays(), null,
                 null, beyond, pendingBy, new TribunalCaseload.SmallCellControl(threshold, true), measures, release);
+    }
+
+    /**
+     * The share (%) of active pending cases beyond their standard, as published: both counts are perturbed, apart,
+     * and the share is capped at the whole, as the exact one is; {@code null} when the month is not broken down or
+     * nothing is active.
+     */
+    static Double beyondStandardShare(PublishedMonth month) {
+        return !month.brokenDown() ? null
+                : CaseloadCalculator.percent(Math.min(month.beyondStandard(), month.activePending()),
+                        month.activePending());
+    }
+
+    /**
+     * The count beyond the standard that a reader derives from the published share and the published active count
+     * (the nearest whole number), never the perturbed count behind the share, which is not published: whatever is
+     * computed for readers of published figures from it says no more than the share did.
+     */
+    public static Integer beyondStandardCount(PublishedMonth month) {
+        Double share = beyondStandardShare(month);
+        return share == null ? null : (int) Math.round(share * month.activePending() / 100.0);
     }
 
     /** Month by month from {@code from} to {@code to}. */

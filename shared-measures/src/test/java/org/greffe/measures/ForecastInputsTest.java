@@ -116,6 +116,52 @@ class ForecastInputsTest {
     }
 
     @Test
+    void thePublishedBacklogIsTheCountAReaderDerivesFromTheShareNeverTheNoisyCountBehindIt() {
+        Map<String, Integer> bands = new LinkedHashMap<>();
+        bands.put("0-90", 3);
+        bands.put("91-180", 0);
+        bands.put("181-365", 2);
+        bands.put("366-730", 6);
+        bands.put(">730", 4);
+        Map<String, Integer> offences = Map.of("RAPE", 15);
+        // April's noisy count (19) is above the 15 active: the share is capped at 100%, so a reader knows 15.
+        PublishedMonth april = new PublishedMonth(YearMonth.of(2020, 4), 16, 16, 15, 1, bands, 19, 600.0, offences,
+                Map.of(), Map.of(), 20, 0, 0);
+        // May's noisy count (6) is below the 10 stand-ins older than every standard: those are beyond all the same,
+        // or they would all cross in June with nothing coming in or going out.
+        PublishedMonth may = new PublishedMonth(YearMonth.of(2020, 5), 16, 16, 15, 1, bands, 6, 600.0, offences,
+                Map.of(), Map.of(), 20, 0, 0);
+        PublishedFigures figures = new PublishedFigures("T", List.of(april, may), 5,
+                new TribunalCaseload.Release("2020-05", LocalDate.of(2020, 6, 1), null, null));
+        ForecastInput input = ForecastInputs.fromPublished(figures, YearMonth.of(2020, 5), 2, YEAR);
+        for (ForecastInput.BasisMonth month : input.basis()) {
+            TribunalCaseload published = figures.caseload(month.month(), month.month());
+            assertThat(month.backlog()).as(month.month().toString())
+                    .isEqualTo((int) Math.round(published.beyondStandard() * published.activePending() / 100.0));
+        }
+        assertThat(input.basis().get(0).backlog()).isEqualTo(15);
+        assertThat(input.basis().get(1).backlog()).isEqualTo(6);
+        Forecast forecast = new BacklogForecast().run(input, Scenario.CURRENT_PACE, 2, 50, 1);
+        assertThat(forecast.clearance().summary()).contains("10 cases beyond the time standard on 2020-05-31");
+        assertThat(forecast.months().get(0).backlog().p50()).isEqualTo(10);
+    }
+
+    @Test
+    void thePublishedTrialRateSumsTheMonthsNoiseWithItsSign() {
+        // Nothing was ever tried; the never-tried totals are exact, the flows noisy, up one month and down the next.
+        PublishedMonth march = new PublishedMonth(YearMonth.of(2020, 3), 4, 4, null, null, null, null, null, null,
+                null, null, null, 0, 0);
+        PublishedMonth april = new PublishedMonth(YearMonth.of(2020, 4), 4, 4, null, null, null, null, null, null,
+                null, null, null, 2, 0);
+        PublishedMonth may = new PublishedMonth(YearMonth.of(2020, 5), 4, 4, null, null, null, null, null, null,
+                null, null, null, 0, 2);
+        PublishedFigures figures = new PublishedFigures("T", List.of(march, april, may), 5,
+                new TribunalCaseload.Release("2020-05", LocalDate.of(2020, 6, 1), null, null));
+        ForecastInput input = ForecastInputs.fromPublished(figures, YearMonth.of(2020, 5), 2, YEAR);
+        assertThat(input.trialRate()).isZero();
+    }
+
+    @Test
     void aReleaseTooSmallToBreakDownForecastsNoBacklog() {
         PublishedMonth may = new PublishedMonth(YearMonth.of(2020, 5), 4, 4, null, null, null, null, null, null,
                 null, null, null, 1, 0);

@@ -103,6 +103,35 @@ class ForecastIntegrationTest extends DemoDocketIntegrationTest {
     }
 
     @Test
+    void everyFigureOfAnAdvocatesForecastHistoryIsOneTheReleasePublishes() {
+        // The attacker compares the forecast's past months with what the release publishes for the same months: a
+        // count the release does not show (the noisy count beyond the standard behind its share) must not appear.
+        awaitRelease(advocate);
+        JsonNode history = get(COMMUNE_III + "/forecast?basis=120", advocate).json().get("history");
+        assertThat(history.size()).isEqualTo(120);
+        int compared = 0;
+        for (JsonNode month : history) {
+            java.time.YearMonth yearMonth = java.time.YearMonth.parse(month.get("month").asText());
+            JsonNode published = get(COMMUNE_III + "?from=" + yearMonth.atDay(1) + "&to=" + yearMonth.atEndOfMonth(),
+                    advocate).json();
+            assertThat(month.get("pending").asInt()).as(yearMonth.toString())
+                    .isEqualTo(published.get("pending").asInt());
+            assertThat(month.get("neverTried").asInt()).isEqualTo(published.get("neverTried").asInt());
+            assertThat(month.get("incoming").asInt()).isEqualTo(published.at("/measures/incoming").asInt());
+            assertThat(month.get("outgoing").asInt()).isEqualTo(published.at("/measures/outgoing").asInt());
+            JsonNode share = published.get("beyondStandard");
+            if (share.isNull()) {
+                assertThat(month.get("backlog").isNull()).as(yearMonth.toString()).isTrue();
+            } else {
+                assertThat(month.get("backlog").asInt()).as(yearMonth.toString())
+                        .isEqualTo((int) Math.round(share.asDouble() * published.get("activePending").asInt() / 100));
+            }
+            compared++;
+        }
+        assertThat(compared).isEqualTo(120);
+    }
+
+    @Test
     void badSettingsAreRefusedInOneSentence() {
         assertThat(problem("months=0")).isEqualTo("months must be a whole number from 1 to 120 (got '0')");
         assertThat(problem("basis=ten")).isEqualTo("basis must be a whole number from 1 to 120 (got 'ten')");

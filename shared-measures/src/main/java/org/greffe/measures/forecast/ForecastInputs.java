@@ -163,11 +163,12 @@ public final class ForecastInputs {
         for (YearMonth month = first; !month.isAfter(release); month = month.plusMonths(1)) {
             PublishedMonth published = figures.month(month);
             months.add(new ForecastInput.BasisMonth(month, published.incoming(), published.outgoing(),
-                    published.pending(), published.neverTried(), published.beyondStandard()));
+                    published.pending(), published.neverTried(), PublishedFigures.beyondStandardCount(published)));
             if (previous.pending() > 0) {
+                // Summed with its sign: the flows' noise cancels over the basis, where clipping each month at zero
+                // would keep only the upward noise.
                 double untriedOut = published.outgoing() * (double) previous.neverTried() / previous.pending();
-                trials += Math.max(0, previous.neverTried() + published.incoming() - untriedOut
-                        - published.neverTried());
+                trials += previous.neverTried() + published.incoming() - untriedOut - published.neverTried();
                 exposure += previous.neverTried();
             }
             previous = published;
@@ -181,7 +182,7 @@ public final class ForecastInputs {
                 }
             });
         }
-        double trialRate = exposure == 0 ? 0 : Math.min(1.0, trials / exposure);
+        double trialRate = exposure == 0 ? 0 : Math.min(1.0, Math.max(0, trials) / exposure);
         LocalDate asOf = release.atEndOfMonth();
         List<ForecastInput.PendingCase> pending = end.brokenDown()
                 ? standIns(end, asOf, offenceStandards, standards.defaultDays())
@@ -205,11 +206,17 @@ public final class ForecastInputs {
             }
         }
         int active = ages.size();
-        int beyond = Math.min(active, end.beyondStandard() == null ? 0 : end.beyondStandard());
         List<Integer> known = new ArrayList<>(offenceStandards.keySet());
         if (known.isEmpty()) {
             known.add(defaultStandard);
         }
+        // The count beyond the standard as a reader derives it from the published share, not the perturbed count
+        // behind it; and a stand-in older than every standard is beyond whatever the noisy share says, or it would
+        // cross in the first month with nothing coming in or going out.
+        int longest = known.get(known.size() - 1);
+        int olderThanAll = (int) ages.stream().filter(age -> age > longest).count();
+        Integer published = PublishedFigures.beyondStandardCount(end);
+        int beyond = Math.min(active, Math.max(olderThanAll, published == null ? 0 : published));
         int suspended = end.pending() - active;
         int untriedSuspended = end.pending() == 0 ? 0
                 : (int) Math.round((double) end.neverTried() * suspended / end.pending());
