@@ -208,12 +208,9 @@ public final class BacklogForecast {
             int[] standardDays = standards.keySet().stream().mapToInt(Integer::intValue).toArray();
             this.standardShare = new double[standardDays.length];
             double total = standards.values().stream().mapToInt(Integer::intValue).sum();
-            double cumulative = 0;
             for (int s = 0; s < standardDays.length; s++) {
-                cumulative += standards.get(standardDays[s]) / total;
-                standardShare[s] = cumulative;
+                standardShare[s] = standards.get(standardDays[s]) / total;
             }
-            standardShare[standardDays.length - 1] = 1.0;
             this.newCross = new int[standardDays.length][months + 1];
             for (int s = 0; s < standardDays.length; s++) {
                 for (int k = 1; k <= months; k++) {
@@ -239,9 +236,12 @@ public final class BacklogForecast {
             this.activeNeverTried = untriedActive;
             this.suspended = held;
             this.suspendedNeverTried = heldUntried;
+            // A total order on what the queue keeps (when each case crosses its standard), so that the forecast does
+            // not depend on the order the records were read in.
             active.sort(Comparator.comparing(ForecastInput.PendingCase::arrivedOn)
                                   .thenComparing(Comparator.comparingLong(ForecastInput.PendingCase::ageDays)
-                                                           .reversed()));
+                                                           .reversed())
+                                  .thenComparingInt(ForecastInput.PendingCase::standardDays));
             int[] crossing = new int[active.size()];
             int runs = 0;
             for (int i = 0; i < active.size(); i++) {
@@ -308,12 +308,10 @@ public final class BacklogForecast {
                 int capacity = roundRandomly(flows, (basisOut.length == 0 ? 0 : basisOut[drawn]) * share)
                         + roundRandomly(flows, scenario.extraDispositions() * share);
 
-                untried -= binomial(trials, untried, trialRate);
+                // A partial first month gives each case the chance of a trial over the days left, not a whole month.
+                untried -= binomial(trials, untried, k == 1 ? 1 - Math.pow(1 - trialRate, share) : trialRate);
 
-                Arrays.fill(arrivals, 0);
-                for (int i = 0; i < in; i++) {
-                    arrivals[standardOf(arrivalsDrawn.nextDouble())]++;
-                }
+                arrive(arrivalsDrawn, in, arrivals);
                 for (int s = 0; s < arrivals.length; s++) {
                     if (arrivals[s] > 0) {
                         int crossing = newCross[s][k];
@@ -376,13 +374,20 @@ public final class BacklogForecast {
             return clearedAt;
         }
 
-        private int standardOf(double draw) {
-            for (int s = 0; s < standardShare.length; s++) {
-                if (draw < standardShare[s]) {
-                    return s;
-                }
+        /**
+         * Shares the month's new cases among the time standards (a multinomial draw, one binomial per standard), at a
+         * cost that does not grow with the number of cases.
+         */
+        private void arrive(SplittableRandom random, int in, int[] arrivals) {
+            int remaining = in;
+            double rest = 1.0;
+            for (int s = 0; s < arrivals.length - 1; s++) {
+                int drawn = rest <= 0 ? 0 : binomial(random, remaining, Math.min(1.0, standardShare[s] / rest));
+                arrivals[s] = drawn;
+                remaining -= drawn;
+                rest -= standardShare[s];
             }
-            return standardShare.length - 1;
+            arrivals[arrivals.length - 1] = remaining;
         }
     }
 
@@ -393,7 +398,8 @@ public final class BacklogForecast {
     }
 
     /**
-     * A binomial draw: one trial at a time for up to 2,048 trials; beyond that the Poisson approximation when
+     * A binomial draw: exact for up to 2,048 trials, by skipping from one success to the next (geometric gaps, so
+     * the cost grows with the successes, at most half the trials); beyond that the Poisson approximation when
      * successes (or failures) are few, the normal one otherwise, rounded and kept within 0 and n.
      */
     static int binomial(SplittableRandom random, int n, double p) {
@@ -404,11 +410,21 @@ public final class BacklogForecast {
             return n;
         }
         if (n <= 2048) {
-            int successes = 0;
-            for (int i = 0; i < n; i++) {
-                successes += random.nextDouble() < p ? 1 : 0;
+            if (p > 0.5) {
+                return n - binomial(random, n, 1 - p);
             }
-            return successes;
+            double logFailure = Math.log1p(-p);
+            int successes = 0;
+            long trial = 0;
+            while (true) {
+                // 1 - u is in (0, 1]: its logarithm is finite; the gap is the failures before the next success.
+                double gap = Math.floor(Math.log(1.0 - random.nextDouble()) / logFailure);
+                if (trial + gap + 1 > n) {
+                    return successes;
+                }
+                trial += (long) gap + 1;
+                successes++;
+            }
         }
         double mean = n * p;
         if (mean < 10) {

@@ -124,6 +124,62 @@ class BacklogForecastTest {
     }
 
     @Test
+    void aPartFirstMonthGivesEachCaseTheChanceOfATrialOverTheDaysLeft() {
+        // Half of June is left: at a monthly rate of one half, a case stays untried with a chance of 0.5^0.5 = 0.707.
+        LocalDate mid = LocalDate.of(2020, 6, 15);
+        ForecastInput input = new ForecastInput(mid, cases(1000, 10, 365, mid), basis(12, 0, 0), 0.5, Map.of(), 365,
+                true);
+        Forecast forecast = model.run(input, Scenario.CURRENT_PACE, 2, 200, 1);
+        assertThat(forecast.months().get(0).neverTried().p50()).isBetween(690, 725);
+        assertThat(forecast.months().get(1).neverTried().p50()).isBetween(335, 372);
+    }
+
+    @Test
+    void theOrderTheCasesAreReadInDoesNotChangeTheForecast() {
+        // Cases that came on the same day at the same age, with different standards: only a total order on what the
+        // queue keeps makes first-in-first-out the same whatever order the database returned them in.
+        List<ForecastInput.PendingCase> pending = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            pending.add(new ForecastInput.PendingCase(LocalDate.of(2019, 1, 10), 400, i % 2 == 0 ? 365 : 730,
+                    i % 3 == 0, false));
+        }
+        List<ForecastInput.PendingCase> reversed = new ArrayList<>(pending);
+        java.util.Collections.reverse(reversed);
+        List<ForecastInput.PendingCase> shuffled = new ArrayList<>(pending);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        Scenario scenario = new Scenario(2, 0, DisposalOrder.FIFO);
+        Forecast original = model.run(input(pending, varied(12), 0.05), scenario, 24, 100, 5);
+        assertThat(model.run(input(reversed, varied(12), 0.05), scenario, 24, 100, 5)).isEqualTo(original);
+        assertThat(model.run(input(shuffled, varied(12), 0.05), scenario, 24, 100, 5)).isEqualTo(original);
+    }
+
+    @Test
+    void binomialDrawsHaveTheBinomialsMeanAndSpread() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int draws = 20_000;
+        for (double[] np : new double[][] {{10, 0.3}, {100, 0.05}, {1000, 0.7}, {2048, 0.5}, {5000, 0.001}}) {
+            int n = (int) np[0];
+            double p = np[1];
+            double sum = 0;
+            double squares = 0;
+            for (int i = 0; i < draws; i++) {
+                int drawn = BacklogForecast.binomial(random, n, p);
+                assertThat(drawn).isBetween(0, n);
+                sum += drawn;
+                squares += (double) drawn * drawn;
+            }
+            double mean = sum / draws;
+            double variance = squares / draws - mean * mean;
+            double expected = n * p * (1 - p);
+            assertThat(Math.abs(mean - n * p)).as("mean of B(%d, %s)", n, p)
+                    .isLessThan(4 * Math.sqrt(expected / draws));
+            assertThat(variance).as("variance of B(%d, %s)", n, p).isBetween(0.93 * expected, 1.07 * expected);
+        }
+        assertThat(BacklogForecast.binomial(random, 2000, 1e-300)).isZero();
+        assertThat(BacklogForecast.binomial(random, 2000, 1 - 1e-16)).isEqualTo(2000);
+    }
+
+    @Test
     void theSameInputsAndSeedGiveTheSameForecast() {
         ForecastInput input = input(cases(60, 200, 365, AS_OF.minusDays(200)), varied(24), 0.05);
         Scenario scenario = new Scenario(1, 10, DisposalOrder.OLDEST_FIRST);
