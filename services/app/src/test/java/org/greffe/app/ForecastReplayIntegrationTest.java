@@ -91,6 +91,9 @@ class ForecastReplayIntegrationTest extends IntegrationTest {
                 .isEqualTo("knowledge must be 'as-recorded' or 'corrected' (got 'maybe')");
         assertThat(detail(get(base + "?to=2020-13", auditor)))
                 .isEqualTo("to must be a month from 1960-01 to 2100-12, as YYYY-MM (got '2020-13')");
+        // A forecast made at the end of this month or later has nothing that happened after it to be checked on.
+        assertThat(detail(get(base + "?to=2100-12", auditor)))
+                .startsWith("to must be a month with at least one month ended after it, ");
         assertThat(detail(get(base + "?origins=61", auditor)))
                 .isEqualTo("origins must be a whole number from 1 to 60 (got '61')");
         assertThat(detail(get("/api/audit/forecast/" + TRIBUNAL + "?order=lifo", auditor)))

@@ -79,8 +79,9 @@ class AuditForecastController {
                     + "backlog. Forecasts are at the tribunal's own pace (no scenario)")
     Accuracy accuracy(
             @PathVariable String tribunalId,
-            @Parameter(description = "the month at whose end the last forecast is made (YYYY-MM); default the month "
-                    + "before the last whole month")
+            @Parameter(description = "the month at whose end the last forecast is made (YYYY-MM); default (and "
+                    + "latest) the month before the last whole month, so that at least one month after it can be "
+                    + "checked")
             @RequestParam(required = false) String to,
             @Parameter(description = "how many monthly forecast dates, 1 to 60; default 24")
             @RequestParam(required = false) String origins,
@@ -94,9 +95,13 @@ class AuditForecastController {
             @RequestParam(required = false) String knowledge) {
         requireKnown(tribunalId);
         Instant now = clock.instant();
-        YearMonth lastOrigin = to == null || to.isBlank()
-                ? ForecastInputs.lastWholeMonth(LocalDate.now(clock)).minusMonths(1)
-                : month(to);
+        // The latest forecast date that has at least one month ended after it to be checked against.
+        YearMonth latest = ForecastInputs.lastWholeMonth(LocalDate.now(clock)).minusMonths(1);
+        YearMonth lastOrigin = to == null || to.isBlank() ? latest : month(to);
+        if (lastOrigin.isAfter(latest)) {
+            throw invalid("to must be a month with at least one month ended after it, " + latest
+                    + " at the latest (got '" + Problems.abbreviated(to) + "')");
+        }
         int originCount = settings(() -> ForecastSettings.number("origins", origins, 24, 1,
                 ForecastReplay.MAX_ORIGINS));
         int months = settings(() -> ForecastSettings.number("horizon", horizon, 12, 1, ForecastReplay.MAX_HORIZON));
