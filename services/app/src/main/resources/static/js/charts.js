@@ -1,5 +1,6 @@
 /* Charts as inline SVG, parsed by the HTML parser (no namespace string needed), each with its figures as a text
-   alternative and a data table beside it. */
+   alternative and a data table beside it; and the parts they are drawn with (plot area, title, grid, axis labels,
+   lines), which js/forecast-chart.js draws with too. */
 import { t } from './i18n.js';
 import { esc, num } from './format.js';
 
@@ -30,9 +31,7 @@ export function barChart(testid, title, rows, unit, max) {
   if (!top) { top = 1; }
   const height = rows.length * (barHeight + gap) + gap;
   const desc = t('chartOf') + title + '. ' + summaryText(rows, unit);
-  let svg = '<svg class="chart" role="img" aria-labelledby="' + testid + '-t" data-testid="' + testid +
-    '" viewBox="0 0 ' + width + ' ' + height + '" width="100%" preserveAspectRatio="xMinYMin meet">' +
-    '<title id="' + testid + '-t">' + esc(desc) + '</title>';
+  let svg = svgOpen(testid, { width: width, height: height }, desc);
   rows.forEach((r, i) => {
     const y = gap + i * (barHeight + gap);
     const w = Math.round((width - labelWidth - valueWidth) * (r[1] || 0) / top);
@@ -45,38 +44,76 @@ export function barChart(testid, title, rows, unit, max) {
   return svg + '</svg>';
 }
 
+/**
+ * The plot area of a chart over n points along x (0..n-1) and values 0..max along y, in a viewBox of width × height
+ * with room for labels around it.
+ */
+export function plotArea(n, max, width, height) {
+  const area = { width: width, height: height, left: 48, right: 40, top: 16, bottom: 40, n: n, max: max || 1 };
+  area.x = (i) => area.left + (n <= 1 ? (width - area.left - area.right) / 2
+    : i * (width - area.left - area.right) / (n - 1));
+  area.y = (v) => area.top + (height - area.top - area.bottom) * (1 - v / area.max);
+  return area;
+}
+
+/** Opens an inline SVG chart named by title and, when given, described by desc (its values in words). */
+export function svgOpen(testid, area, title, desc) {
+  return '<svg class="chart" role="img" aria-labelledby="' + testid + '-t"' +
+    (desc ? ' aria-describedby="' + testid + '-d"' : '') + ' data-testid="' + testid +
+    '" viewBox="0 0 ' + area.width + ' ' + area.height + '" width="100%" preserveAspectRatio="xMinYMin meet">' +
+    '<title id="' + testid + '-t">' + esc(title) + '</title>' +
+    (desc ? '<desc id="' + testid + '-d">' + esc(desc) + '</desc>' : '');
+}
+
+/** Grid lines at zero, half and the top of the scale, labelled on the left. */
+export function yGrid(area) {
+  let svg = '';
+  [0, 0.5, 1].forEach((share) => {
+    const v = Math.round(area.max * share);
+    svg += '<line x1="' + area.left + '" x2="' + (area.width - area.right) + '" y1="' + area.y(v) + '" y2="' +
+      area.y(v) + '" class="grid"></line>' +
+      '<text x="' + (area.left - 6) + '" y="' + (area.y(v) + 4) + '" text-anchor="end" class="label">' +
+      esc(num(v)) + '</text>';
+  });
+  return svg;
+}
+
+/** The labels of the x axis: about eight of them, always the last. */
+export function xLabels(area, labels) {
+  const every = Math.max(1, Math.ceil(labels.length / 8));
+  let svg = '';
+  labels.forEach((label, i) => {
+    if (i % every === 0 || i === labels.length - 1) {
+      svg += '<text x="' + area.x(i).toFixed(1) + '" y="' + (area.height - area.bottom + 18) +
+        '" text-anchor="middle" class="label">' + esc(label) + '</text>';
+    }
+  });
+  return svg;
+}
+
+/** An SVG path through points [i, value] of the plot area. */
+export function linePath(area, points) {
+  return points.map((p, k) => (k ? 'L' : 'M') + area.x(p[0]).toFixed(1) + ' ' + area.y(p[1]).toFixed(1)).join(' ');
+}
+
 /** The pending caseload at each month's end (rows of {month, pendingEnd}), as a line over a shaded area. */
 export function lineChart(testid, title, rows) {
-  const width = 640, height = 260, left = 48, right = 40, top = 16, bottom = 40;
   const values = rows.map((r) => r.pendingEnd);
-  const max = Math.max.apply(null, [1].concat(values));
   const n = rows.length;
-  const x = (i) => left + (n <= 1 ? (width - left - right) / 2 : i * (width - left - right) / (n - 1));
-  const y = (v) => top + (height - top - bottom) * (1 - v / max);
+  const area = plotArea(n, Math.max.apply(null, [1].concat(values)), 640, 260);
   const desc = t('chartOf') + t('pendingEnd') + '. ' +
     rows.map((r) => r.month + ': ' + num(r.pendingEnd)).join('; ');
-  let svg = '<svg class="chart" role="img" aria-labelledby="' + testid + '-t" data-testid="' + testid +
-    '" viewBox="0 0 ' + width + ' ' + height + '" width="100%" preserveAspectRatio="xMinYMin meet">' +
-    '<title id="' + testid + '-t">' + esc(desc) + '</title>';
-  [0, 0.5, 1].forEach((share) => {
-    const v = Math.round(max * share);
-    svg += '<line x1="' + left + '" x2="' + (width - right) + '" y1="' + y(v) + '" y2="' + y(v) +
-      '" class="grid"></line>' +
-      '<text x="' + (left - 6) + '" y="' + (y(v) + 4) + '" text-anchor="end" class="label">' + esc(num(v)) + '</text>';
-  });
+  let svg = svgOpen(testid, area, desc) + yGrid(area);
   if (n) {
-    const line = rows.map((r, i) => (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(r.pendingEnd).toFixed(1)).join(' ');
-    const area = line + ' L' + x(n - 1).toFixed(1) + ' ' + y(0) + ' L' + x(0).toFixed(1) + ' ' + y(0) + ' Z';
-    svg += '<path d="' + area + '" class="area"></path><path d="' + line + '" class="line"></path>';
-    const every = Math.max(1, Math.ceil(n / 8));
-    rows.forEach((r, i) => {
-      svg += '<circle cx="' + x(i).toFixed(1) + '" cy="' + y(r.pendingEnd).toFixed(1) + '" r="3" class="dot"></circle>';
-      if (i % every === 0 || i === n - 1) {
-        svg += '<text x="' + x(i).toFixed(1) + '" y="' + (height - bottom + 18) +
-          '" text-anchor="middle" class="label">' + esc(r.month) + '</text>';
-      }
+    const line = linePath(area, values.map((v, i) => [i, v]));
+    const fill = line + ' L' + area.x(n - 1).toFixed(1) + ' ' + area.y(0) + ' L' + area.x(0).toFixed(1) + ' ' +
+      area.y(0) + ' Z';
+    svg += '<path d="' + fill + '" class="area"></path><path d="' + line + '" class="line"></path>';
+    values.forEach((v, i) => {
+      svg += '<circle cx="' + area.x(i).toFixed(1) + '" cy="' + area.y(v).toFixed(1) + '" r="3" class="dot"></circle>';
     });
-    svg += '<text x="' + x(n - 1).toFixed(1) + '" y="' + (y(values[n - 1]) - 8).toFixed(1) +
+    svg += xLabels(area, rows.map((r) => r.month)) +
+      '<text x="' + area.x(n - 1).toFixed(1) + '" y="' + (area.y(values[n - 1]) - 8).toFixed(1) +
       '" text-anchor="end" class="value">' + esc(num(values[n - 1])) + '</text>';
   }
   return svg + '</svg>';

@@ -1,20 +1,25 @@
-/* The figures a view shows, offered as a CSV file (UTF-8 with a byte order mark, so spreadsheets read accents). */
+/* The figures a view shows, offered as a CSV file (UTF-8 with a byte order mark, so spreadsheets read accents). A view
+   has one button, the forecast panel its own; each gives what was last offered for it. */
 import { t } from './i18n.js';
 import { esc } from './format.js';
 
-let shown = null; // what the current view shows: {csvName, rows}
+const VIEW = 'download-csv';
+const offers = {}; // by button id: {csvName, rows} of what is shown, or null
 
-/** What the download button gives from now on: rows (arrays of cells, the first the header) as name. */
-export function offerCsv(name, rows) {
-  shown = { csvName: name, rows: rows };
+/** What the button (the view's, unless named) gives from now on: rows (arrays of cells, the first the header). */
+export function offerCsv(name, rows, button) {
+  offers[button || VIEW] = name ? { csvName: name, rows: rows } : null;
 }
 
-export function csvButton() {
-  return '<button type="button" id="download-csv" data-testid="download-csv">' + esc(t('downloadCsv')) + '</button>';
+export function csvButton(button, text) {
+  const id = button || VIEW;
+  return '<button type="button" id="' + id + '" data-testid="' + id + '">' + esc(text || t('downloadCsv')) +
+    '</button>';
 }
 
-export function wireCsv() {
-  document.getElementById('download-csv').addEventListener('click', downloadCsv);
+export function wireCsv(button) {
+  const id = button || VIEW;
+  document.getElementById(id).addEventListener('click', () => { downloadCsv(offers[id]); });
 }
 
 /** A cell as CSV writes it; text a spreadsheet would take for a formula is prefixed with a quote. */
@@ -24,7 +29,7 @@ function csvCell(value) {
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
-function downloadCsv() {
+function downloadCsv(shown) {
   if (!shown) { return; }
   const text = shown.rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const blob = new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' });

@@ -3,12 +3,15 @@ import { ApiError } from './api.js';
 import { t } from './i18n.js';
 import { app } from './view.js';
 
-export function problemMessage(error) {
+/** One sentence for a refusal or failure; a refused request (400) is what the page asked: a period, unless told. */
+export function problemMessage(error, asked) {
   const status = error instanceof ApiError ? error.status : null;
   if (status === 403) { return t('forbidden'); }
   if (status === 503) { return t('rebuilding'); }
   if (status === 404) { return t('notFound'); }
-  if (status === 400) { return t('invalidPeriod') + ' ' + (error.detail || ''); }
+  if (status === 400) {
+    return (asked === 'scenario' ? t('invalidScenario') : t('invalidPeriod')) + ' ' + (error.detail || '');
+  }
   return t('failed') + (error && (error.detail || error.message) || '');
 }
 

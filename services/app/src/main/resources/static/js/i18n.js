@@ -23,7 +23,15 @@ export function switchLang() {
 
 /** The text for key in the page's language, {0}, {1}… replaced by args; the key itself when it has no text. */
 export function t(key, ...args) {
-  let text = WORDS[lang][key];
-  if (text === undefined) { text = key; }
-  return text.replace(/\{(\d)\}/g, (m, i) => args[i]);
+  return translator(lang)(key, ...args);
+}
+
+/** t for a given language, whichever the page's is: for words built by a pure function of the language. */
+export function translator(language) {
+  const words = WORDS[language] || WORDS.en;
+  return (key, ...args) => {
+    let text = words[key];
+    if (text === undefined) { text = key; }
+    return text.replace(/\{(\d)\}/g, (m, i) => args[i]);
+  };
 }

@@ -1,11 +1,12 @@
-/* One tribunal's page: key figures, the pending caseload over time, age bands, pending cases by category (cells
-   suppressed as the API suppresses them), trial date certainty and time to disposition. */
+/* One tribunal's page: key figures, the pending caseload over time and its forecast, age bands, pending cases by
+   category (cells suppressed as the API suppresses them), trial date certainty and time to disposition. */
 import { api } from './api.js';
 import { lang, t } from './i18n.js';
 import { esc, num } from './format.js';
 import { periodForm, periodQuery, wirePeriod } from './period.js';
 import { csvButton, offerCsv, wireCsv } from './csv.js';
 import { barChart, dataTable, lineChart } from './charts.js';
+import { forecastSection, showForecast } from './forecast.js';
 import {
   REPORT_TRIBUNAL, app, focusedTestId, loading, positionLine, restoreFocus, tribunalName, tribunals, whileSignedIn
 } from './view.js';
@@ -46,7 +47,7 @@ function renderTribunal(id, answer, timeline, focus, failure) {
   if (f.smallCells && f.smallCells.applied) {
     html += '<p class="note" data-testid="suppression-note">' + esc(t('suppressed', f.smallCells.threshold)) + '</p>';
   }
-  html += keyFigures(f, m, add) + timelineSection(timeline, add);
+  html += keyFigures(f, m, add) + timelineSection(timeline, add) + forecastSection();
 
   // age bands and categories, unless too few cases are pending to break them down
   const notBrokenDown = '<p class="statement" data-testid="not-broken-down">' +
@@ -63,6 +64,7 @@ function renderTribunal(id, answer, timeline, focus, failure) {
   offerCsv('greffe-' + id + '-' + f.to + '.csv', csv);
   wirePeriod(() => { showTribunal(id, false, failure); });
   wireCsv();
+  showForecast(id, f, failure);
   restoreFocus(focus, active);
 }
 

@@ -28,7 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,7 +46,8 @@ import static org.assertj.core.api.Assertions.fail;
  * its charts and breakdowns (suppressed cells as the API suppresses them), and downloads the figures shown as CSV;
  * signed in as the demo clerk, it shows exact figures and follows a new case without a reload, which the advocate's
  * figures do not; figures read for the clerk just before signing out are never drawn for the advocate who signs in
- * next. Screenshots are saved in {@code target/browser/}.
+ * next; the tribunal's forecast panel draws what the API forecasts for the scenario set, for the clerk and for the
+ * advocate. Screenshots are saved in {@code target/browser/}.
  *
  * <p>{@code .ci/run} installs Chromium when it is missing and sets {@code GREFFE_BROWSER_TEST=required}, which makes
  * a missing browser a failure; elsewhere the test is skipped (and reported as skipped) without one.
@@ -264,6 +269,185 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid='release-note']")))
                 .as("the advocate's page still shows the release").isNotEmpty();
         assertThat(testId("whoami").getText()).contains("advocate");
+    }
+
+    /**
+     * The tribunal's forecast panel draws what the API forecasts for the scenario set, in either language: for the
+     * clerk, the exact forecast from the day the period ends, which moves when extra trial dispositions are typed in,
+     * chart, table, cleared-by sentence and CSV alike, and which a late answer for an earlier scenario does not
+     * replace; for the advocate, the forecast from the latest release, asked for without the {@code asOf} the API
+     * refuses an advocate.
+     */
+    @Test
+    void theForecastPanelShowsWhatTheApiForecastsForTheScenarioSet() throws IOException {
+        String[] clerk = basic("clerk", "clerk");
+        String[] advocate = basic("advocate", "advocate");
+        awaitProjection();
+        awaitRelease(advocate);
+        browser.get("http://localhost:" + port + "/#/tribunal/" + TRIBUNAL);
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        signIn(wait, "clerk");
+        awaitForecast(wait, "asOf=");
+
+        // The period ending on 3 June 2020, the day of the report's figures: the exact forecast starts there.
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("document.getElementById('from').value = '2019-06-04';"
+                + "document.getElementById('to').value = '2020-06-03';");
+        testId("period-apply").click();
+        awaitForecast(wait, "asOf=2020-06-03", "extraDispositions=0");
+        String forecast = "/api/caseload/" + TRIBUNAL + "/forecast?months=24&filingChange=0&order=fifo";
+        JsonNode pace = get(forecast + "&extraDispositions=0&asOf=2020-06-03", clerk).json();
+        assertThat(pace.get("figures").asText()).isEqualTo("exact");
+        eventually(() -> assertPanelShows(pace, Locale.ENGLISH));
+        assertThat(testId("forecast-stands-on").getAttribute("data-figures")).isEqualTo("exact");
+        String atPace = testId("forecast-cleared-by").getText();
+        String lastAtPace = testId("forecast-chart-last-pending").getText();
+
+        // A number out of bounds is said in one sentence, in place of a forecast that would not match it.
+        WebElement extra = testId("forecast-extra");
+        extra.clear();
+        extra.sendKeys("-1");
+        wait.until(ignored -> testId("forecast-error").isDisplayed()
+                && testId("forecast-cleared-by").getText().isEmpty());
+        assertThat(testId("forecast-error").getText()).startsWith("Extra trial dispositions a month");
+
+        // Ten more trial dispositions a month: the chart, the table and the sentence move to the API's answer, and
+        // the answer for three more, asked for first but arriving last (held back here), does not replace it.
+        page.executeScript("""
+                const send = window.fetch;
+                window.greffeHeld = [];
+                window.fetch = (url, options) => String(url).includes('/forecast?')
+                    && String(url).includes('extraDispositions=3&')
+                    ? new Promise((resolve, reject) => window.greffeHeld.push(() => send(url, options)
+                        .then((answer) => answer.clone().text().then(() => resolve(answer)), reject)))
+                    : send(url, options);""");
+        extra.clear();
+        extra.sendKeys("3");
+        wait.until(ignored -> ((Number) page.executeScript("return window.greffeHeld.length;")).intValue() > 0);
+        extra.clear();
+        extra.sendKeys("10");
+        awaitForecast(wait, "asOf=2020-06-03", "extraDispositions=10");
+        page.executeScript("""
+                window.greffeStaleAnswered = false;
+                Promise.allSettled(window.greffeHeld.map((release) => release()))
+                  .then(() => setTimeout(() => { window.greffeStaleAnswered = true; }, 1000));""");
+        wait.until(ignored -> Boolean.TRUE.equals(page.executeScript("return window.greffeStaleAnswered;")));
+        JsonNode tenMore = get(forecast + "&extraDispositions=10&asOf=2020-06-03", clerk).json();
+        assertThat(tenMore.get("clearance").get("outcome").asText()).as("ten more a month clear the backlog")
+                                                                    .isEqualTo("CLEARED");
+        eventually(() -> assertPanelShows(tenMore, Locale.ENGLISH));
+        assertThat(testId("forecast-results").getAttribute("data-query")).contains("extraDispositions=10");
+        assertThat(testId("forecast-cleared-by").getText()).isNotEqualTo(atPace);
+        assertThat(testId("forecast-chart-last-pending").getText()).isNotEqualTo(lastAtPace);
+        page.executeScript("arguments[0].scrollIntoView();", testId("forecast"));
+        screenshot("forecast.png");
+
+        // The CSV holds the forecast shown, a row a month.
+        testId("download-forecast-csv").click();
+        Path csv = downloads.resolve("greffe-forecast-" + TRIBUNAL + "-2020-06-03.csv");
+        wait.until(ignored -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFtribunalId,figures,asOf,extraDispositions,filingChangePercent,"
+                + "order,month,pendingP10,pendingP50,pendingP90,neverTriedP10,neverTriedP50,neverTriedP90,"
+                + "backlogP10,backlogP50,backlogP90");
+        JsonNode months = tenMore.get("months");
+        assertThat(lines).hasSize(months.size() + 1);
+        for (int i = 0; i < months.size(); i++) {
+            JsonNode month = months.get(i);
+            assertThat(lines.get(i + 1)).isEqualTo(String.join(",", TRIBUNAL, "exact", "2020-06-03", "10", "0",
+                    "FIFO", month.get("month").asText(), range(month, "pending"), range(month, "neverTried"),
+                    range(month, "backlog")));
+        }
+
+        // In French, the same forecast in French words.
+        testId("lang-switch").click();
+        wait.until(ignored -> "fr".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        awaitForecast(wait, "asOf=2020-06-03", "extraDispositions=10");
+        eventually(() -> {
+            assertPanelShows(tenMore, Locale.FRENCH);
+            assertThat(testId("forecast-cleared-by").getText()).contains("résorbé");
+        });
+        page.executeScript("arguments[0].scrollIntoView();", testId("forecast"));
+        screenshot("forecast-fr.png");
+
+        // The advocate gets the forecast from the latest release, and the page never asks for it as of a day.
+        testId("sign-out").click();
+        page.executeScript("performance.clearResourceTimings();");
+        signIn(wait, "advocate");
+        wait.until(ignored -> !browser.findElements(By.cssSelector("[data-testid='release-note']")).isEmpty());
+        awaitForecast(wait, "extraDispositions=10");
+        JsonNode published = get(forecast + "&extraDispositions=10", advocate).json();
+        assertThat(published.get("figures").asText()).isEqualTo("published");
+        eventually(() -> {
+            assertPanelShows(published, Locale.FRENCH);
+            assertThat(testId("forecast-stands-on").getAttribute("data-figures")).isEqualTo("published");
+            assertThat(testId("forecast-stands-on").getText()).contains(published.get("release").asText());
+        });
+        assertThat(testId("forecast-results").getAttribute("data-query")).doesNotContain("asOf");
+        assertThat((List<?>) page.executeScript("return performance.getEntriesByType('resource')"
+                + ".map((e) => e.name).filter((name) => name.includes('/forecast'));"))
+                .as("the advocate's forecast requests").isNotEmpty()
+                .allSatisfy(name -> assertThat(name.toString()).doesNotContain("asOf"));
+        assertThat(testId("forecast-error").isDisplayed()).as("no refusal shown").isFalse();
+        page.executeScript("arguments[0].scrollIntoView();", testId("forecast"));
+        screenshot("forecast-advocate.png");
+        assertThat((List<?>) page.executeScript("return window.cspViolations")).as("violations by the page").isEmpty();
+    }
+
+    /** Waits until the forecast panel shows the answer to a request whose query holds each of the parts. */
+    private void awaitForecast(WebDriverWait wait, String... parts) {
+        wait.until(ignored -> {
+            WebElement results = testId("forecast-results");
+            String query = results.getAttribute("data-query");
+            return "false".equals(results.getAttribute("aria-busy")) && query != null
+                    && Arrays.stream(parts).allMatch(query::contains);
+        });
+    }
+
+    /** The panel's sentence, chart and table against the API's forecast, the months named in the language. */
+    private void assertPanelShows(JsonNode forecast, Locale language) {
+        JsonNode clearance = forecast.get("clearance");
+        JsonNode months = forecast.get("months");
+        JsonNode last = months.get(months.size() - 1);
+        WebElement sentence = testId("forecast-cleared-by");
+        assertThat(sentence.getAttribute("data-outcome")).isEqualTo(clearance.get("outcome").asText());
+        DateTimeFormatter monthNamed = DateTimeFormatter.ofPattern("MMMM yyyy", language);
+        if (clearance.get("p50").isNull()) {
+            assertThat(sentence.getAttribute("data-p50")).isEmpty();
+        } else {
+            String p50 = clearance.get("p50").asText();
+            assertThat(sentence.getAttribute("data-p50")).isEqualTo(p50);
+            assertThat(sentence.getText()).as("the cleared-by month").contains(YearMonth.parse(p50).format(monthNamed))
+                                          .contains(String.valueOf(clearance.get("p50Months").asInt()));
+        }
+        if ("NOT_WITHIN_HORIZON".equals(clearance.get("outcome").asText())) {
+            assertThat(sentence.getText()).as("the horizon").contains(YearMonth.parse(last.get("month").asText())
+                                                                             .format(monthNamed));
+        }
+        assertThat(digits(testId("forecast-chart-last-pending").getText())).as("the central line's last value")
+                                                                            .isEqualTo(last.get("pending").get("p50")
+                                                                                           .asLong());
+        assertThat(digits(testId("forecast-chart-last-backlog").getText())).as("the backlog line's last value")
+                                                                            .isEqualTo(last.get("backlog").get("p50")
+                                                                                           .asLong());
+        assertThat(testId("forecast-chart").findElements(By.cssSelector("path.band"))).as("the range").hasSize(1);
+        List<WebElement> rows = testId("forecast-table").findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).hasSize(months.size());
+        for (int i = 0; i < months.size(); i++) {
+            JsonNode month = months.get(i);
+            assertThat(rows.get(i).findElement(By.tagName("th")).getText()).isEqualTo(month.get("month").asText());
+            List<String> shown = rows.get(i).findElements(By.tagName("td")).stream()
+                                     .map(cell -> String.valueOf(digits(cell.getText()))).toList();
+            assertThat(String.join(",", shown)).as(month.get("month").asText()).isEqualTo(String.join(",",
+                    range(month, "pending"), range(month, "neverTried"), range(month, "backlog")));
+        }
+    }
+
+    /** A series' P10, P50 and P90 of a forecast month, comma-separated. */
+    private static String range(JsonNode month, String series) {
+        JsonNode range = month.get(series);
+        return range.get("p10").asText() + "," + range.get("p50").asText() + "," + range.get("p90").asText();
     }
 
     private void signIn(WebDriverWait wait, String user) {
