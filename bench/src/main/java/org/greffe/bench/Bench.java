@@ -587,23 +587,28 @@ public final class Bench {
 
     private String last() {
         Result result = results.get(results.size() - 1);
-        return String.format(Locale.ROOT, "%s: %.1f %s (baseline %.1f, ratio %.3f)", result.name(), result.value(),
-                result.unit(), result.baselineValue(), result.ratio());
+        return String.format(Locale.ROOT, "%s: %s %s (baseline %s, ratio %.3f)", result.name(),
+                number(result.value()), result.unit(), number(result.baselineValue()), result.ratio());
     }
 
     static String table(List<Result> results) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%-58s %14s %-11s %14s %8s  %s%n",
                 "scenario", "Greffe", "unit", "baseline", "ratio", "target"));
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "%-58s %14.1f %-11s %14.1f %8.3f  %s%n", r.name(), r.value(),
-                    r.unit(), r.baselineValue(), r.ratio(), r.target() == null ? "(reported)"
+            table.append(String.format(Locale.ROOT, "%-58s %14s %-11s %14s %8.3f  %s%n", r.name(),
+                    number(r.value()), r.unit(), number(r.baselineValue()), r.ratio(), r.target() == null ? "(reported)"
                             : r.target() + (r.met() ? "  met" : "  MISSED")));
         }
         return table.toString();
     }
 
+    private static String number(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) < 1 ? "%.3f" : "%.1f", value);
+    }
+
+    /** One decimal, or three below 1 (a primary-key look-up takes a few hundredths of a millisecond, not zero). */
     private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+        return Math.abs(value) < 1 ? Math.round(value * 1000) / 1000.0 : Math.round(value * 10) / 10.0;
     }
 
     private static void log(String line) {
