@@ -53,6 +53,10 @@ class BenchSmokeTest {
         }
         assertThat(names).containsExactly("command path, 1 client", "command path, 16 clients",
                 "bulk import, 500 events", "caseload read throughput", "caseload read p50", "caseload read p99",
+                "forecast p50, 2,000 pending cases, 1,000 paths, new scenario (exact)",
+                "forecast p50, 2,000 pending cases, 1,000 paths, new start day (exact)",
+                "forecast p50, 2,000 pending cases, 1,000 paths, first after a new case (exact)",
+                "forecast p50, 2,000 pending cases, 1,000 paths, new scenario (published)",
                 "processor catch-up on a first start, 5,000 events", "first rebuild after start, 5,000 events",
                 "rebuild, 5,000 events", "bitemporal query, 5,000 events",
                 "tuned rebuild against Axon's default processor settings",

@@ -88,12 +88,7 @@ class ForecastInputsTest {
 
     @Test
     void thePublishedStartUsesThePublishedCellsAlone() {
-        Map<String, Integer> bands = new LinkedHashMap<>();
-        bands.put("0-90", 3);
-        bands.put("91-180", 0);
-        bands.put("181-365", 2);
-        bands.put("366-730", 6);
-        bands.put(">730", 4);
+        Map<String, Integer> bands = fifteenActive();
         Map<String, Integer> offences = new LinkedHashMap<>();
         offences.put("RAPE", 12);
         offences.put("SEXUAL_SLAVERY", null);
@@ -117,12 +112,7 @@ class ForecastInputsTest {
 
     @Test
     void thePublishedBacklogIsTheCountAReaderDerivesFromTheShareNeverTheNoisyCountBehindIt() {
-        Map<String, Integer> bands = new LinkedHashMap<>();
-        bands.put("0-90", 3);
-        bands.put("91-180", 0);
-        bands.put("181-365", 2);
-        bands.put("366-730", 6);
-        bands.put(">730", 4);
+        Map<String, Integer> bands = fifteenActive();
         Map<String, Integer> offences = Map.of("RAPE", 15);
         // April's noisy count (19) is above the 15 active: the share is capped at 100%, so a reader knows 15.
         PublishedMonth april = new PublishedMonth(YearMonth.of(2020, 4), 16, 16, 15, 1, bands, 19, 600.0, offences,
@@ -178,5 +168,16 @@ class ForecastInputsTest {
     void aBasisOutOfRangeIsRefused() {
         assertThatThrownBy(() -> ForecastInputs.fromRecords("T", List.of(), LocalDate.of(2020, 1, 1), 0, YEAR))
                 .hasMessage("basis must be between 1 and 120 months (got 0)");
+    }
+
+    /** Age bands of 15 active cases, 10 of them over a year old. */
+    private static Map<String, Integer> fifteenActive() {
+        Map<String, Integer> bands = new LinkedHashMap<>();
+        bands.put("0-90", 3);
+        bands.put("91-180", 0);
+        bands.put("181-365", 2);
+        bands.put("366-730", 6);
+        bands.put(">730", 4);
+        return bands;
     }
 }
