@@ -139,7 +139,13 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
 
     /** The spell at the tribunal that holds the case pending on the day, if any. */
     public Optional<Spell> pendingAt(String tribunalId, LocalDate day) {
-        return spells.stream().filter(s -> s.tribunalId().equals(tribunalId) && s.pendingOn(day)).findFirst();
+        // A loop, not a stream: forecasts and measures ask this of every record for many days.
+        for (Spell spell : spells) {
+            if (spell.tribunalId().equals(tribunalId) && spell.pendingOn(day)) {
+                return Optional.of(spell);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Suspended on the day. */

@@ -95,7 +95,7 @@ public final class ForecastInputs {
                 trials++;
             }
             for (int j = 0; j <= basis; j++) {
-                Spell spell = pendingSpell(record, tribunalId, ends[j]);
+                Spell spell = record.pendingAt(tribunalId, ends[j]).orElse(null);
                 if (spell == null) {
                     continue;
                 }
@@ -107,7 +107,7 @@ public final class ForecastInputs {
                     backlogAtEnd[j] += record.activeDays(spell, ends[j]) > standard ? 1 : 0;
                 }
             }
-            Spell now = pendingSpell(record, tribunalId, asOf);
+            Spell now = record.pendingAt(tribunalId, asOf).orElse(null);
             if (now != null) {
                 pending.add(new ForecastInput.PendingCase(now.enteredOn(), record.activeDays(now, asOf), standard,
                         record.neverTriedBy(asOf), record.suspendedOn(asOf)));
@@ -131,16 +131,6 @@ public final class ForecastInputs {
         }
         int index = (day.getYear() - first.getYear()) * 12 + day.getMonthValue() - first.getMonthValue();
         return index >= 0 && index < basis ? index : -1;
-    }
-
-    /** The record's spell pending at the tribunal on the day, as {@link CaseRecord#pendingAt}, without a stream. */
-    private static Spell pendingSpell(CaseRecord record, String tribunalId, LocalDate day) {
-        for (Spell spell : record.spells()) {
-            if (spell.tribunalId().equals(tribunalId) && spell.pendingOn(day)) {
-                return spell;
-            }
-        }
-        return null;
     }
 
     /**

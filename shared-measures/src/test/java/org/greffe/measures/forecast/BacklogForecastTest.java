@@ -115,8 +115,7 @@ class BacklogForecastTest {
     @Test
     void aForecastFromTheMiddleOfAMonthTakesThatMonthsRestFirst() {
         LocalDate mid = LocalDate.of(2020, 6, 15);
-        ForecastInput input = new ForecastInput(mid, cases(100, 10, 365, mid), basis(12, 0, 30), 0, Map.of(), 365,
-                true);
+        ForecastInput input = input(mid, cases(100, 10, 365, mid), basis(12, 0, 30), 0);
         Forecast forecast = model.run(input, Scenario.CURRENT_PACE, 2, 100, 1);
         assertThat(forecast.months().get(0).month()).isEqualTo(YearMonth.of(2020, 6));
         assertThat(forecast.months().get(0).pending().p50()).isEqualTo(100 - 15);
@@ -127,8 +126,7 @@ class BacklogForecastTest {
     void aPartFirstMonthGivesEachCaseTheChanceOfATrialOverTheDaysLeft() {
         // Half of June is left: at a monthly rate of one half, a case stays untried with a chance of 0.5^0.5 = 0.707.
         LocalDate mid = LocalDate.of(2020, 6, 15);
-        ForecastInput input = new ForecastInput(mid, cases(1000, 10, 365, mid), basis(12, 0, 0), 0.5, Map.of(), 365,
-                true);
+        ForecastInput input = input(mid, cases(1000, 10, 365, mid), basis(12, 0, 0), 0.5);
         Forecast forecast = model.run(input, Scenario.CURRENT_PACE, 2, 200, 1);
         assertThat(forecast.months().get(0).neverTried().p50()).isBetween(690, 725);
         assertThat(forecast.months().get(1).neverTried().p50()).isBetween(335, 372);
@@ -234,6 +232,11 @@ class BacklogForecastTest {
 
     static ForecastInput input(List<ForecastInput.PendingCase> pending, List<ForecastInput.BasisMonth> basis,
                                double trialRate) {
-        return new ForecastInput(AS_OF, pending, basis, trialRate, Map.of(), 365, true);
+        return input(AS_OF, pending, basis, trialRate);
+    }
+
+    static ForecastInput input(LocalDate asOf, List<ForecastInput.PendingCase> pending,
+                               List<ForecastInput.BasisMonth> basis, double trialRate) {
+        return new ForecastInput(asOf, pending, basis, trialRate, Map.of(), 365, true);
     }
 }
