@@ -51,7 +51,7 @@ public class CaseCommands {
         try {
             return executeOnce(command, context, fingerprint);
         } catch (RuntimeException e) {
-            throw rejection(e);
+            throw refusal(e);
         }
     }
 
@@ -83,9 +83,10 @@ public class CaseCommands {
     /**
      * The refusal a failure stands for, or the failure itself when it is no refusal. Axon hands on what a command
      * handler threw wrapped in {@link CommandExecutionException}, and refuses a stale or concurrent change and an
-     * unknown case with exceptions of its own: the one place they are unwrapped and named as the registry names them.
+     * unknown case with exceptions of its own: the one place they are unwrapped and named as the registry names them,
+     * for the command path and the bulk docket import alike.
      */
-    private static RuntimeException rejection(RuntimeException e) {
+    public static RuntimeException refusal(RuntimeException e) {
         Throwable cause = e;
         while (cause instanceof CommandExecutionException && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

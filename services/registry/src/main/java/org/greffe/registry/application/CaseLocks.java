@@ -2,6 +2,8 @@ package org.greffe.registry.application;
 
 import org.greffe.events.CaseId;
 
+import java.util.Collection;
+
 /**
  * Serialises the commands of one case across threads and instances until their transaction ends, so a command
  * always decides on the state its predecessor committed, instead of failing on a conflict it could have avoided.
@@ -10,4 +12,10 @@ public interface CaseLocks {
 
     /** Blocks until the case is free; the lock is released when the current transaction ends. */
     void lockUntilCommit(CaseId caseId);
+
+    /**
+     * Locks every case of a docket chunk until the transaction ends, always in the same order, so that two chunks
+     * that share cases wait for each other instead of deadlocking.
+     */
+    void lockAllUntilCommit(Collection<CaseId> caseIds);
 }

@@ -1,6 +1,10 @@
 package org.greffe.registry.application;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The first result of each idempotency key. Both methods run inside the command's transaction. */
 public interface IdempotencyStore {
@@ -17,11 +21,34 @@ public interface IdempotencyStore {
     void complete(String key, CommandResult result);
 
     /**
+     * What was recorded under each of these keys, for a docket chunk that holds the locks of every case the keys
+     * were used on: a key absent from the answer was never used, or by a transaction that has not committed.
+     */
+    Map<String, Recorded> findAll(Collection<String> keys);
+
+    /**
+     * Records the results of a docket chunk's rows in one statement.
+     *
+     * @return the keys another transaction recorded first: the chunk must be rolled back and decided again
+     */
+    Set<String> recordAll(List<Completed> completed);
+
+    /**
      * A result recorded earlier.
      *
      * @param fingerprint fingerprint of the request that produced it
      * @param result      what the command did, marked as replayed
      */
     record Recorded(String fingerprint, CommandResult result) {
+    }
+
+    /**
+     * A result to record.
+     *
+     * @param key         the idempotency key
+     * @param fingerprint fingerprint of the request
+     * @param result      what its command did
+     */
+    record Completed(String key, String fingerprint, CommandResult result) {
     }
 }

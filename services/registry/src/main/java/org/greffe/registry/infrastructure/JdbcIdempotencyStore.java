@@ -10,7 +10,13 @@ import org.greffe.registry.application.CommandResult;
 import org.greffe.registry.application.IdempotencyStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Idempotency records in {@code registry_idempotency}, on the connection of the command's transaction. The result
@@ -49,6 +55,60 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     public void complete(String key, CommandResult result) {
         jdbc.update("UPDATE registry_idempotency SET version = ?, body = ? WHERE idempotency_key = ?",
                 result.version(), write(result), key);
+    }
+
+    @Override
+    public Map<String, Recorded> findAll(Collection<String> keys) {
+        Map<String, Recorded> recorded = new HashMap<>();
+        if (keys.isEmpty()) {
+            return recorded;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT idempotency_key, fingerprint, version, body FROM registry_idempotency
+                    WHERE idempotency_key = ANY (?)""");
+            statement.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
+            return statement;
+        }, rs -> {
+            recorded.put(rs.getString(1), new Recorded(rs.getString(2), read(rs.getString(4), rs.getLong(3))));
+        });
+        return recorded;
+    }
+
+    @Override
+    public Set<String> recordAll(List<Completed> completed) {
+        if (completed.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> refused = new HashSet<>();
+        String[] keys = new String[completed.size()];
+        String[] fingerprints = new String[completed.size()];
+        Long[] versions = new Long[completed.size()];
+        String[] bodies = new String[completed.size()];
+        for (int i = 0; i < completed.size(); i++) {
+            Completed one = completed.get(i);
+            keys[i] = one.key();
+            fingerprints[i] = one.fingerprint();
+            versions[i] = one.result().version();
+            bodies[i] = write(one.result());
+            refused.add(one.key());
+        }
+        // ON CONFLICT waits for a concurrent holder of a key, then skips it: the keys not returned were taken.
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO registry_idempotency (idempotency_key, fingerprint, version, body)
+                    SELECT * FROM unnest(?::varchar[], ?::char(64)[], ?::bigint[], ?::text[])
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    RETURNING idempotency_key""");
+            statement.setArray(1, connection.createArrayOf("varchar", keys));
+            statement.setArray(2, connection.createArrayOf("bpchar", fingerprints));
+            statement.setArray(3, connection.createArrayOf("int8", versions));
+            statement.setArray(4, connection.createArrayOf("text", bodies));
+            return statement;
+        }, rs -> {
+            refused.remove(rs.getString(1));
+        });
+        return refused;
     }
 
     private String write(CommandResult result) {

@@ -1,19 +1,16 @@
 package org.greffe.registry.application;
 
-import org.greffe.events.CaseId;
 import org.greffe.registry.application.docket.DocketImport;
+import org.greffe.registry.application.docket.DocketImportSettings;
+import org.greffe.registry.application.docket.InMemoryDocketPorts;
 import org.greffe.registry.application.docket.ImportSource;
-import org.greffe.registry.model.DocketNumbers;
-import org.greffe.registry.model.ReferenceData;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -21,10 +18,6 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * The sibling of shared-events' {@code NoPersonalDataTest} for event metadata: the set of keys is closed, and each
@@ -73,22 +66,23 @@ class NoPersonalDataInMetaDataTest {
 
     @Test
     void theImportStoresItsRowKeysAndAGeneratedCorrelationId() {
-        CaseCommands commands = mock(CaseCommands.class);
-        ArgumentCaptor<RequestContext> sent = ArgumentCaptor.forClass(RequestContext.class);
-        when(commands.execute(any(), sent.capture(), anyString()))
-                .thenReturn(new CommandResult(new CaseId("case-1"), null, 1, false));
-        DocketNumbers docketNumbers = mock(DocketNumbers.class);
-        when(docketNumbers.find(any(), any())).thenReturn(Optional.of(new CaseId("case-1")));
-        DocketImport docketImport = new DocketImport(commands, docketNumbers, mock(ReferenceData.class),
-                Clock.systemUTC(), 1_000_000, 10, 10, 10);
+        InMemoryDocketPorts ports = new InMemoryDocketPorts();
+        DocketImport docketImport = ports.docketImport(Clock.systemUTC(),
+                new DocketImportSettings(1_000_000, 10, 10, 10, 10));
         String csv = "docketNumber,tribunalId,event,date,incidentOn,offence,women,girls,men,boys,accused,"
                 + "accusedGroup,hearing,hearingKind,reason,verdict,toTribunalId\n"
-                + "RP-2019-0117,kati,HEARING_HELD,2019-06-04" + ",".repeat(9) + "H1" + ",".repeat(4) + "\n";
+                + "RP-2019-0117,kati,FILED,2019-02-11,,RAPE,1,0,0,0,UNIDENTIFIED,,,,,,\n"
+                + "RP-2019-0117,kati,HEARING_SCHEDULED,2019-06-04" + ",".repeat(9) + "H1,TRIAL,,,\n";
         ImportSource source = new ImportSource(references.user("cli:Aminata Traore"), "import", "docket.csv");
 
-        assertThat(docketImport.importCsv(new StringReader(csv), source).accepted()).isEqualTo(1);
+        assertThat(docketImport.importCsv(new StringReader(csv), source).accepted()).isEqualTo(2);
         List<String> offending = new ArrayList<>();
-        check(sent.getValue().metaData(), "cli:Aminata Traore", offending);
+        for (var event : ports.events()) {
+            Map<String, String> metaData = new java.util.HashMap<>();
+            event.getMetaData().forEach((key, value) -> metaData.put(key, String.valueOf(value)));
+            check(metaData, "cli:Aminata Traore", offending);
+        }
+        assertThat(ports.events()).hasSize(2);
         assertThat(offending).isEmpty();
     }
 
