@@ -34,6 +34,7 @@ class AccessControlIntegrationTest extends IntegrationTest {
 
     private static final String TRIBUNAL = "kidal";
     private static final String UNKNOWN_CASE = "/api/cases/" + UUID.randomUUID();
+    private static final UUID UNKNOWN_JOB = UUID.randomUUID();
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -116,7 +117,9 @@ class AccessControlIntegrationTest extends IntegrationTest {
                 "{\"on\":\"2020-01-02\",\"reason\":\"OTHER\"}", 401, 404, 403, 403));
         rows.add(new Row("POST", "/api/dockets", "/api/dockets", "text/csv",
                 "docketNumber,tribunalId,event,date,incidentOn,offence,women,girls,men,boys,accused,accusedGroup,"
-                        + "hearing,hearingKind,reason,verdict,toTribunalId\n", 401, 200, 403, 403));
+                        + "hearing,hearingKind,reason,verdict,toTribunalId\n", 401, 202, 403, 403));
+        rows.add(new Row("GET", "/api/dockets/{jobId}", "/api/dockets/" + UNKNOWN_JOB, null, null, 401, 404, 403,
+                404));
         rows.add(new Row("GET", "/api/audit/cases/{caseId}/history", "/api/audit/cases/" + caseId + "/history",
                 null, null, 401, 200, 403, 200));
         rows.add(new Row("GET", "/api/audit/caseload/{tribunalId}", "/api/audit/caseload/" + TRIBUNAL

@@ -173,7 +173,8 @@ class DocketImportIntegrationTest extends IntegrationTest {
 
         byte[] latin1 = (HEADER + "\nRG-1,s\u00e9gou,WITHDRAWN,2019-07-01,,,,,,,,,,,,,\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        Response notUtf8 = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dockets"))
+        Response notUtf8 = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/dockets?wait=true"))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(latin1)));
         assertThat(notUtf8.status()).isEqualTo(400);
         assertThat(notUtf8.json().get("detail").asText()).startsWith("the file is not UTF-8 text");

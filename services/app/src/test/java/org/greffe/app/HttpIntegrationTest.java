@@ -227,16 +227,16 @@ public abstract class HttpIntegrationTest {
         return response.json().get("caseId").asText();
     }
 
-    /** Sends a CSV docket to the import. */
+    /** Sends a CSV docket to the import and waits for its report ({@code ?wait=true}). */
     protected Response postCsv(String csv) {
-        return send(HttpRequest.newBuilder(uri("/api/dockets"))
+        return send(HttpRequest.newBuilder(uri("/api/dockets?wait=true"))
                                .header("Content-Type", "text/csv")
                                .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
     /** Sends a CSV docket of many rows to the import, waiting for its report as long as it takes, within limits. */
     protected Response postLongCsv(String csv) {
-        return send(HttpRequest.newBuilder(uri("/api/dockets"))
+        return send(HttpRequest.newBuilder(uri("/api/dockets?wait=true"))
                                .header("Content-Type", "text/csv")
                                .timeout(Duration.ofMinutes(5))
                                .POST(HttpRequest.BodyPublishers.ofString(csv)));
@@ -316,7 +316,7 @@ public abstract class HttpIntegrationTest {
         return basic(user, user)[1];
     }
 
-    private URI uri(String path) {
+    protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 

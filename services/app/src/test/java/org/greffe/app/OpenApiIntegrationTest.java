@@ -26,6 +26,7 @@ class OpenApiIntegrationTest extends IntegrationTest {
                 "/api/cases/{caseId}/resumption",
                 "/api/cases/{caseId}/reopening",
                 "/api/dockets",
+                "/api/dockets/{jobId}",
                 "/api/tribunals");
         JsonNode fileCase = docs.json().at("/components/schemas/FileCaseRequest/properties");
         assertThat(fileCase.fieldNames()).toIterable().containsExactlyInAnyOrder(

@@ -145,6 +145,7 @@ public class SecurityConfiguration {
                  .requestMatchers(HttpMethod.GET, "/api/tribunals", "/api/caseload", "/api/caseload/**")
                  .hasAnyRole(EVERY_ROLE)
                  .requestMatchers(HttpMethod.GET, "/api/audit/cases/*/history").hasAnyRole(clerk, auditor)
+                 .requestMatchers(HttpMethod.GET, "/api/dockets/*").hasAnyRole(clerk, auditor)
                  .requestMatchers("/api/audit/**").hasRole(auditor)
                  .requestMatchers("/actuator/**").hasRole(auditor)
                  .requestMatchers("/api/**").denyAll()

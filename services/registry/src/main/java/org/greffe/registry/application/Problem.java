@@ -46,7 +46,8 @@ public record Problem(int status, String type, String title, String detail, Stri
             return new Problem(422, "unknown-reference", "Unknown reference data", detail, null,
                     List.of(new FieldError(unknown.field(), detail)));
         }
-        if (rejection instanceof HearingNotFound || rejection instanceof CaseNotFound) {
+        if (rejection instanceof HearingNotFound || rejection instanceof CaseNotFound
+                || rejection instanceof ImportJobNotFound) {
             return new Problem(404, "not-found", "Not found", detail);
         }
         if (rejection instanceof CaseChanged) {

@@ -11,6 +11,7 @@ import org.greffe.registry.application.CaseLocks;
 import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.docket.DocketImport;
 import org.greffe.registry.application.docket.DocketImportSettings;
+import org.greffe.registry.application.docket.ImportJobs;
 import org.greffe.registry.application.MetaDataKeys;
 import org.greffe.platform.migration.ModuleMigrations;
 import org.greffe.platform.settings.Tribunals;
@@ -97,6 +98,16 @@ public class RegistryConfiguration {
                               ConfiguredReferenceData referenceData, Clock clock, DocketImportSettings settings) {
         return new DocketImport(transaction, docketNumbers, idempotency, locks, histories, eventBus,
                 axon::correlationDataProviders, referenceData, clock, settings);
+    }
+
+    @Bean
+    JdbcImportJobStore importJobStore(JdbcTemplate jdbc, Flyway registryFlyway) {
+        return new JdbcImportJobStore(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    ImportJobs importJobs(DocketImport docketImport, JdbcImportJobStore store, Clock clock) {
+        return new ImportJobs(docketImport, store, clock);
     }
 
     /** Copies who, why and from where of each command onto every event it applies. */

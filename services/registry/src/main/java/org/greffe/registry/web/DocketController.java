@@ -1,6 +1,7 @@
 package org.greffe.registry.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,18 +10,27 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.DocketTooLarge;
+import org.greffe.registry.application.ImportJobNotFound;
 import org.greffe.registry.application.docket.DocketImport;
+import org.greffe.registry.application.docket.ImportJob;
+import org.greffe.registry.application.docket.ImportJobs;
 import org.greffe.registry.application.docket.ImportReport;
 import org.greffe.registry.application.docket.ImportSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
 
 /**
- * The CSV docket import over HTTP. Rows are applied one by one, each in its own transaction: the answer says which
- * were recorded, which an earlier import had already recorded, and why each other one was refused.
+ * The CSV docket import over HTTP, as a job: the file is checked while it is read, then imported a chunk of rows at
+ * a time while the client follows the job; {@code ?wait=true} answers the finished report instead.
  */
 @RestController
 @Tag(name = "registry", description = "Record what happens to a case")
@@ -34,39 +44,78 @@ class DocketController {
             RP-2019-0117,bamako-commune-iii,HEARING_SCHEDULED,2019-06-04,,,,,,,,,H1,TRIAL,,,
             RP-2019-0117,bamako-commune-iii,HEARING_ADJOURNED,2019-06-04,,,,,,,,,H1,,ACCUSED_ABSENT,,
             """;
+    private static final int MAX_PAGE = 1000;
 
     private final DocketImport docketImport;
+    private final ImportJobs jobs;
     private final ClientReferences references;
 
-    DocketController(DocketImport docketImport, ClientReferences references) {
+    DocketController(DocketImport docketImport, ImportJobs jobs, ClientReferences references) {
         this.docketImport = docketImport;
+        this.jobs = jobs;
         this.references = references;
     }
 
     @PostMapping(consumes = "text/csv", produces = "application/json")
     @Operation(summary = "Import a CSV docket: one row per case event",
             description = "UTF-8, RFC 4180 quoting, a header row naming the columns (any order), lines starting with "
-                    + "# are comments. Each row is applied like the matching request of /api/cases; importing the "
-                    + "same rows again records nothing new.",
+                    + "# are comments. Each row is decided like the matching request of /api/cases; importing the "
+                    + "same rows again records nothing new. The file is checked as it is read; then the import runs "
+                    + "as a job (202, follow it at Location) or, with wait=true, to its end (200 and the report).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
                             examples = @ExampleObject(value = EXAMPLE))))
-    @ApiResponse(responseCode = "200", description = "every row counted; the first rejected rows (1,000 by default) "
-            + "listed with line and reason, rejectedTotal counting them all and rejectedTruncated saying whether some "
-            + "are not listed",
+    @ApiResponse(responseCode = "202", description = "the job started; Location names it",
+            content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @ApiResponse(responseCode = "200", description = "with wait=true: every row counted; the first rejected rows "
+            + "(1,000 by default) listed with line and reason, rejectedTotal counting them all and rejectedTruncated "
+            + "saying whether some are not listed",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @ApiResponse(responseCode = "400", description = "not UTF-8, not CSV, or the header lacks columns",
+    @ApiResponse(responseCode = "400", description = "not UTF-8, not CSV, or the header lacks columns; no job started",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "larger than 50 MB or 1,000,000 rows, whether sent with a "
-            + "length or in chunks",
+    @ApiResponse(responseCode = "413", description = "larger than 200 MB or 2,000,000 rows, whether sent with a "
+            + "length or in chunks; no job started",
             content = @Content(mediaType = "application/problem+json"))
-    ImportReport importDocket(HttpServletRequest http) throws IOException {
+    ResponseEntity<Object> importDocket(
+            @Parameter(description = "true: answer once the file is imported, with its report")
+            @RequestParam(defaultValue = "false") boolean wait, HttpServletRequest http) throws IOException {
         if (http.getContentLengthLong() > docketImport.maxBytes()) {
             throw new DocketTooLarge("the file is larger than " + docketImport.maxBytes() + " bytes; split it into "
                     + "smaller files (importing them in order gives the same result)");
         }
         String user = references.user(CommandRequests.user(http));
-        return docketImport.importCsv(DocketImport.utf8(http.getInputStream()),
-                new ImportSource(user, "import", "upload by " + user));
+        ImportSource source = new ImportSource(user, "import", "upload by " + user);
+        if (wait) {
+            return ResponseEntity.ok(jobs.run(DocketImport.utf8(http.getInputStream()), source));
+        }
+        ImportJob job = jobs.start(DocketImport.utf8(http.getInputStream()), source);
+        return ResponseEntity.accepted().location(URI.create("/api/dockets/" + job.id())).body(job);
+    }
+
+    @GetMapping(path = "/{jobId}", produces = "application/json")
+    @Operation(summary = "How far a docket import has got",
+            description = "Rows done, accepted, already imported and rejected, the rate and the estimated finish. The "
+                    + "rejected rows are listed a page at a time by the instance that ran the job (they are never "
+                    + "stored: a rejection quotes a cell). A job whose instance stopped is STOPPED: import the same "
+                    + "file again, the rows already recorded are skipped.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportJob.class)))
+    @ApiResponse(responseCode = "404", description = "no such job",
+            content = @Content(mediaType = "application/problem+json"))
+    ImportJob job(@PathVariable String jobId,
+                  @Parameter(description = "first rejected row listed, from 0") @RequestParam(defaultValue = "0")
+                  int offset,
+                  @Parameter(description = "most rejected rows listed, up to 1,000")
+                  @RequestParam(defaultValue = "100") int limit) {
+        if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
+            throw new org.greffe.registry.model.InvalidCommand(offset < 0 ? "offset" : "limit",
+                    offset < 0 ? "must be 0 or more" : "must be between 0 and " + MAX_PAGE);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(jobId);
+        } catch (IllegalArgumentException e) {
+            throw new ImportJobNotFound(jobId.length() > 40 ? jobId.substring(0, 40) + "..." : jobId);
+        }
+        return jobs.view(id, offset, limit).orElseThrow(() -> new ImportJobNotFound(id.toString()));
     }
 }

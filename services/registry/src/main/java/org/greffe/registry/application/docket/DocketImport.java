@@ -56,7 +56,7 @@ import java.util.function.Supplier;
 public class DocketImport {
 
     private static final Logger log = LoggerFactory.getLogger(DocketImport.class);
-    /** Attempts at a chunk that concurrent transactions keep refusing before the import stops. */
+    /** Attempts at a chunk refused for lock conflicts (deadlock, serialization) before the import stops. */
     private static final int MAX_ATTEMPTS = 5;
 
     private final TransactionTemplate transaction;
@@ -173,17 +173,23 @@ public class DocketImport {
         progress.chunkDone(tally.report());
     }
 
-    /** One chunk in one transaction, decided again from scratch when a concurrent transaction got in its way. */
+    /**
+     * One chunk in one transaction, decided again from scratch when a concurrent transaction got in its way. Each time
+     * the database refuses the chunk, another transaction has committed a docket number or a row the chunk wanted,
+     * which the next attempt reads: a chunk is decided again at most once per docket number or row taken from it,
+     * plus a few attempts for lock conflicts, however busy the API is.
+     */
     private List<Applied> decideAndWrite(List<Parsed> chunk, ImportSource source, String correlationId,
                                          MemoryCases cases) {
+        int attempts = chunk.size() + MAX_ATTEMPTS;
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> decide(chunk, source, correlationId, cases));
             } catch (ChunkRefused | ConcurrencyException | ConcurrencyFailureException e) {
-                if (attempt == MAX_ATTEMPTS) {
+                if (attempt == attempts) {
                     throw new IllegalStateException("rows from line " + chunk.get(0).line() + " could not be "
-                            + "recorded: concurrent changes refused them " + MAX_ATTEMPTS + " times; import the "
-                            + "file again to complete it (rows already recorded are skipped)", e);
+                            + "recorded: concurrent changes refused them " + attempts + " times; import the file "
+                            + "again to complete it (rows already recorded are skipped)", e);
                 }
                 log.info("Docket rows from line {} decided again (attempt {}): {}", chunk.get(0).line(),
                         attempt + 1, e.getMessage());
