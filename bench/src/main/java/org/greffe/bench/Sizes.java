@@ -10,7 +10,8 @@ import java.util.List;
  * @param name               smoke or full
  * @param singleClientCalls  commands sent by the single client
  * @param perClientCalls     commands sent by each of the 16 concurrent clients
- * @param importEvents       events in the imported docket file
+ * @param importEvents       events in the imported docket file the import's target applies to
+ * @param largeImportEvents  events in a second, larger docket file, for the import's growth (0: none)
  * @param readThreads        concurrent clients of the read-latency load
  * @param readSeconds        how long each read load runs
  * @param logSizes           log sizes at which the rebuild and the bitemporal query are measured
@@ -19,14 +20,15 @@ import java.util.List;
  * @param forecastEvents     events in the forecast's log: one tribunal, four cases in five pending (about one pending
  *                           case for every 9 events)
  */
-record Sizes(String name, int singleClientCalls, int perClientCalls, int importEvents, int readThreads,
-             double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds, long forecastEvents) {
+record Sizes(String name, int singleClientCalls, int perClientCalls, int importEvents, int largeImportEvents,
+             int readThreads, double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds,
+             long forecastEvents) {
 
     static Sizes of(String name) {
         return switch (name) {
-            case "smoke" -> new Sizes(name, 100, 10, 500, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L);
-            case "full" -> new Sizes(name, 1_000, 200, 100_000, 16, 20, List.of(100_000L, 1_000_000L, 3_000_000L),
-                    1_000_000L, 60, 90_000L);
+            case "smoke" -> new Sizes(name, 100, 10, 500, 0, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L);
+            case "full" -> new Sizes(name, 1_000, 200, 100_000, 1_000_000, 16, 20,
+                    List.of(100_000L, 1_000_000L, 3_000_000L), 1_000_000L, 60, 90_000L);
             default -> throw new IllegalArgumentException("--size must be smoke or full, not " + name);
         };
     }
@@ -34,12 +36,14 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
     /** The same sizes with other log sizes (the first is then the reference), e.g. to explore one point. */
     Sizes withLogSizes(String csv) {
         List<Long> sizes = Arrays.stream(csv.split(",")).map(String::strip).map(Long::parseLong).toList();
-        return new Sizes(name, singleClientCalls, perClientCalls, importEvents, readThreads, readSeconds, sizes,
-                sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds, forecastEvents);
+        return new Sizes(name, singleClientCalls, perClientCalls, importEvents, largeImportEvents, readThreads,
+                readSeconds, sizes, sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds,
+                forecastEvents);
     }
 
-    Sizes withImportEvents(int events) {
-        return new Sizes(name, singleClientCalls, perClientCalls, events, readThreads, readSeconds, logSizes,
-                referenceSize, defaultsSeconds, forecastEvents);
+    /** The same sizes with other import sizes: the targeted one, and the growth one (0 for none). */
+    Sizes withImportEvents(int events, int largeEvents) {
+        return new Sizes(name, singleClientCalls, perClientCalls, events, largeEvents, readThreads, readSeconds,
+                logSizes, referenceSize, defaultsSeconds, forecastEvents);
     }
 }

@@ -106,6 +106,16 @@ final class GreffeProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a CSV docket to the import, as a clerk would, and answers the response as it came. */
+    HttpResponse<String> postCsv(String path, String csv) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .header("Authorization", TestTokens.defaultBearer())
+                                    .header("Content-Type", "text/csv")
+                                    .timeout(Duration.ofMinutes(5))
+                                    .POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", path, body);
         if (response.statusCode() >= 300) {

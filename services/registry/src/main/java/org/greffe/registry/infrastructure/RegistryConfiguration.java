@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the registry's adapters and migrates the tables it owns, with its own Flyway history. */
 @Configuration(proxyBeanMethods = false)
@@ -106,8 +107,9 @@ public class RegistryConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ImportJobs importJobs(DocketImport docketImport, JdbcImportJobStore store, Clock clock) {
-        return new ImportJobs(docketImport, store, clock);
+    ImportJobs importJobs(DocketImport docketImport, JdbcImportJobStore store, Clock clock,
+                          @Value("${greffe.docket-import.stale-after:PT1M}") Duration staleAfter) {
+        return new ImportJobs(docketImport, store, clock, staleAfter);
     }
 
     /** Copies who, why and from where of each command onto every event it applies. */

@@ -26,15 +26,13 @@ import java.util.concurrent.TimeUnit;
  * Docket imports as jobs. The file is copied and checked while the request is read, so a file that is not a docket
  * or too large is refused at once and no job exists; then the job is recorded and runs on a worker of this instance
  * (two at a time, the others wait their turn). Its counts are written after every chunk, at most once a second, and
- * a heartbeat every 10 seconds tells the other instances it is alive: a running job whose heartbeat is older than a
- * minute is answered as {@code STOPPED}, with how to resume it (import the same file again: the rows already
- * recorded are skipped, by their idempotency keys).
+ * a heartbeat every 10 seconds tells the other instances it is alive: a running job whose heartbeat is older than
+ * {@code greffe.docket-import.stale-after} (a minute) is answered as {@code STOPPED}, with how to resume it (import
+ * the same file again: the rows already recorded are skipped, by their idempotency keys).
  */
 public class ImportJobs implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
-    /** A running job's heartbeat older than this means its instance is gone. */
-    static final Duration STALE = Duration.ofMinutes(1);
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     /** Finished jobs whose rejected rows this instance keeps for their clerk, the newest first. */
@@ -44,6 +42,7 @@ public class ImportJobs implements AutoCloseable {
     private final DocketImport docketImport;
     private final ImportJobStore store;
     private final Clock clock;
+    private final Duration staleAfter;
     private final String instanceId = UUID.randomUUID().toString();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "docket-import");
@@ -57,10 +56,16 @@ public class ImportJobs implements AutoCloseable {
     });
     private final Map<UUID, Live> jobs = new LinkedHashMap<>();
 
-    public ImportJobs(DocketImport docketImport, ImportJobStore store, Clock clock) {
+    /** @param staleAfter a running job whose heartbeat is older than this has lost its instance; over 10 s */
+    public ImportJobs(DocketImport docketImport, ImportJobStore store, Clock clock, Duration staleAfter) {
+        if (staleAfter.compareTo(HEARTBEAT) <= 0) {
+            throw new IllegalArgumentException("greffe.docket-import.stale-after must be longer than the heartbeat, "
+                    + HEARTBEAT.toSeconds() + " s");
+        }
         this.docketImport = docketImport;
         this.store = store;
         this.clock = clock;
+        this.staleAfter = staleAfter;
         long every = HEARTBEAT.toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -114,7 +119,7 @@ public class ImportJobs implements AutoCloseable {
         Instant updatedAt = live != null && live.updatedAt.isAfter(stored.heartbeatAt()) ? live.updatedAt
                 : stored.heartbeatAt();
         String state = stored.state();
-        if (state.equals("RUNNING") && live == null && stored.heartbeatAt().plus(STALE).isBefore(now)) {
+        if (state.equals("RUNNING") && live == null && stored.heartbeatAt().plus(staleAfter).isBefore(now)) {
             state = "STOPPED";
         }
         Instant end = stored.finishedAt() == null ? now : stored.finishedAt();
