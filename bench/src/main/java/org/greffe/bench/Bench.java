@@ -158,18 +158,21 @@ public final class Bench {
                 log(last());
             }
 
-            double importRate = bulkImport(greffe, sizes.importEvents());
+            double importRate = bulkImport(greffe, sizes.importEvents()).rate();
             double batchRate = raw.batchedInsert(sizes.importEvents());
             results.add(Result.ratioAtLeast("bulk import, " + sizes.importEvents() + " events", round(importRate),
                     "events/s", "raw JDBC batched insert (1,000 rows a batch) of as many rows", round(batchRate), 0.4));
             log(last());
             if (sizes.largeImportEvents() > 0) {
                 // The growth of the import: a court's historic docket of a million events, on the same database.
-                double largeRate = bulkImport(greffe, sizes.largeImportEvents());
+                Import large = bulkImport(greffe, sizes.largeImportEvents());
                 double largeBatchRate = raw.batchedInsert(sizes.largeImportEvents());
                 results.add(Result.reported("bulk import, " + sizes.largeImportEvents() + " events",
-                        round(largeRate), "events/s", "raw JDBC batched insert (1,000 rows a batch) of as many rows",
+                        round(large.rate()), "events/s", "raw JDBC batched insert (1,000 rows a batch) of as many rows",
                         round(largeBatchRate)));
+                log(last());
+                results.add(Result.reported("peak heap used during the import of " + sizes.largeImportEvents()
+                        + " events", round(large.peakHeapBytes() / 1048576), "MiB", "Greffe's -Xmx", 512));
                 log(last());
             }
 
@@ -507,10 +510,19 @@ public final class Bench {
     }
 
     /**
-     * Events per second of one docket file of {@code events} rows posted to the import: from the start of the upload
-     * to the job's end, as a clerk waits for it, polling the job every 50 ms.
+     * One import's outcome.
+     *
+     * @param rate          events per second, from the start of the upload to the job's end
+     * @param peakHeapBytes the most heap Greffe (run with -Xmx512m) used while it imported, sampled every second
      */
-    private double bulkImport(GreffeServer greffe, int events) throws Exception {
+    private record Import(double rate, double peakHeapBytes) {
+    }
+
+    /**
+     * One docket file of {@code events} rows posted to the import: from the start of the upload to the job's end, as
+     * a clerk waits for it, polling the job every 50 ms and Greffe's heap every second.
+     */
+    private Import bulkImport(GreffeServer greffe, int events) throws Exception {
         StringBuilder csv = new StringBuilder(SyntheticCases.docketHeader());
         String prefix = "IMP" + System.nanoTime() % 1_000_000;
         for (int n = 0; n < events / SyntheticCases.DOCKET_EVENTS_PER_CASE; n++) {
@@ -521,9 +533,15 @@ public final class Bench {
         String job = answer.headers().firstValue("Location").orElseThrow();
         JsonNode report = JSON.readTree(answer.body());
         long lastLog = System.nanoTime();
+        long lastHeap = 0;
+        double peakHeap = 0;
         while (report.get("state").asText().equals("RUNNING")) {
             Thread.sleep(50);
             report = JSON.readTree(require(greffe.get(job, clerk), 200).body());
+            if (System.nanoTime() - lastHeap > 1e9) {
+                peakHeap = Math.max(peakHeap, heapUsed(greffe));
+                lastHeap = System.nanoTime();
+            }
             if (System.nanoTime() - lastLog > 10e9) {
                 log(String.format(Locale.ROOT, "  import: %,d of %,d rows, %.0f rows/s", report.get("done").asInt(),
                         report.get("rows").asInt(), report.get("rowsPerSecond").asDouble()));
@@ -534,7 +552,18 @@ public final class Bench {
         if (!report.get("state").asText().equals("DONE") || report.get("rejectedTotal").asInt() > 0) {
             throw new IllegalStateException("the import did not record every row: " + report);
         }
-        return report.get("accepted").asLong() / seconds;
+        return new Import(report.get("accepted").asLong() / seconds, peakHeap);
+    }
+
+    /** Bytes of heap Greffe uses now: the sum of its heap pools in its Prometheus metrics. */
+    private double heapUsed(GreffeServer greffe) throws Exception {
+        double bytes = 0;
+        for (String line : require(greffe.get("/actuator/prometheus", auditor), 200).body().split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                bytes += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return bytes;
     }
 
     /**
