@@ -1,8 +1,14 @@
 package org.greffe.app;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.greffe.audit.application.CaseStreams;
+import org.greffe.audit.application.RebuildStatus;
 import org.greffe.audit.application.RebuildTarget;
+import org.greffe.caseload.application.BuildProgress;
+import org.greffe.caseload.application.CaseloadProperties;
+import org.greffe.caseload.application.CatchUpProgress;
+import org.greffe.caseload.infrastructure.JdbcCaseRecordStore;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.caseload.projection.CaseloadProjection;
 import org.greffe.measures.CaseRecord;
@@ -14,13 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The caseload projection as a bulk rebuild's target: its record store and its processor's rows of Axon's token
- * table (through {@link TokenTable}), replaced in one transaction. It joins the audit service's rebuild to the
- * caseload service's tables, which neither service knows of the other.
+ * table (through {@link TokenTable}, and claimed through Axon's {@link TokenStore}), replaced in one transaction, and
+ * the progress a build at start-up reports to every instance's readers ({@link CatchUpProgress}). It joins the audit
+ * service's rebuild to the caseload service's tables, which neither service knows of the other.
  */
 @Component
 class CaseloadRebuildTarget implements RebuildTarget {
@@ -29,13 +38,20 @@ class CaseloadRebuildTarget implements RebuildTarget {
 
     private final CaseRecordStore store;
     private final TokenTable tokens;
+    private final TokenStore axonTokens;
+    private final CatchUpProgress catchUps;
     private final TransactionTemplate transaction;
+    private final int segments;
     private final Clock clock;
 
-    CaseloadRebuildTarget(CaseRecordStore store, TokenTable tokens, TransactionTemplate transaction, Clock clock) {
+    CaseloadRebuildTarget(CaseRecordStore store, TokenTable tokens, TokenStore axonTokens, CatchUpProgress catchUps,
+                          TransactionTemplate transaction, CaseloadProperties properties, Clock clock) {
         this.store = store;
         this.tokens = tokens;
+        this.axonTokens = axonTokens;
+        this.catchUps = catchUps;
         this.transaction = transaction;
+        this.segments = properties.segments();
         this.clock = clock;
     }
 
@@ -45,13 +61,26 @@ class CaseloadRebuildTarget implements RebuildTarget {
     }
 
     @Override
-    public CaseStreams.Snapshot replace(Function<Consumer<CaseRecord>, CaseStreams.Snapshot> fill) {
+    public Backlog backlog() {
+        TokenTable.Reading reading = tokens.read(processorName(), JdbcCaseRecordStore.GENERATION_QUERY);
+        return new Backlog(reading.position(), reading.head(), reading.alongside());
+    }
+
+    @Override
+    public Optional<CaseStreams.Snapshot> replace(Predicate<Backlog> need,
+                                                  Function<Consumer<CaseRecord>, CaseStreams.Snapshot> fill) {
         return transaction.execute(status -> {
             // Taking the token rows first keeps every processor, on any node, from writing until this commits.
-            List<Integer> segments = tokens.lock(processorName());
-            if (segments.isEmpty()) {
-                throw new IllegalStateException("the processor " + processorName() + " has no tokens yet; it "
-                        + "creates them when it first starts, so a rebuild can follow");
+            List<Integer> segmentIds = tokens.lock(processorName());
+            if (segmentIds.isEmpty()) {
+                // A processor that never started has no rows to take: give it its segments, as its first start
+                // would. Another instance doing the same at once waits here for this transaction, and then finds
+                // them.
+                tokens.initialize(processorName(), segments, clock.instant());
+                segmentIds = tokens.lock(processorName());
+            }
+            if (!need.test(backlog())) {
+                return Optional.empty();
             }
             long start = System.nanoTime();
             store.deleteAll();
@@ -62,13 +91,28 @@ class CaseloadRebuildTarget implements RebuildTarget {
                 records.finish();
             }
             long filled = System.nanoTime();
-            // Owner cleared: whichever node's processor claims a segment next goes on from the snapshot's head.
             tokens.reset(processorName(), GapAwareTrackingToken.newInstance(snapshot.head(), snapshot.gaps()),
                     clock.instant());
+            // Claimed for this node through Axon's token store, as its processor claims them, and it starts again
+            // next. A batch another node's processor had in flight when the tokens were taken would otherwise store
+            // its older token after this commit, claiming the free segment, and move the projection back; claimed,
+            // its store fails and the batch rolls back.
+            for (int segment : segmentIds) {
+                axonTokens.fetchToken(processorName(), segment);
+            }
             log.info("Bulk rebuild of {}: emptied in {} ms, {} events read and folded in {} ms, tokens moved to {} "
                     + "({} gaps)", processorName(), (emptied - start) / 1_000_000, snapshot.eventsRead(),
                     (filled - emptied) / 1_000_000, snapshot.head(), snapshot.gaps().size());
-            return snapshot;
+            return Optional.of(snapshot);
         });
+    }
+
+    @Override
+    public void progress(RebuildStatus status) {
+        if (status.state() == RebuildStatus.State.RUNNING) {
+            catchUps.report(new BuildProgress(true, status.eventsRead(), status.head(), status.eventsPerSecond()));
+        } else {
+            catchUps.ended();
+        }
     }
 }

@@ -102,6 +102,20 @@ public class TokenTable {
     }
 
     /**
+     * Gives a processor that never started its segments, {@code 0} to {@code segments - 1}, without a token and without
+     * an owner, as Axon's token store does on a processor's first start on an empty log, so that their rows can be
+     * locked. Segments that exist are left as they are, whoever inserted them, even in a transaction still open.
+     */
+    public void initialize(String processorName, int segments, Instant at) {
+        List<Object[]> rows = new ArrayList<>(segments);
+        for (int segment = 0; segment < segments; segment++) {
+            rows.add(new Object[]{processorName, segment, at.toString()});
+        }
+        jdbc.batchUpdate("INSERT INTO token_entry (processor_name, segment, timestamp) VALUES (?, ?, ?) "
+                + "ON CONFLICT (processor_name, segment) DO NOTHING", rows);
+    }
+
+    /**
      * Sets every segment of the processor to the token and clears their owner: whichever node's processor claims a
      * segment next goes on from that token.
      */
@@ -124,6 +138,15 @@ public class TokenTable {
         /** A reading without a value of the caller's. */
         public Reading(List<StoredToken> tokens, long head) {
             this(tokens, head, 0L);
+        }
+
+        /**
+         * The lowest global index any segment's token has reached: 0 for a segment without a token, and 0 before the
+         * processor first started. Gaps are not looked at.
+         */
+        public long position() {
+            return tokens.stream().mapToLong(token -> token.token() == null ? 0L : token.token().position().orElse(0L))
+                         .min().orElse(0L);
         }
     }
 

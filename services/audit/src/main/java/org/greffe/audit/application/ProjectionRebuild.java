@@ -12,11 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * Rebuilds the caseload projection from the raw log, and reports its progress.
@@ -30,6 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   tables) and lets it replay the whole log in order. While it replays, the caseload serves no figures rather than
  *   half-built ones.</li>
  * </ul>
+ *
+ * <p>Auditors ask for a rebuild ({@link #start}); Greffe asks for one itself at start-up ({@link #catchUp}) when the
+ * processor is so far behind the log that folding the rest event by event would keep readers waiting for minutes.
+ * That build goes the bulk way, through the same code: several instances starting together each decide to build, the
+ * first to take the processor's tokens does, and the others, once they get the tokens, find the projection built and
+ * leave it ({@link RebuildStatus.State#SKIPPED}). While it runs, it reports its progress through the target, so that
+ * readers on every instance are told how long to wait.
  */
 public class ProjectionRebuild {
 
@@ -74,11 +85,12 @@ public class ProjectionRebuild {
         this.target = target;
         this.method = method;
         this.clock = clock;
-        this.status = new RebuildStatus(RebuildStatus.State.IDLE, method.label(), 0, 0, 0, 0, 0, null, null, null);
+        this.status = new RebuildStatus(RebuildStatus.State.IDLE, method.label(), null, 0, 0, 0, 0, 0, null, null,
+                null);
     }
 
     /**
-     * Starts a rebuild.
+     * Starts a rebuild that an auditor asked for, by the configured method.
      *
      * @throws IllegalStateException when one is already running
      */
@@ -88,19 +100,53 @@ public class ProjectionRebuild {
         }
         StreamingEventProcessor processor = processor();
         long head = positions.head();
-        Instant started = clock.instant();
+        Run run = new Run(method, RebuildStatus.Origin.REQUEST, clock.instant());
         log.info("Rebuilding projection {} ({}) from the start of the log, whose head is at {}", processorName,
                 method.label(), head);
-        status = running(0, 0, head, started);
+        status = running(run, 0, 0, head);
         if (method == RebuildStatus.Method.BULK) {
-            worker.execute(() -> bulk(processor, started));
+            worker.execute(() -> bulk(processor, run, RebuildTarget.ALWAYS));
         } else {
             processor.shutDown();
             processor.resetTokens();
             processor.start();
-            monitor.schedule(this::follow, 100, TimeUnit.MILLISECONDS);
+            monitor.schedule(() -> follow(run), 100, TimeUnit.MILLISECONDS);
         }
         return status;
+    }
+
+    /**
+     * At start-up, once the processor has started: builds the projection in bulk, whatever the configured method, if
+     * {@code farBehind} says the processor is far enough behind the log; otherwise leaves the processor to catch up by
+     * itself. The build runs in the background; its status is {@link #status}. Once it holds the processor's tokens,
+     * it goes on only if the projection is still far behind and was not rebuilt meanwhile (by another instance).
+     *
+     * @param farBehind whether the processor, where it stands, is far enough behind the log's head
+     * @return the build's status when one started
+     */
+    public synchronized Optional<RebuildStatus> catchUp(Predicate<RebuildTarget.Backlog> farBehind) {
+        if (!target.processorName().equals(processorName)) {
+            log.info("Projection {} catches up by itself: only {} can be built in bulk", processorName,
+                    target.processorName());
+            return Optional.empty();
+        }
+        if (status.state() == RebuildStatus.State.RUNNING) {
+            return Optional.empty();
+        }
+        RebuildTarget.Backlog seen = target.backlog();
+        if (!farBehind.test(seen)) {
+            log.debug("Projection {} at position {} of {} catches up by itself", processorName, seen.position(),
+                    seen.head());
+            return Optional.empty();
+        }
+        StreamingEventProcessor processor = processor();
+        Run run = new Run(RebuildStatus.Method.BULK, RebuildStatus.Origin.START_UP, clock.instant());
+        log.info("Projection {} has read up to position {} of a log whose head is at {}: building it in bulk rather "
+                + "than event by event", processorName, seen.position(), seen.head());
+        status = running(run, 0, 0, seen.head());
+        worker.execute(() -> bulk(processor, run,
+                now -> now.generation() == seen.generation() && farBehind.test(now)));
+        return Optional.of(status);
     }
 
     /** The progress of the latest rebuild, or {@code IDLE} when none ran. */
@@ -108,28 +154,48 @@ public class ProjectionRebuild {
         return status;
     }
 
-    private void bulk(StreamingEventProcessor processor, Instant started) {
+    private void bulk(StreamingEventProcessor processor, Run run, Predicate<RebuildTarget.Backlog> need) {
         AtomicLong read = new AtomicLong();
         long head = status.head();
+        AtomicReference<RebuildTarget.Backlog> found = new AtomicReference<>();
+        Reports reports = new Reports(run.origin());
         try {
             processor.shutDown();
-            CaseStreams.Snapshot snapshot = target.replace(records -> streams.forEachCase(null, events -> {
+            Optional<CaseStreams.Snapshot> built = target.replace(backlog -> {
+                found.set(backlog);
+                if (!need.test(backlog)) {
+                    return false;
+                }
+                reports.start();
+                return true;
+            }, records -> streams.forEachCase(null, events -> {
                 CaseRecord record = fold(events);
                 if (record != null) {
                     records.accept(record);
                 }
-                status = running(0, read.addAndGet(events.size()), head, started);
+                status = running(run, 0, read.addAndGet(events.size()), head);
             }));
             Instant now = clock.instant();
-            status = new RebuildStatus(RebuildStatus.State.DONE, method.label(), snapshot.head(), snapshot.head(),
-                    snapshot.eventsRead(), 100, rate(snapshot.eventsRead(), started, now), started, now, null);
+            if (built.isEmpty()) {
+                RebuildTarget.Backlog backlog = found.get();
+                status = new RebuildStatus(RebuildStatus.State.SKIPPED, run.method().label(), run.origin().label(),
+                        backlog.position(), backlog.head(), 0, 100, 0, run.started(), now, null);
+                log.info("Projection {} needs no bulk build any more: rebuilt meanwhile by another instance, or no "
+                        + "longer far behind (position {} of {})", processorName, backlog.position(), backlog.head());
+                return;
+            }
+            CaseStreams.Snapshot snapshot = built.get();
+            status = new RebuildStatus(RebuildStatus.State.DONE, run.method().label(), run.origin().label(),
+                    snapshot.head(), snapshot.head(), snapshot.eventsRead(), 100,
+                    rate(snapshot.eventsRead(), run.started(), now), run.started(), now, null);
             log.info("Rebuilt projection {} in bulk: {} events up to position {} in {} s ({} events/s)",
-                    processorName, snapshot.eventsRead(), snapshot.head(), seconds(started, now),
+                    processorName, snapshot.eventsRead(), snapshot.head(), seconds(run.started(), now),
                     status.eventsPerSecond());
         } catch (RuntimeException e) {
             status = failed(status, e.getMessage());
             log.error("Bulk rebuild of {} failed; the projection is as it was before", processorName, e);
         } finally {
+            reports.stop();
             processor.start();
         }
     }
@@ -145,43 +211,45 @@ public class ProjectionRebuild {
         return record;
     }
 
-    private void follow() {
+    private void follow(Run run) {
         try {
             RebuildStatus current = status;
             StreamingEventProcessor processor = processor();
             long position = positions.position(processorName);
             Instant now = clock.instant();
             if (processor.isError()) {
-                status = failed(running(position, position, current.head(), current.startedAt()),
+                status = failed(running(run, position, position, current.head()),
                         "the processor " + processorName + " reported an error; see the log");
                 log.error("Rebuild of {} failed at position {}", processorName, position);
                 return;
             }
             if (!processor.isReplaying() && position >= current.head()) {
-                status = new RebuildStatus(RebuildStatus.State.DONE, method.label(), position, current.head(),
-                        position, 100, rate(position, current.startedAt(), now), current.startedAt(), now, null);
+                status = new RebuildStatus(RebuildStatus.State.DONE, run.method().label(), run.origin().label(),
+                        position, current.head(), position, 100, rate(position, run.started(), now), run.started(),
+                        now, null);
                 log.info("Rebuilt projection {} up to position {} in {} s ({} events/s)", processorName, position,
-                        seconds(current.startedAt(), now), status.eventsPerSecond());
+                        seconds(run.started(), now), status.eventsPerSecond());
                 return;
             }
-            status = running(position, position, current.head(), current.startedAt());
-            monitor.schedule(this::follow, 200, TimeUnit.MILLISECONDS);
+            status = running(run, position, position, current.head());
+            monitor.schedule(() -> follow(run), 200, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             status = failed(status, e.getMessage());
             log.error("Following the rebuild of {} failed", processorName, e);
         }
     }
 
-    private RebuildStatus running(long position, long eventsRead, long head, Instant started) {
+    private RebuildStatus running(Run run, long position, long eventsRead, long head) {
         double percent = head == 0 ? 100 : Math.min(100.0, Math.round(1000.0 * eventsRead / head) / 10.0);
-        return new RebuildStatus(RebuildStatus.State.RUNNING, method.label(), position, head, eventsRead, percent,
-                rate(eventsRead, started, clock.instant()), started, null, null);
+        return new RebuildStatus(RebuildStatus.State.RUNNING, run.method().label(), run.origin().label(), position,
+                head, eventsRead, percent, rate(eventsRead, run.started(), clock.instant()), run.started(), null,
+                null);
     }
 
     private RebuildStatus failed(RebuildStatus current, String why) {
-        return new RebuildStatus(RebuildStatus.State.FAILED, method.label(), current.position(), current.head(),
-                current.eventsRead(), current.percent(), current.eventsPerSecond(), current.startedAt(),
-                clock.instant(), why);
+        return new RebuildStatus(RebuildStatus.State.FAILED, current.method(), current.origin(), current.position(),
+                current.head(), current.eventsRead(), current.percent(), current.eventsPerSecond(),
+                current.startedAt(), clock.instant(), why);
     }
 
     private static double seconds(Instant from, Instant to) {
@@ -195,5 +263,47 @@ public class ProjectionRebuild {
     private StreamingEventProcessor processor() {
         return processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow(
                 () -> new IllegalStateException("no streaming processor named " + processorName + " runs here"));
+    }
+
+    /** One rebuild: how it runs, who asked for it, when it started. */
+    private record Run(RebuildStatus.Method method, RebuildStatus.Origin origin, Instant started) {
+    }
+
+    /**
+     * The progress reports of a build at start-up, which readers on every instance wait for: from when it holds the
+     * processor's tokens and goes ahead, every second on the monitor's thread, to a last one once it ended. A build
+     * an auditor asked for reports nothing: the old figures are served meanwhile.
+     */
+    private final class Reports {
+
+        private final boolean wanted;
+        private ScheduledFuture<?> every;
+
+        Reports(RebuildStatus.Origin origin) {
+            this.wanted = origin == RebuildStatus.Origin.START_UP;
+        }
+
+        synchronized void start() {
+            if (wanted && every == null) {
+                every = monitor.scheduleWithFixedDelay(this::report, 0, 1, TimeUnit.SECONDS);
+            }
+        }
+
+        /** After the status is final: a running report cannot come after the last one, on the same thread. */
+        synchronized void stop() {
+            if (every != null) {
+                every.cancel(false);
+                monitor.execute(this::report);
+            }
+        }
+
+        private void report() {
+            try {
+                target.progress(status);
+            } catch (RuntimeException e) {
+                // Readers are then told less; the build itself goes on.
+                log.warn("Could not report the progress of the bulk build of {}: {}", processorName, e.toString());
+            }
+        }
     }
 }

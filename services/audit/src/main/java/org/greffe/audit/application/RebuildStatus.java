@@ -6,9 +6,14 @@ import java.util.Locale;
 /**
  * Progress of a projection rebuild.
  *
- * @param state           {@code IDLE} (none ran), {@code RUNNING}, {@code DONE} or {@code FAILED}
+ * @param state           {@code IDLE} (none ran), {@code RUNNING}, {@code DONE}, {@code FAILED}, or {@code SKIPPED}:
+ *                        a build at start-up that found, once it held the processor's tokens, that the projection no
+ *                        longer needed it (another instance had built it meanwhile)
  * @param method          how the projection is rebuilt: {@code bulk} (read case by case, replaced in one
  *                        transaction) or {@code replay} (its processor's tokens reset, the log replayed in order)
+ * @param origin          who asked for it: {@code request} (an auditor, {@code POST /api/audit/rebuild}) or
+ *                        {@code start-up} (Greffe itself, which found the projection far behind the log when it
+ *                        started); {@code null} while {@code IDLE}
  * @param position        global position the rebuilt projection has reached: for a bulk rebuild 0 until the new
  *                        projection commits, then the head of the log it was built from
  * @param head            newest global position of the log: when the rebuild started, or for a bulk rebuild that is
@@ -20,8 +25,9 @@ import java.util.Locale;
  * @param finishedAt      when it finished, or {@code null}
  * @param failure         why it failed, or {@code null}
  */
-public record RebuildStatus(State state, String method, long position, long head, long eventsRead, double percent,
-                            double eventsPerSecond, Instant startedAt, Instant finishedAt, String failure) {
+public record RebuildStatus(State state, String method, String origin, long position, long head, long eventsRead,
+                            double percent, double eventsPerSecond, Instant startedAt, Instant finishedAt,
+                            String failure) {
 
     /** How a rebuild rebuilds. */
     public enum Method {
@@ -47,6 +53,19 @@ public record RebuildStatus(State state, String method, long position, long head
         }
     }
 
+    /** Who asked for a rebuild. */
+    public enum Origin {
+        /** An auditor, through {@code POST /api/audit/rebuild}. */
+        REQUEST,
+        /** Greffe at start-up, which found the projection far behind the log. */
+        START_UP;
+
+        /** The name shown in the status. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     /** Where a rebuild stands. */
-    public enum State { IDLE, RUNNING, DONE, FAILED }
+    public enum State { IDLE, RUNNING, DONE, FAILED, SKIPPED }
 }

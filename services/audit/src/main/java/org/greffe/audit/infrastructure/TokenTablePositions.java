@@ -19,9 +19,7 @@ public class TokenTablePositions implements TokenPositions {
 
     @Override
     public long position(String processorName) {
-        return tokens.read(processorName).tokens().stream()
-                     .mapToLong(token -> token.token() == null ? 0L : token.token().position().orElse(0L))
-                     .min().orElse(0L);
+        return tokens.read(processorName).position();
     }
 
     @Override

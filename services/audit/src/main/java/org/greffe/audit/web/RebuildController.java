@@ -33,7 +33,9 @@ class RebuildController {
 
     @RecordedAccess("rebuild-status")
     @GetMapping(path = "/api/audit/rebuild", produces = "application/json")
-    @Operation(summary = "Progress of the latest rebuild: state, position, head, percent, events per second")
+    @Operation(summary = "Progress of the latest rebuild on this instance, an auditor's or the bulk build Greffe runs "
+            + "at start-up when it finds the projection far behind the log: state, method, origin, position, head, "
+            + "percent, events per second")
     RebuildStatus status() {
         return rebuild.status();
     }

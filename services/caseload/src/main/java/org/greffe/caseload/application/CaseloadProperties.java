@@ -14,16 +14,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           no breakdown cell whose perturbed count is below {@code k}; 1 hides nothing
  * @param maxStreamsPerUser  {@code greffe.caseload.max-streams-per-user}: caseload streams one user may hold open at
  *                           once (default 4); every stream holds a connection and a thread's attention
+ * @param bulkCatchUpThreshold {@code greffe.caseload.bulk-catch-up-threshold}: how many events the projection must
+ *                           have left to read when Greffe starts for it to be built in bulk rather than folded event by
+ *                           event (default 10,000; 0 turns the bulk catch-up off); see {@link BulkCatchUp}
  */
 @ConfigurationProperties("greffe.caseload")
 public record CaseloadProperties(Integer batchSize, Integer segments, Integer smallCellThreshold,
-                                 Integer maxStreamsPerUser) {
+                                 Integer maxStreamsPerUser, Long bulkCatchUpThreshold) {
 
     public CaseloadProperties {
         batchSize = batchSize == null ? 500 : batchSize;
         segments = segments == null ? 2 : segments;
         smallCellThreshold = smallCellThreshold == null ? 5 : smallCellThreshold;
         maxStreamsPerUser = maxStreamsPerUser == null ? 4 : maxStreamsPerUser;
+        bulkCatchUpThreshold = bulkCatchUpThreshold == null ? BulkCatchUp.DEFAULT_THRESHOLD : bulkCatchUpThreshold;
+        if (bulkCatchUpThreshold < 0) {
+            throw new IllegalArgumentException("greffe.caseload.bulk-catch-up-threshold must be 0 (off) or more");
+        }
         if (maxStreamsPerUser < 1) {
             throw new IllegalArgumentException("greffe.caseload.max-streams-per-user must be at least 1");
         }

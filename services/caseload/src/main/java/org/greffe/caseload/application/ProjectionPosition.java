@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * every token whole, so that folding a late event changes it like any other fold.
  *
  * <p>The tokens, the head and the tables' generation are read in one statement through the event log's one adapter,
- * {@link TokenTable}.
+ * {@link TokenTable}. A projection behind the log may be waiting for a bulk build at start-up, which fills it in one
+ * transaction and reports its progress apart ({@link CatchUpProgress}); that report is read only then.
  */
 public class ProjectionPosition {
 
@@ -38,32 +39,40 @@ public class ProjectionPosition {
     private final TokenTable tokens;
     private final String generationQuery;
     private final String processor;
+    private final CatchUpProgress catchUps;
 
     /**
      * @param tokens          the token table
      * @param generationQuery the SQL that reads the projection tables' generation, which a rebuild moves on in the
      *                        transaction that replaces the tokens
      * @param processor       the projection's processor
+     * @param catchUps        where a bulk build at start-up reports its progress
      */
-    public ProjectionPosition(TokenTable tokens, String generationQuery, String processor) {
+    public ProjectionPosition(TokenTable tokens, String generationQuery, String processor,
+                              CatchUpProgress catchUps) {
         this.tokens = tokens;
         this.generationQuery = generationQuery;
         this.processor = processor;
+        this.catchUps = catchUps;
     }
 
-    /** Where the projection stands: its tokens, its tables' generation and the log's head. */
+    /** Where the projection stands: its tokens, its tables' generation, the log's head, and a build under way. */
     public State state() {
         // One statement: the version never names new tokens with the generation of the tables they replaced.
         TokenTable.Reading reading = tokens.read(processor, generationQuery);
         long before = reading.alongside();
+        State state;
         if (reading.tokens().isEmpty()) {
-            return new State(0L, reading.head(), false, "g" + before);
+            state = new State(0L, reading.head(), false, "g" + before);
+        } else {
+            // Read after the tokens: an event found stored here and missing from a token is not in the figures that
+            // token covers, whichever committed first. Counting one folded meanwhile only lowers the position.
+            state = of(before, reading, tokens.stored(reading.tokens().stream()
+                                                             .flatMap(segment -> gaps(segment.token()).stream())
+                                                             .collect(Collectors.toCollection(TreeSet::new))));
         }
-        // Read after the tokens: an event found stored here and missing from a token is not in the figures that
-        // token covers, whichever committed first. Counting one that was folded meanwhile only lowers the position.
-        return of(before, reading, tokens.stored(reading.tokens().stream()
-                                                        .flatMap(segment -> gaps(segment.token()).stream())
-                                                        .collect(Collectors.toCollection(TreeSet::new))));
+        // A bulk build commits the whole projection with its tokens: until then the tokens lag behind the head.
+        return state.position() < state.head() ? catchUps.current().map(state::buildingInBulk).orElse(state) : state;
     }
 
     /**
@@ -141,12 +150,33 @@ public class ProjectionPosition {
      *                  segment of the processor; 0 when it has read nothing. It stops below an event that committed
      *                  late into a gap until that event is folded, and below an event the projection cannot fold
      * @param head      the global index of the newest stored event; 0 for an empty log
-     * @param replaying true while the projection replays the log from its start (a rebuild, or a first catch-up):
-     *                  its figures are not final
+     * @param replaying true while the projection is built from the start of the log, so that its figures are not
+     *                  final: its processor replays the log (a rebuild by replay, or a first catch-up event by
+     *                  event), or a bulk build at start-up is filling it ({@code bulkBuild})
      * @param version   the tables' generation, every segment's position and a digest of every segment's token with
      *                  its gaps: the projection's tables change only when a token changes, since each segment writes
      *                  its rows and its token in one transaction, and a rebuild moves the generation on
+     * @param bulkBuild the bulk build at start-up that is filling the projection, as its builder last reported, on
+     *                  this instance or another; {@code null} when none is
      */
-    public record State(long position, long head, boolean replaying, String version) {
+    public record State(long position, long head, boolean replaying, String version, BuildProgress bulkBuild) {
+
+        /** Where the projection stands with no bulk build under way. */
+        public State(long position, long head, boolean replaying, String version) {
+            this(position, head, replaying, version, null);
+        }
+
+        /** The same state, while the bulk build is filling the projection: its figures are not final. */
+        public State buildingInBulk(BuildProgress build) {
+            return new State(position, head, true, version, build);
+        }
+
+        /**
+         * How far the build readers wait for has got: the bulk build's report, or else where the processor stands.
+         * Meaningful while {@link #replaying}.
+         */
+        public BuildProgress progress() {
+            return bulkBuild != null ? bulkBuild : new BuildProgress(false, position, head, 0);
+        }
     }
 }

@@ -90,9 +90,15 @@ public class CaseloadConfiguration {
     }
 
     @Bean
-    ProjectionPosition caseloadPosition(TokenTable tokenTable) {
+    JdbcCatchUpProgress catchUpProgress(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                        Flyway caseloadFlyway) {
+        return new JdbcCatchUpProgress(jdbc, transactions);
+    }
+
+    @Bean
+    ProjectionPosition caseloadPosition(TokenTable tokenTable, JdbcCatchUpProgress catchUpProgress) {
         return new ProjectionPosition(tokenTable, JdbcCaseRecordStore.GENERATION_QUERY,
-                CaseloadProjection.PROCESSOR);
+                CaseloadProjection.PROCESSOR, catchUpProgress);
     }
 
     @Bean

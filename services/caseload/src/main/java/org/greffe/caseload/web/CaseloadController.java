@@ -241,9 +241,11 @@ class CaseloadController {
     }
 
     /**
-     * Reads the position before the figures, so the figures are at least as new as the position they name. While a
-     * rebuild replays the log, the tables hold half-built figures: none are served, rather than wrong ones. Figures
-     * asked for again at the same projection version come from the cache: they cannot have changed.
+     * Reads the position before the figures, so the figures are at least as new as the position they name. While the
+     * projection is built from the start of the log (a rebuild replaying it, a first catch-up, a bulk build at
+     * start-up), the tables hold half-built figures: none are served, rather than wrong ones, and the answer says how
+     * far the build is. Figures asked for again at the same projection version come from the cache: they cannot have
+     * changed.
      */
     private <T> ResponseEntity<T> positioned(Key key, Supplier<T> figures) {
         return positioned(key, state -> figures.get());
@@ -253,13 +255,7 @@ class CaseloadController {
     private <T> ResponseEntity<T> positioned(Key key, Function<ProjectionPosition.State, T> figures) {
         ProjectionPosition.State state = position.state();
         if (state.replaying()) {
-            CaseloadProblem rebuilding = CaseloadProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding",
-                    "Caseload being rebuilt", "the caseload is being rebuilt from the event log and its figures are "
-                            + "not final yet; GET /api/audit/rebuild shows the progress; retry in a few seconds");
-            rebuilding.getHeaders().set("Retry-After", "5");
-            rebuilding.getHeaders().set(POSITION, String.valueOf(state.position()));
-            rebuilding.getHeaders().set(HEAD, String.valueOf(state.head()));
-            throw rebuilding;
+            throw CaseloadProblem.building(state);
         }
         return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
                              .header(HEAD, String.valueOf(state.head()))
@@ -271,13 +267,7 @@ class CaseloadController {
      * no log position, since the difference of two would count the events recorded in between.
      */
     private <T> ResponseEntity<T> published(Function<Release, T> answer) {
-        Release release = releases.latest().orElseThrow(() -> {
-            CaseloadProblem preparing = CaseloadProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "release-pending",
-                    "Figures not released yet", "the first monthly release of the published figures is being "
-                            + "prepared while Greffe reads its event log; retry in a few seconds");
-            preparing.getHeaders().set("Retry-After", "5");
-            return preparing;
-        });
+        Release release = releases.latest().orElseThrow(() -> CaseloadProblem.releasePending(position.state()));
         return ResponseEntity.ok().header(RELEASE, release.month().toString()).body(answer.apply(release));
     }
 

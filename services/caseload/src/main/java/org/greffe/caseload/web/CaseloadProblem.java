@@ -1,10 +1,13 @@
 package org.greffe.caseload.web;
 
+import org.greffe.caseload.application.BuildProgress;
+import org.greffe.caseload.application.ProjectionPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.util.Locale;
 
 /** A refusal of the caseload API, answered as problem+json with a type under {@code urn:greffe:problem:}. */
 final class CaseloadProblem extends ErrorResponseException {
@@ -18,6 +21,58 @@ final class CaseloadProblem extends ErrorResponseException {
         problem.setType(URI.create("urn:greffe:problem:" + type));
         problem.setTitle(title);
         return new CaseloadProblem(status, problem);
+    }
+
+    /**
+     * Exact figures asked for while the projection is built from the start of the log: how far the build is (events
+     * read of the log's head, in percent, also as the problem's {@code eventsRead}, {@code head}, {@code percent} and
+     * {@code method}), and when to ask again ({@code Retry-After}: the time the rest takes at the rate so far, when a
+     * bulk build reports it).
+     */
+    static CaseloadProblem building(ProjectionPosition.State state) {
+        BuildProgress progress = state.progress();
+        String detail = String.format(Locale.ROOT, "the caseload is %s: %,d of %,d events read (%.1f%%); its figures "
+                + "are not final yet; retry in %d s", progress.bulk()
+                ? "being built from the event log in bulk, since Greffe found it far behind the log when it started"
+                : "being rebuilt from the event log, event by event", progress.eventsRead(), progress.head(),
+                progress.percent(), progress.retryAfterSeconds());
+        if (progress.bulk()) {
+            detail += " (GET /api/audit/rebuild on the instance that builds it follows the build)";
+        }
+        CaseloadProblem building = of(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding", "Caseload being built", detail);
+        building.getBody().setProperty("method", progress.bulk() ? "bulk" : "replay");
+        building.getBody().setProperty("eventsRead", progress.eventsRead());
+        building.getBody().setProperty("head", progress.head());
+        building.getBody().setProperty("percent", progress.percent());
+        building.getHeaders().set("Retry-After", String.valueOf(progress.retryAfterSeconds()));
+        building.getHeaders().set(CaseloadController.POSITION, String.valueOf(state.position()));
+        building.getHeaders().set(CaseloadController.HEAD, String.valueOf(state.head()));
+        return building;
+    }
+
+    /**
+     * Published figures asked for before the first monthly release is made, which waits until the projection has
+     * read the whole log. While it is being built, the answer says how far in percent (also as {@code percent}):
+     * never in events or log positions, which readers of the published figures are not given.
+     */
+    static CaseloadProblem releasePending(ProjectionPosition.State state) {
+        if (!state.replaying()) {
+            CaseloadProblem preparing = of(HttpStatus.SERVICE_UNAVAILABLE, "release-pending",
+                    "Figures not released yet", "the first monthly release of the published figures is being "
+                            + "prepared while Greffe reads its event log; retry in a few seconds");
+            preparing.getHeaders().set("Retry-After", String.valueOf(BuildProgress.DEFAULT_RETRY_SECONDS));
+            return preparing;
+        }
+        BuildProgress progress = state.progress();
+        // The release is made within seconds of the projection reaching the head.
+        long retry = Math.max(progress.retryAfterSeconds(), BuildProgress.DEFAULT_RETRY_SECONDS);
+        CaseloadProblem preparing = of(HttpStatus.SERVICE_UNAVAILABLE, "release-pending", "Figures not released yet",
+                String.format(Locale.ROOT, "the first monthly release of the published figures is made once Greffe "
+                        + "has read its event log into the caseload, which is %.1f%% done; retry in %d s",
+                        progress.percent(), retry));
+        preparing.getBody().setProperty("percent", progress.percent());
+        preparing.getHeaders().set("Retry-After", String.valueOf(retry));
+        return preparing;
     }
 
     /** A caller's value, safe to repeat in an answer: printable and at most 64 characters. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,10 +92,97 @@ class ProjectionPositionTest {
         };
 
         ProjectionPosition.State state = new ProjectionPosition(tokens, "SELECT generation FROM caseload_generation",
-                "caseload").state();
+                "caseload", new Reported(null)).state();
 
         assertThat(state.version()).as("the rebuild's tokens with the rebuild's generation").startsWith("g4 0:7 #");
         assertThat(state.position()).isEqualTo(7);
         assertThat(readings).isEmpty();
+    }
+
+    @Test
+    void aProjectionBehindTheLogWhileABulkBuildReportsIsBeingBuilt() {
+        BuildProgress build = new BuildProgress(true, 5_000, 12_000, 50_000);
+
+        ProjectionPosition.State state = position(new TokenTable.Reading(List.of(segment(0, null)), 12_000),
+                new Reported(build)).state();
+
+        assertThat(state.replaying()).as("its figures are not final").isTrue();
+        assertThat(state.position()).isZero();
+        assertThat(state.progress()).isEqualTo(build);
+    }
+
+    @Test
+    void aProjectionWithoutTokensIsBeingBuiltWhileABulkBuildReports() {
+        BuildProgress build = new BuildProgress(true, 0, 12_000, 0);
+
+        ProjectionPosition.State state = position(new TokenTable.Reading(List.of(), 12_000), new Reported(build))
+                .state();
+
+        assertThat(state.replaying()).isTrue();
+        assertThat(state.progress()).isEqualTo(build);
+    }
+
+    @Test
+    void aProjectionThatReachedTheHeadIsNotWaitingForABuildWhateverWasReported() {
+        Reported reported = new Reported(new BuildProgress(true, 11_000, 12_000, 50_000));
+
+        ProjectionPosition.State state = position(new TokenTable.Reading(List.of(segment(0, token(12_000))), 12_000),
+                reported).state();
+
+        assertThat(state.replaying()).isFalse();
+        assertThat(state.bulkBuild()).isNull();
+        assertThat(reported.asked).as("no read of the report once caught up").isZero();
+    }
+
+    @Test
+    void withoutABulkBuildTheProgressIsWhereTheReplayStands() {
+        ProjectionPosition.State state = position(new TokenTable.Reading(List.of(
+                segment(0, ReplayToken.createReplayToken(token(12_000), token(3_000)))), 12_000), new Reported(null))
+                .state();
+
+        assertThat(state.replaying()).isTrue();
+        assertThat(state.progress()).isEqualTo(new BuildProgress(false, 3_000, 12_000, 0));
+    }
+
+    private static ProjectionPosition position(TokenTable.Reading reading, CatchUpProgress catchUps) {
+        TokenTable tokens = new TokenTable(null, SERIALIZER) {
+            @Override
+            public Reading read(String processorName, String alongside) {
+                return reading;
+            }
+
+            @Override
+            public Set<Long> stored(Collection<Long> indexes) {
+                return Set.of();
+            }
+        };
+        return new ProjectionPosition(tokens, "SELECT 0", "caseload", catchUps);
+    }
+
+    /** A bulk build's report as read, or none. */
+    private static final class Reported implements CatchUpProgress {
+
+        private final BuildProgress build;
+        private int asked;
+
+        Reported(BuildProgress build) {
+            this.build = build;
+        }
+
+        @Override
+        public void report(BuildProgress progress) {
+            throw new UnsupportedOperationException("readers only read");
+        }
+
+        @Override
+        public void ended() {
+            throw new UnsupportedOperationException("readers only read");
+        }
+
+        @Override
+        public Optional<BuildProgress> current() {
+            asked++;
+            return Optional.ofNullable(build);
+        }
     }
 }

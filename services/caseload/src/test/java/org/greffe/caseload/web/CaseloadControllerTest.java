@@ -1,5 +1,6 @@
 package org.greffe.caseload.web;
 
+import org.greffe.caseload.application.BuildProgress;
 import org.greffe.caseload.application.CaseloadSummaries;
 import org.greffe.caseload.application.InMemoryReleaseStore;
 import org.greffe.caseload.application.Releases;
@@ -122,6 +123,65 @@ class CaseloadControllerTest {
     }
 
     @Test
+    void whileABulkBuildFillsTheProjectionExactReadersAreToldHowFarItIsAndWhenToComeBack() {
+        CaseloadController controller = controller();
+        when(position.state()).thenReturn(new ProjectionPosition.State(0, 1_000_000, false, "g1 0:0")
+                .buildingInBulk(new BuildProgress(true, 412_000, 1_000_000, 90_000)));
+
+        assertThatThrownBy(() -> read(controller, null, null, "CLERK"))
+                .isInstanceOfSatisfying(CaseloadProblem.class, problem -> {
+                    ProblemDetail body = problem.getBody();
+                    assertThat(problem.getStatusCode().value()).isEqualTo(503);
+                    assertThat(body.getType().toString()).isEqualTo("urn:greffe:problem:rebuilding");
+                    assertThat(body.getDetail()).contains("being built from the event log in bulk")
+                                                .contains("412,000 of 1,000,000 events read (41.2%)")
+                                                .contains("retry in 7 s");
+                    assertThat(body.getProperties()).containsEntry("method", "bulk")
+                                                    .containsEntry("eventsRead", 412_000L)
+                                                    .containsEntry("head", 1_000_000L)
+                                                    .containsEntry("percent", 41.2);
+                    assertThat(problem.getHeaders().getFirst("Retry-After")).as("588,000 events at 90,000 a second")
+                                                                           .isEqualTo("7");
+                    assertThat(problem.getHeaders().getFirst(CaseloadController.POSITION)).isEqualTo("0");
+                    assertThat(problem.getHeaders().getFirst(CaseloadController.HEAD)).isEqualTo("1000000");
+                });
+    }
+
+    @Test
+    void whileTheProcessorReplaysTheLogExactReadersAreToldWhereItStands() {
+        CaseloadController controller = controller();
+        when(position.state()).thenReturn(new ProjectionPosition.State(3_000, 12_000, true, "g1 0:3000r"));
+
+        assertThatThrownBy(() -> read(controller, null, null, "AUDITOR"))
+                .isInstanceOfSatisfying(CaseloadProblem.class, problem -> {
+                    assertThat(problem.getStatusCode().value()).isEqualTo(503);
+                    assertThat(problem.getBody().getDetail()).contains("event by event")
+                                                             .contains("3,000 of 12,000 events read (25.0%)");
+                    assertThat(problem.getBody().getProperties()).containsEntry("method", "replay");
+                    assertThat(problem.getHeaders().getFirst("Retry-After")).as("no rate known").isEqualTo("5");
+                });
+    }
+
+    @Test
+    void beforeTheFirstReleaseReadersOfThePublishedFiguresAreToldTheBuildsPercentOnly() {
+        CaseloadController controller = controller();
+        when(position.state()).thenReturn(new ProjectionPosition.State(0, 1_000_000, false, "g1 0:0")
+                .buildingInBulk(new BuildProgress(true, 250_000, 1_000_000, 50_000)));
+
+        assertThatThrownBy(() -> read(controller, null, null, "ADVOCATE"))
+                .isInstanceOfSatisfying(CaseloadProblem.class, problem -> {
+                    ProblemDetail body = problem.getBody();
+                    assertThat(body.getType().toString()).isEqualTo("urn:greffe:problem:release-pending");
+                    assertThat(body.getDetail()).contains("25.0% done").doesNotContain("1,000,000")
+                                                .doesNotContain("250,000");
+                    assertThat(body.getProperties()).containsOnlyKeys("percent").containsEntry("percent", 25.0);
+                    assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("15");
+                    assertThat(problem.getHeaders().get(CaseloadController.POSITION)).isNull();
+                    assertThat(problem.getHeaders().get(CaseloadController.HEAD)).isNull();
+                });
+    }
+
+    @Test
     void malformedExtremeOrOverlongPeriodsAreRefusedWithTheReason() {
         CaseloadController controller = released();
         Map<String[], String> refused = Map.of(
@@ -201,7 +261,7 @@ class CaseloadControllerTest {
                 TransactionOperations.withoutTransaction(), clock);
         return new CaseloadController(store, new CaseloadSummaries(store, calculator, catalog), calculator,
                 catalog, position, releases, releaseStore, clock,
-                new CaseloadProperties(null, null, null, null),
+                new CaseloadProperties(null, null, null, null, null),
                 new org.greffe.platform.settings.TimeStandardSettings(365, java.util.Map.of()));
     }
 
