@@ -9,20 +9,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+
 /**
  * At start-up, builds the caseload projection in bulk when its processor finds it far behind the log
  * ({@link BulkCatchUp}, {@code greffe.caseload.bulk-catch-up-threshold}): on a new instance's first start on a long
  * log, or after a migration reset the projection. The auditors' bulk rebuild does the work ({@link ProjectionRebuild},
  * one code path), and {@code GET /api/audit/rebuild} shows it.
  *
- * <p>Why here: it runs just after Axon has started the processors (so the rebuild's stop and start of the processor
- * come after Axon's) and before the web server takes requests (so that the first reader is already told that the
- * projection is being built). The decision is one read of the tokens; the build runs in the background.
+ * <p>Why here: it runs just before Axon's lifecycle, which starts the processors, and returns once the build holds
+ * the processor's tokens. The processor then starts and waits for them, so it folds nothing that the build replaces
+ * and has no batch to be stopped first; it goes on from the build's head once the build commits. The web server
+ * starts later still, so that the first reader is already told that the projection is being built. The decision is
+ * one read of the tokens; the build runs in the background.
  */
 @Component
 class CaseloadCatchUp implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseloadCatchUp.class);
+    /** How long start-up waits for the build to hold the tokens: only another instance's build keeps them longer. */
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final ProjectionRebuild rebuild;
     private final BulkCatchUp rule;
@@ -37,7 +43,7 @@ class CaseloadCatchUp implements SmartLifecycle {
     public void start() {
         running = true;
         try {
-            rebuild.catchUp(backlog -> rule.needed(backlog.position(), backlog.head()));
+            rebuild.catchUp(backlog -> rule.needed(backlog.position(), backlog.head()), PATIENCE);
         } catch (RuntimeException e) {
             // The processor catches up by itself, only more slowly: no reason not to start.
             log.warn("Could not decide whether to build the caseload projection in bulk; its processor catches up "
@@ -55,9 +61,9 @@ class CaseloadCatchUp implements SmartLifecycle {
         return running;
     }
 
-    /** Right after Axon's lifecycle, which starts the event processors; the web server starts later. */
+    /** Just before Axon's lifecycle, which starts the event processors. */
     @Override
     public int getPhase() {
-        return SpringAxonConfiguration.LIFECYCLE_PHASE + 1;
+        return SpringAxonConfiguration.LIFECYCLE_PHASE - 1;
     }
 }

@@ -69,16 +69,16 @@ class CaseloadRebuildTarget implements RebuildTarget {
     @Override
     public Optional<CaseStreams.Snapshot> replace(Predicate<Backlog> need,
                                                   Function<Consumer<CaseRecord>, CaseStreams.Snapshot> fill) {
+        if (tokens.read(processorName()).tokens().isEmpty()) {
+            // A processor that never started has no rows to take: give it its segments, as its first start would,
+            // and at once, so that a processor starting meanwhile finds them and waits for them rather than try to
+            // add them itself. Rows another instance added first are left as they are.
+            transaction.executeWithoutResult(status -> tokens.initialize(processorName(), segments,
+                    clock.instant()));
+        }
         return transaction.execute(status -> {
             // Taking the token rows first keeps every processor, on any node, from writing until this commits.
             List<Integer> segmentIds = tokens.lock(processorName());
-            if (segmentIds.isEmpty()) {
-                // A processor that never started has no rows to take: give it its segments, as its first start
-                // would. Another instance doing the same at once waits here for this transaction, and then finds
-                // them.
-                tokens.initialize(processorName(), segments, clock.instant());
-                segmentIds = tokens.lock(processorName());
-            }
             if (!need.test(backlog())) {
                 return Optional.empty();
             }

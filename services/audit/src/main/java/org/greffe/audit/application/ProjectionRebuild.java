@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,10 +38,11 @@ import java.util.function.Predicate;
  *
  * <p>Auditors ask for a rebuild ({@link #start}); Greffe asks for one itself at start-up ({@link #catchUp}) when the
  * processor is so far behind the log that folding the rest event by event would keep readers waiting for minutes.
- * That build goes the bulk way, through the same code: several instances starting together each decide to build, the
- * first to take the processor's tokens does, and the others, once they get the tokens, find the projection built and
- * leave it ({@link RebuildStatus.State#SKIPPED}). While it runs, it reports its progress through the target, so that
- * readers on every instance are told how long to wait.
+ * That build goes the bulk way, through the same code, before the processor starts: the processor waits for the
+ * tokens the build holds. Several instances starting together each decide to build, the first to take the tokens
+ * does, and the others, once they get them, find the projection built and leave it
+ * ({@link RebuildStatus.State#SKIPPED}). While it runs, it reports its progress through the target, so that readers
+ * on every instance are told how long to wait.
  */
 public class ProjectionRebuild {
 
@@ -105,7 +107,7 @@ public class ProjectionRebuild {
                 method.label(), head);
         status = running(run, 0, 0, head);
         if (method == RebuildStatus.Method.BULK) {
-            worker.execute(() -> bulk(processor, run, RebuildTarget.ALWAYS));
+            worker.execute(() -> bulk(run, RebuildTarget.ALWAYS, processor, new CountDownLatch(1)));
         } else {
             processor.shutDown();
             processor.resetTokens();
@@ -116,37 +118,53 @@ public class ProjectionRebuild {
     }
 
     /**
-     * At start-up, once the processor has started: builds the projection in bulk, whatever the configured method, if
+     * At start-up, before the processor starts: builds the projection in bulk, whatever the configured method, if
      * {@code farBehind} says the processor is far enough behind the log; otherwise leaves the processor to catch up by
-     * itself. The build runs in the background; its status is {@link #status}. Once it holds the processor's tokens,
-     * it goes on only if the projection is still far behind and was not rebuilt meanwhile (by another instance).
+     * itself. The build runs in the background (its status is {@link #status}) and takes the processor's tokens
+     * first: the processor, started next, waits for them until the build commits and then goes on from its head,
+     * with no batch of its own to stop first. Holding the tokens, the build goes on only if the projection is still
+     * far behind and was not rebuilt meanwhile (by another instance).
      *
      * @param farBehind whether the processor, where it stands, is far enough behind the log's head
+     * @param patience  how long to wait for the build to hold the tokens before returning: another instance's build
+     *                  may hold them, and this one then waits for it in the background
      * @return the build's status when one started
      */
-    public synchronized Optional<RebuildStatus> catchUp(Predicate<RebuildTarget.Backlog> farBehind) {
-        if (!target.processorName().equals(processorName)) {
-            log.info("Projection {} catches up by itself: only {} can be built in bulk", processorName,
-                    target.processorName());
-            return Optional.empty();
+    public Optional<RebuildStatus> catchUp(Predicate<RebuildTarget.Backlog> farBehind, Duration patience) {
+        CountDownLatch holding = new CountDownLatch(1);
+        RebuildStatus started;
+        synchronized (this) {
+            if (!target.processorName().equals(processorName)) {
+                log.info("Projection {} catches up by itself: only {} can be built in bulk", processorName,
+                        target.processorName());
+                return Optional.empty();
+            }
+            if (status.state() == RebuildStatus.State.RUNNING) {
+                return Optional.empty();
+            }
+            RebuildTarget.Backlog seen = target.backlog();
+            if (!farBehind.test(seen)) {
+                log.debug("Projection {} at position {} of {} catches up by itself", processorName, seen.position(),
+                        seen.head());
+                return Optional.empty();
+            }
+            Run run = new Run(RebuildStatus.Method.BULK, RebuildStatus.Origin.START_UP, clock.instant());
+            log.info("Projection {} has read up to position {} of a log whose head is at {}: building it in bulk "
+                    + "rather than event by event", processorName, seen.position(), seen.head());
+            status = running(run, 0, 0, seen.head());
+            started = status;
+            worker.execute(() -> bulk(run, now -> now.generation() == seen.generation() && farBehind.test(now),
+                    null, holding));
         }
-        if (status.state() == RebuildStatus.State.RUNNING) {
-            return Optional.empty();
+        try {
+            if (!holding.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("Projection {}: another instance holds the processor's tokens; this one waits for them in "
+                        + "the background", processorName);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        RebuildTarget.Backlog seen = target.backlog();
-        if (!farBehind.test(seen)) {
-            log.debug("Projection {} at position {} of {} catches up by itself", processorName, seen.position(),
-                    seen.head());
-            return Optional.empty();
-        }
-        StreamingEventProcessor processor = processor();
-        Run run = new Run(RebuildStatus.Method.BULK, RebuildStatus.Origin.START_UP, clock.instant());
-        log.info("Projection {} has read up to position {} of a log whose head is at {}: building it in bulk rather "
-                + "than event by event", processorName, seen.position(), seen.head());
-        status = running(run, 0, 0, seen.head());
-        worker.execute(() -> bulk(processor, run,
-                now -> now.generation() == seen.generation() && farBehind.test(now)));
-        return Optional.of(status);
+        return Optional.of(started);
     }
 
     /** The progress of the latest rebuild, or {@code IDLE} when none ran. */
@@ -154,14 +172,23 @@ public class ProjectionRebuild {
         return status;
     }
 
-    private void bulk(StreamingEventProcessor processor, Run run, Predicate<RebuildTarget.Backlog> need) {
+    /**
+     * @param processor the running processor, stopped first and started again at the end; {@code null} at start-up,
+     *                  before it started (it waits for the tokens the build holds)
+     * @param holding   counted down once the build holds the processor's tokens, or ended before
+     */
+    private void bulk(Run run, Predicate<RebuildTarget.Backlog> need, StreamingEventProcessor processor,
+                      CountDownLatch holding) {
         AtomicLong read = new AtomicLong();
         long head = status.head();
         AtomicReference<RebuildTarget.Backlog> found = new AtomicReference<>();
         Reports reports = new Reports(run.origin());
         try {
-            processor.shutDown();
+            if (processor != null) {
+                processor.shutDown();
+            }
             Optional<CaseStreams.Snapshot> built = target.replace(backlog -> {
+                holding.countDown();
                 found.set(backlog);
                 if (!need.test(backlog)) {
                     return false;
@@ -195,8 +222,11 @@ public class ProjectionRebuild {
             status = failed(status, e.getMessage());
             log.error("Bulk rebuild of {} failed; the projection is as it was before", processorName, e);
         } finally {
+            holding.countDown();
             reports.stop();
-            processor.start();
+            if (processor != null) {
+                processor.start();
+            }
         }
     }
 

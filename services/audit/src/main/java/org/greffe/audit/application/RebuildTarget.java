@@ -20,8 +20,9 @@ public interface RebuildTarget {
     Backlog backlog();
 
     /**
-     * Replaces the projection in one transaction: takes the processor's tokens (giving it its segments first if it
-     * never started, so that they can be taken; no processor can write meanwhile), asks {@code need} whether the
+     * Replaces the projection in one transaction: takes the processor's tokens (giving it its segments first, in a
+     * transaction of their own, if it never started, so that they can be taken; no processor can write meanwhile, and
+     * a processor that starts meanwhile waits for them), asks {@code need} whether the
      * rebuild is still to be done where the projection stands now, and if so empties the projection, stores every
      * record {@code fill} hands over, moves every token of the processor to the head of the snapshot {@code fill}
      * read (with its gaps), and commits. Readers see the old projection until the commit and the new one after it,
