@@ -44,7 +44,8 @@ class AppendAuthenticationConfiguration {
     /**
      * Axon's JDBC event store as Axon's auto-configuration builds it, recording the codes as it appends, except that
      * it uses no snapshot: Greffe takes none, and one written into {@code snapshot_event_entry} by hand would be the
-     * state the next command is decided on. Every aggregate is loaded from its events.
+     * state the next command is decided on. Every aggregate is loaded from its events: the engine never queries the
+     * snapshot table ({@link AuthenticatedEventStorageEngine}), and the filter would reject whatever it found.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptionResolver,
