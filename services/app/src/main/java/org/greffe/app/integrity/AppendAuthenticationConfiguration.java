@@ -52,7 +52,7 @@ class AppendAuthenticationConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axon,
                                           ConnectionProvider connectionProvider, TransactionManager transactions,
-                                          EventSchema schema, AppendKeys keys, JdbcTemplate jdbc) {
+                                          EventSchema schema, AppendKeys keys) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                                                                        .snapshotSerializer(serializer)
                                                                        .upcasterChain(axon.upcasterChain())
@@ -62,7 +62,7 @@ class AppendAuthenticationConfiguration {
                                                                        .connectionProvider(connectionProvider)
                                                                        .transactionManager(transactions)
                                                                        .schema(schema);
-        return new AuthenticatedEventStorageEngine(builder, transactions, keys, jdbc);
+        return new AuthenticatedEventStorageEngine(builder, keys);
     }
 
     /** Signs the tree heads of the audit service with {@code head-signing.key} from the same directory. */

@@ -1,27 +1,24 @@
 package org.greffe.app.integrity;
 
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.PreparedStatement;
 import java.util.stream.Stream;
 
 /**
  * Axon's JDBC event store, which also records the authentication code of every event it appends, in
- * {@code event_authentication}, in the same transaction as the event rows: an event is stored with its code or not
- * at all. The code is computed from what Axon binds to the row: the serialized payload and metadata (the messages
- * keep their serialized form, so these are the very bytes written), the recorded time formatted as Axon formats it
- * (milliseconds, ISO-8601), and the identity, case, sequence and types. Appends stay one batch per unit of work;
- * the codes add one batched insert.
+ * {@code event_authentication}, in the same statement as the event row: an event is stored with its code or not at
+ * all. The code is computed from the very values bound to the row: the serialized payload and metadata, the recorded
+ * time formatted as Axon formats it (milliseconds, ISO-8601), and the identity, case, sequence and types. Appends
+ * stay one batch per unit of work, one round trip for the events and their codes.
  * <p>
  * It never reads a snapshot: Greffe takes none, and one written into {@code snapshot_event_entry} by hand would be the
  * state the next command is decided on. Axon's engine would look for one on every load of an aggregate (a query per
@@ -30,35 +27,12 @@ import java.util.stream.Stream;
  */
 final class AuthenticatedEventStorageEngine extends JdbcEventStorageEngine {
 
-    private static final String INSERT = "INSERT INTO event_authentication (event_identifier, key_id, mac) "
-            + "VALUES (?, ?, ?)";
-
-    private final TransactionManager transactions;
-    private final AppendKeys keys;
-    private final JdbcTemplate jdbc;
-
     /**
-     * @param builder      Axon's engine, configured; the transaction manager given to it must be {@code transactions}
-     * @param transactions the transactions the event rows are written in, joined by the codes' insert
-     * @param jdbc         writes the codes on the connection of the current transaction
+     * @param builder Axon's engine, configured; its statement for appends is replaced by one that writes the codes
+     * @param keys    the key that authenticates each append, the current one when the statement is built
      */
-    AuthenticatedEventStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactions,
-                                    AppendKeys keys, JdbcTemplate jdbc) {
-        super(builder);
-        this.transactions = transactions;
-        this.keys = keys;
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (events.isEmpty()) {
-            return;
-        }
-        transactions.executeInTransaction(() -> {
-            super.appendEvents(events, serializer);
-            jdbc.batchUpdate(INSERT, codes(events, serializer));
-        });
+    AuthenticatedEventStorageEngine(JdbcEventStorageEngine.Builder builder, AppendKeys keys) {
+        super(builder.appendEvents(withCodes(keys)));
     }
 
     /** No snapshot is ever read: every aggregate is loaded from its events, from the first. */
@@ -67,19 +41,47 @@ final class AuthenticatedEventStorageEngine extends JdbcEventStorageEngine {
         return Stream.empty();
     }
 
-    private List<Object[]> codes(List<? extends EventMessage<?>> events, Serializer serializer) {
-        AppendKeys.Key key = keys.current();
-        List<Object[]> rows = new ArrayList<>(events.size());
-        for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
-            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-            byte[] code = EventAuthenticationCode.of(key, event.getIdentifier(), event.getAggregateIdentifier(),
-                    event.getSequenceNumber(), event.getType(), payload.getType().getName(),
-                    payload.getType().getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
-                    payload.getData(), metaData.getData());
-            rows.add(new Object[]{event.getIdentifier(), key.id(), code});
-        }
-        return rows;
+    /**
+     * One row of {@code event_authentication} per event row, inserted by the same statement (the event's insert is a
+     * common table expression whose returned identifier the code's insert takes), a batch entry per event.
+     */
+    private static AppendEventsStatementBuilder withCodes(AppendKeys keys) {
+        return (connection, schema, dataType, events, serializer, timestamps) -> {
+            PreparedStatement statement = connection.prepareStatement(sql(schema));
+            AppendKeys.Key key = keys.current();
+            for (EventMessage<?> message : events) {
+                DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
+                statement.setString(1, event.getIdentifier());
+                statement.setString(2, event.getAggregateIdentifier());
+                statement.setLong(3, event.getSequenceNumber());
+                statement.setString(4, event.getType());
+                statement.setString(5, timestamp);
+                statement.setString(6, payload.getType().getName());
+                statement.setString(7, payload.getType().getRevision());
+                statement.setBytes(8, payload.getData());
+                statement.setBytes(9, metaData.getData());
+                statement.setString(10, key.id());
+                statement.setBytes(11, EventAuthenticationCode.of(key, event.getIdentifier(),
+                        event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
+                        payload.getType().getName(), payload.getType().getRevision(), timestamp, payload.getData(),
+                        metaData.getData()));
+                statement.addBatch();
+            }
+            return statement;
+        };
+    }
+
+    private static String sql(EventSchema schema) {
+        return "WITH event AS (INSERT INTO " + schema.domainEventTable() + " ("
+                + String.join(", ", schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(),
+                schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(),
+                schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
+                schema.metaDataColumn())
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + schema.eventIdentifierColumn() + ") "
+                + "INSERT INTO event_authentication (event_identifier, key_id, mac) SELECT "
+                + schema.eventIdentifierColumn() + ", ?, ? FROM event";
     }
 }
