@@ -24,15 +24,25 @@ import java.util.stream.Stream;
  * state the next command is decided on. Axon's engine would look for one on every load of an aggregate (a query per
  * command, whose answer its snapshot filter then threw away); this one does not ask, and the runtime role may not read
  * the table.
+ * <p>
+ * A case's events are read in one query when it has fewer than {@value #BATCH}, the next batch only after a full one.
+ * Axon's JDBC engine reads on until a batch comes back empty, in case a stream has gaps in its sequence numbers (a
+ * second query for every command on an existing case); a case's stream has none: Axon numbers a case's events one
+ * after the other, the unique key refuses a second event at a number, and the triggers refuse any removal.
  */
 final class AuthenticatedEventStorageEngine extends JdbcEventStorageEngine {
+
+    /** Events read per query, Axon's default; a shorter batch is the stream's last. */
+    static final int BATCH = 100;
 
     /**
      * @param builder Axon's engine, configured; its statement for appends is replaced by one that writes the codes
      * @param keys    the key that authenticates each append, the current one when the statement is built
      */
     AuthenticatedEventStorageEngine(JdbcEventStorageEngine.Builder builder, AppendKeys keys) {
-        super(builder.appendEvents(withCodes(keys)));
+        super(builder.batchSize(BATCH)
+                     .finalAggregateBatchPredicate(batch -> batch.size() < BATCH)
+                     .appendEvents(withCodes(keys)));
     }
 
     /** No snapshot is ever read: every aggregate is loaded from its events, from the first. */
