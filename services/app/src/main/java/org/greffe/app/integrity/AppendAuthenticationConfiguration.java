@@ -62,7 +62,7 @@ class AppendAuthenticationConfiguration {
                                                                        .connectionProvider(connectionProvider)
                                                                        .transactionManager(transactions)
                                                                        .schema(schema);
-        return new AuthenticatedEventStorageEngine(builder, keys);
+        return new AuthenticatedEventStorageEngine(builder, transactions, keys);
     }
 
     /** Signs the tree heads of the audit service with {@code head-signing.key} from the same directory. */

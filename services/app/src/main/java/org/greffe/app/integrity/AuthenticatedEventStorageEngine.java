@@ -1,16 +1,24 @@
 package org.greffe.app.integrity;
 
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.serialization.SerializedObject;
+import org.greffe.platform.eventlog.StreamLocks;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -29,20 +37,69 @@ import java.util.stream.Stream;
  * Axon's JDBC engine reads on until a batch comes back empty, in case a stream has gaps in its sequence numbers (a
  * second query for every command on an existing case); a case's stream has none: Axon numbers a case's events one
  * after the other, the unique key refuses a second event at a number, and the triggers refuse any removal.
+ * <p>
+ * When the transaction asked for the lock of the stream it reads ({@link StreamLocks}, a case locked for a command),
+ * the lock and the read go in one round trip: the lock's statement, then the read's, which starts once the lock is
+ * held and so sees every event the lock's previous holder committed.
  */
 final class AuthenticatedEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Events read per query, Axon's default; a shorter batch is the stream's last. */
     static final int BATCH = 100;
 
+    private final TransactionManager transactions;
+
     /**
-     * @param builder Axon's engine, configured; its statement for appends is replaced by one that writes the codes
-     * @param keys    the key that authenticates each append, the current one when the statement is built
+     * @param builder      Axon's engine, configured; its statement for appends is replaced by one that writes the
+     *                     codes
+     * @param transactions the transaction manager given to the builder, which a locked read joins as Axon's do
+     * @param keys         the key that authenticates each append, the current one when the statement is built
      */
-    AuthenticatedEventStorageEngine(JdbcEventStorageEngine.Builder builder, AppendKeys keys) {
+    AuthenticatedEventStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactions,
+                                    AppendKeys keys) {
         super(builder.batchSize(BATCH)
                      .finalAggregateBatchPredicate(batch -> batch.size() < BATCH)
                      .appendEvents(withCodes(keys)));
+        this.transactions = transactions;
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        if (!StreamLocks.takeRequested(aggregateIdentifier)) {
+            return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+        }
+        return transactions.fetchInTransaction(() -> lockAndRead(aggregateIdentifier, firstSequenceNumber, batchSize));
+    }
+
+    /** Two statements, one round trip: the stream's lock, then Axon's read of the stream. */
+    private List<DomainEventData<?>> lockAndRead(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        EventSchema schema = schema();
+        String read = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn()
+                + " >= ? AND " + schema.sequenceNumberColumn() + " < ? ORDER BY " + schema.sequenceNumberColumn()
+                + " ASC";
+        try (Connection connection = getConnection();
+             PreparedStatement statement = connection.prepareStatement(StreamLocks.LOCK + ";\n" + read)) {
+            statement.setString(1, aggregateIdentifier);
+            statement.setString(2, aggregateIdentifier);
+            statement.setLong(3, firstSequenceNumber);
+            statement.setLong(4, firstSequenceNumber + batchSize);
+            statement.execute();
+            if (!statement.getMoreResults()) {
+                throw new SQLException("the read of the stream answered no rows after its lock");
+            }
+            List<DomainEventData<?>> events = new ArrayList<>();
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    events.add(getDomainEventData(rows));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new EventStoreException("Failed to lock and read the events of aggregate [" + aggregateIdentifier
+                    + "]", e);
+        }
     }
 
     /** No snapshot is ever read: every aggregate is loaded from its events, from the first. */

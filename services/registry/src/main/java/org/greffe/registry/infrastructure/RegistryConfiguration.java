@@ -51,8 +51,8 @@ public class RegistryConfiguration {
     }
 
     @Bean
-    PostgresCaseLocks caseLocks(JdbcTemplate jdbc) {
-        return new PostgresCaseLocks(jdbc);
+    PostgresCaseLocks caseLocks() {
+        return new PostgresCaseLocks();
     }
 
     /** Copies who, why and from where of each command onto every event it applies. */
