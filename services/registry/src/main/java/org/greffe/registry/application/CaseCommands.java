@@ -44,7 +44,8 @@ public class CaseCommands {
      *
      * @param command     the command
      * @param context     who asks and how, in stored form; its idempotency key may be null
-     * @param fingerprint identifies the request, to tell a retry from a different request under the same key
+     * @param fingerprint identifies the request, to tell a retry from a different request under the same key; may be
+     *                    null when the context has no idempotency key
      * @return what the command did, or what it did the first time when this is a retry
      * @throws Rejection when the registry refuses the command; nothing was recorded
      */
