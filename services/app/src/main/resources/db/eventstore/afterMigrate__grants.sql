@@ -19,8 +19,7 @@ GRANT USAGE ON SEQUENCE domain_event_entry_global_index_seq TO ${appRole};
 GRANT SELECT, INSERT ON event_authentication TO ${appRole};
 GRANT SELECT ON event_authentication_start TO ${appRole};
 
--- Greffe takes no snapshot and its storage engine rejects any it finds (one written by hand would be the state the
--- next command is decided on); Axon still looks for one when it loads an aggregate, hence SELECT.
-GRANT SELECT ON snapshot_event_entry TO ${appRole};
+-- Greffe takes no snapshot and its storage engine never reads one (one written by hand would be the state the next
+-- command is decided on): the runtime role gets nothing on snapshot_event_entry, so not even a regression could.
 -- Mutable: tokens are claimed, moved and reset by a rebuild.
 GRANT SELECT, INSERT, UPDATE, DELETE ON token_entry TO ${appRole};

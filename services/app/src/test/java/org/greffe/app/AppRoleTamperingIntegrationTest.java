@@ -376,7 +376,7 @@ class AppRoleTamperingIntegrationTest extends TamperingIntegrationTest {
     }
 
     @Test
-    void aForgedSnapshotChangesNoCommandOutcomeAndTheApplicationsRoleCannotWriteOne() {
+    void aForgedSnapshotChangesNoCommandOutcomeAndTheApplicationsRoleCannotWriteOrReadOne() {
         String caseId = fileCase("2019-03-03");
         String base = "/api/cases/" + caseId;
         assertThat(post(base + "/judgment", "{\"on\":\"2019-04-01\",\"verdict\":\"CONVICTION\"}").status())
@@ -388,6 +388,8 @@ class AppRoleTamperingIntegrationTest extends TamperingIntegrationTest {
                         'org.greffe.registry.model.Case', '2019-03-03T00:00:00Z')""";
         assertThat(sqlState(() -> appRole().update(forge, caseId, 0L, UUID.randomUUID().toString(), "{}")))
                 .as("the runtime role writes no snapshot").isEqualTo(INSUFFICIENT_PRIVILEGE);
+        assertThat(sqlState(() -> appRole().queryForList("SELECT aggregate_identifier FROM snapshot_event_entry")))
+                .as("nor reads one: its event store never looks").isEqualTo(INSUFFICIENT_PRIVILEGE);
         // Greffe takes no snapshot; one written by whoever may (the DBA here) is never read: an empty case ahead of
         // the log, or one with a trial held, would otherwise be the state the next command is decided on.
         JdbcTemplate dba = dbaJdbc();

@@ -64,6 +64,26 @@ class IdempotencyIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aRetryOfACommandSentWithIfMatchAnswersTheVersionItMadeAfterTheCaseMovedOn() {
+        String caseId = fileCase("2019-05-05");
+        String body = "{\"kind\":\"TRIAL\",\"date\":\"2019-09-09\"}";
+        Response first = post("/api/cases/" + caseId + "/hearings", body, "Idempotency-Key", "idem-match-1",
+                "If-Match", "\"0\"");
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(post("/api/cases/" + caseId + "/withdrawal", "{\"on\":\"2019-06-01\"}").status())
+                .isEqualTo(200);
+        Response retry = post("/api/cases/" + caseId + "/hearings", body, "Idempotency-Key", "idem-match-1",
+                "If-Match", "\"0\"");
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"1\"");
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, caseId)).isEqualTo(3);
+    }
+
+    @Test
     void aResponseRecordedByThePreviousVersionAnswersItsRetryTheSame() {
         String caseId = fileCase("2019-05-05");
         String body = "{\"kind\":\"PRELIMINARY\",\"date\":\"2019-09-10\"}";

@@ -44,14 +44,15 @@ class AppendAuthenticationConfiguration {
     /**
      * Axon's JDBC event store as Axon's auto-configuration builds it, recording the codes as it appends, except that
      * it uses no snapshot: Greffe takes none, and one written into {@code snapshot_event_entry} by hand would be the
-     * state the next command is decided on. Every aggregate is loaded from its events.
+     * state the next command is decided on. Every aggregate is loaded from its events: the engine never queries the
+     * snapshot table ({@link AuthenticatedEventStorageEngine}), and the filter would reject whatever it found.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration axon,
                                           ConnectionProvider connectionProvider, TransactionManager transactions,
-                                          EventSchema schema, AppendKeys keys, JdbcTemplate jdbc) {
+                                          EventSchema schema, AppendKeys keys) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                                                                        .snapshotSerializer(serializer)
                                                                        .upcasterChain(axon.upcasterChain())
@@ -61,7 +62,7 @@ class AppendAuthenticationConfiguration {
                                                                        .connectionProvider(connectionProvider)
                                                                        .transactionManager(transactions)
                                                                        .schema(schema);
-        return new AuthenticatedEventStorageEngine(builder, transactions, keys, jdbc);
+        return new AuthenticatedEventStorageEngine(builder, transactions, keys);
     }
 
     /** Signs the tree heads of the audit service with {@code head-signing.key} from the same directory. */

@@ -2,71 +2,153 @@ package org.greffe.app.integrity;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.greffe.platform.eventlog.StreamLocks;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Axon's JDBC event store, which also records the authentication code of every event it appends, in
- * {@code event_authentication}, in the same transaction as the event rows: an event is stored with its code or not
- * at all. The code is computed from what Axon binds to the row: the serialized payload and metadata (the messages
- * keep their serialized form, so these are the very bytes written), the recorded time formatted as Axon formats it
- * (milliseconds, ISO-8601), and the identity, case, sequence and types. Appends stay one batch per unit of work;
- * the codes add one batched insert.
+ * {@code event_authentication}, in the same statement as the event row: an event is stored with its code or not at
+ * all. The code is computed from the very values bound to the row: the serialized payload and metadata, the recorded
+ * time formatted as Axon formats it (milliseconds, ISO-8601), and the identity, case, sequence and types. Appends
+ * stay one batch per unit of work, one round trip for the events and their codes.
+ * <p>
+ * It never reads a snapshot: Greffe takes none, and one written into {@code snapshot_event_entry} by hand would be the
+ * state the next command is decided on. Axon's engine would look for one on every load of an aggregate (a query per
+ * command, whose answer its snapshot filter then threw away); this one does not ask, and the runtime role may not read
+ * the table.
+ * <p>
+ * A case's events are read in one query when it has fewer than {@value #BATCH}, the next batch only after a full one.
+ * Axon's JDBC engine reads on until a batch comes back empty, in case a stream has gaps in its sequence numbers (a
+ * second query for every command on an existing case); a case's stream has none: Axon numbers a case's events one
+ * after the other, the unique key refuses a second event at a number, and the triggers refuse any removal.
+ * <p>
+ * When the transaction asked for the lock of the stream it reads ({@link StreamLocks}, a case locked for a command),
+ * the lock and the read go in one round trip: the lock's statement, then the read's, which starts once the lock is
+ * held and so sees every event the lock's previous holder committed.
  */
 final class AuthenticatedEventStorageEngine extends JdbcEventStorageEngine {
 
-    private static final String INSERT = "INSERT INTO event_authentication (event_identifier, key_id, mac) "
-            + "VALUES (?, ?, ?)";
+    /** Events read per query, Axon's default; a shorter batch is the stream's last. */
+    static final int BATCH = 100;
 
     private final TransactionManager transactions;
-    private final AppendKeys keys;
-    private final JdbcTemplate jdbc;
 
     /**
-     * @param builder      Axon's engine, configured; the transaction manager given to it must be {@code transactions}
-     * @param transactions the transactions the event rows are written in, joined by the codes' insert
-     * @param jdbc         writes the codes on the connection of the current transaction
+     * @param builder      Axon's engine, configured; its statement for appends is replaced by one that writes the
+     *                     codes
+     * @param transactions the transaction manager given to the builder, which a locked read joins as Axon's do
+     * @param keys         the key that authenticates each append, the current one when the statement is built
      */
     AuthenticatedEventStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactions,
-                                    AppendKeys keys, JdbcTemplate jdbc) {
-        super(builder);
+                                    AppendKeys keys) {
+        super(builder.batchSize(BATCH)
+                     .finalAggregateBatchPredicate(batch -> batch.size() < BATCH)
+                     .appendEvents(withCodes(keys)));
         this.transactions = transactions;
-        this.keys = keys;
-        this.jdbc = jdbc;
     }
 
     @Override
-    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (events.isEmpty()) {
-            return;
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        if (!StreamLocks.takeRequested(aggregateIdentifier)) {
+            return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
         }
-        transactions.executeInTransaction(() -> {
-            super.appendEvents(events, serializer);
-            jdbc.batchUpdate(INSERT, codes(events, serializer));
-        });
+        return transactions.fetchInTransaction(() -> lockAndRead(aggregateIdentifier, firstSequenceNumber, batchSize));
     }
 
-    private List<Object[]> codes(List<? extends EventMessage<?>> events, Serializer serializer) {
-        AppendKeys.Key key = keys.current();
-        List<Object[]> rows = new ArrayList<>(events.size());
-        for (EventMessage<?> message : events) {
-            DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
-            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-            byte[] code = EventAuthenticationCode.of(key, event.getIdentifier(), event.getAggregateIdentifier(),
-                    event.getSequenceNumber(), event.getType(), payload.getType().getName(),
-                    payload.getType().getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
-                    payload.getData(), metaData.getData());
-            rows.add(new Object[]{event.getIdentifier(), key.id(), code});
+    /** Two statements, one round trip: the stream's lock, then Axon's read of the stream. */
+    private List<DomainEventData<?>> lockAndRead(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        EventSchema schema = schema();
+        String read = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn()
+                + " >= ? AND " + schema.sequenceNumberColumn() + " < ? ORDER BY " + schema.sequenceNumberColumn()
+                + " ASC";
+        try (Connection connection = getConnection();
+             PreparedStatement statement = connection.prepareStatement(StreamLocks.LOCK + ";\n" + read)) {
+            statement.setString(1, aggregateIdentifier);
+            statement.setString(2, aggregateIdentifier);
+            statement.setLong(3, firstSequenceNumber);
+            statement.setLong(4, firstSequenceNumber + batchSize);
+            statement.execute();
+            if (!statement.getMoreResults()) {
+                throw new SQLException("the read of the stream answered no rows after its lock");
+            }
+            List<DomainEventData<?>> events = new ArrayList<>();
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    events.add(getDomainEventData(rows));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new EventStoreException("Failed to lock and read the events of aggregate [" + aggregateIdentifier
+                    + "]", e);
         }
-        return rows;
+    }
+
+    /** No snapshot is ever read: every aggregate is loaded from its events, from the first. */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return Stream.empty();
+    }
+
+    /**
+     * One row of {@code event_authentication} per event row, inserted by the same statement (the event's insert is a
+     * common table expression whose returned identifier the code's insert takes), a batch entry per event.
+     */
+    private static AppendEventsStatementBuilder withCodes(AppendKeys keys) {
+        return (connection, schema, dataType, events, serializer, timestamps) -> {
+            PreparedStatement statement = connection.prepareStatement(sql(schema));
+            AppendKeys.Key key = keys.current();
+            for (EventMessage<?> message : events) {
+                DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
+                statement.setString(1, event.getIdentifier());
+                statement.setString(2, event.getAggregateIdentifier());
+                statement.setLong(3, event.getSequenceNumber());
+                statement.setString(4, event.getType());
+                statement.setString(5, timestamp);
+                statement.setString(6, payload.getType().getName());
+                statement.setString(7, payload.getType().getRevision());
+                statement.setBytes(8, payload.getData());
+                statement.setBytes(9, metaData.getData());
+                statement.setString(10, key.id());
+                statement.setBytes(11, EventAuthenticationCode.of(key, event.getIdentifier(),
+                        event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
+                        payload.getType().getName(), payload.getType().getRevision(), timestamp, payload.getData(),
+                        metaData.getData()));
+                statement.addBatch();
+            }
+            return statement;
+        };
+    }
+
+    private static String sql(EventSchema schema) {
+        return "WITH event AS (INSERT INTO " + schema.domainEventTable() + " ("
+                + String.join(", ", schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(),
+                schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(),
+                schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
+                schema.metaDataColumn())
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + schema.eventIdentifierColumn() + ") "
+                + "INSERT INTO event_authentication (event_identifier, key_id, mac) SELECT "
+                + schema.eventIdentifierColumn() + ", ?, ? FROM event";
     }
 }

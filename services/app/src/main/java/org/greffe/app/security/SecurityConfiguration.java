@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -116,6 +117,17 @@ public class SecurityConfiguration {
     }
 
     /** URLs refused by the firewall get a problem too, not Spring's default error page. */
+    /**
+     * Spring Security's own observations off: with an observation registry present it wraps each of the chain's
+     * filters, the authentication and the authorisation in an observation with its timers, about a sixth of a
+     * command's time on the CPU in the command path's profile, for meters no dashboard or alert reads. Requests stay
+     * observed as a whole ({@code http_server_requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return new ProblemResponses(false, false);

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.greffe.events.HearingId;
 import org.greffe.registry.model.CaseCommand;
+import org.greffe.registry.model.FileCase;
 import org.greffe.registry.model.Rejection;
 import org.greffe.registry.model.ScheduleHearing;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,8 @@ public class CaseCommands {
      *
      * @param command     the command
      * @param context     who asks and how, in stored form; its idempotency key may be null
-     * @param fingerprint identifies the request, to tell a retry from a different request under the same key
+     * @param fingerprint identifies the request, to tell a retry from a different request under the same key; may be
+     *                    null when the context has no idempotency key
      * @return what the command did, or what it did the first time when this is a retry
      * @throws Rejection when the registry refuses the command; nothing was recorded
      */
@@ -58,8 +60,9 @@ public class CaseCommands {
     private CommandResult executeOnce(CaseCommand command, RequestContext context, String fingerprint) {
         return transaction.execute(status -> {
             String key = context.idempotencyKey();
+            CommandResult foreseen = foreseen(command);
             if (key != null) {
-                Optional<IdempotencyStore.Recorded> earlier = idempotency.reserve(key, fingerprint);
+                Optional<IdempotencyStore.Recorded> earlier = idempotency.reserve(key, fingerprint, foreseen);
                 if (earlier.isPresent()) {
                     if (!earlier.get().fingerprint().equals(fingerprint)) {
                         throw new IdempotencyKeyReused();
@@ -73,7 +76,7 @@ public class CaseCommands {
                     GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData()));
             CommandResult result = new CommandResult(command.caseId(), scheduledHearing(command),
                     ((Number) version).longValue(), false);
-            if (key != null) {
+            if (key != null && !result.equals(foreseen)) {
                 idempotency.complete(key, result);
             }
             return result;
@@ -105,6 +108,21 @@ public class CaseCommands {
             return CaseChanged.concurrently();
         }
         return e;
+    }
+
+    /**
+     * The result the command has if it succeeds, when that is known before it runs, or null: a filing makes a case's
+     * first version, 0; a command sent with the version it expects makes the next one, since every accepted command
+     * appends one event. With an idempotency key, a foreseen result is recorded with the reservation, one statement
+     * instead of two; a result that turns out otherwise is recorded as it is.
+     */
+    private static CommandResult foreseen(CaseCommand command) {
+        if (command instanceof FileCase) {
+            return new CommandResult(command.caseId(), null, 0, false);
+        }
+        Long expected = command.expectedVersion();
+        return expected == null ? null
+                : new CommandResult(command.caseId(), scheduledHearing(command), expected + 1, false);
     }
 
     private static HearingId scheduledHearing(CaseCommand command) {

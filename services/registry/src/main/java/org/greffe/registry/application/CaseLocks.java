@@ -10,7 +10,10 @@ import java.util.Collection;
  */
 public interface CaseLocks {
 
-    /** Blocks until the case is free; the lock is released when the current transaction ends. */
+    /**
+     * Locks the case for the current transaction: the case's events are read for the command only once no other
+     * transaction holds the case, and the lock is released when the transaction ends.
+     */
     void lockUntilCommit(CaseId caseId);
 
     /**

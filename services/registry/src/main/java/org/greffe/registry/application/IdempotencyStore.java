@@ -13,11 +13,14 @@ public interface IdempotencyStore {
      * Reserves the key for this request, or returns what was recorded under it. A concurrent request holding the
      * same key makes this wait until that request commits or rolls back, so two retries never both execute.
      *
+     * @param foreseen the result the command will have if it succeeds, when that is known before it runs: recorded
+     *                 with the reservation, so that a command that does as foreseen needs no {@link #complete}; or
+     *                 {@code null}
      * @return empty when the key is now reserved for the caller
      */
-    Optional<Recorded> reserve(String key, String fingerprint);
+    Optional<Recorded> reserve(String key, String fingerprint, CommandResult foreseen);
 
-    /** Completes the caller's reservation with what its command did. */
+    /** Completes the caller's reservation with what its command did, when it was not foreseen so. */
     void complete(String key, CommandResult result);
 
     /**

@@ -9,7 +9,9 @@ import org.greffe.events.HearingId;
 import org.greffe.registry.application.CommandResult;
 import org.greffe.registry.application.IdempotencyStore;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 
+import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +25,8 @@ import java.util.Set;
  * is kept as the {@code version} column and a JSON {@code body} of {@code caseId}, {@code hearingId} (when the
  * command scheduled one) and {@code version}: the shape rows have always had, so rows recorded before this class
  * stored a {@link CommandResult} read the same. The {@code status} and {@code location} columns, which rows of
- * older versions also filled, are no longer written nor read: the caller derives both from the result.
+ * older versions also filled, are no longer written nor read: the caller derives both from the result. A result
+ * foreseen at the reservation is written with it; no other transaction sees the row before its command commits.
  */
 public class JdbcIdempotencyStore implements IdempotencyStore {
 
@@ -36,11 +39,13 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<Recorded> reserve(String key, String fingerprint) {
+    public Optional<Recorded> reserve(String key, String fingerprint, CommandResult foreseen) {
         // ON CONFLICT waits for a concurrent holder of the key to commit or roll back before it decides.
         int reserved = jdbc.update("""
-                INSERT INTO registry_idempotency (idempotency_key, fingerprint) VALUES (?, ?)
-                ON CONFLICT (idempotency_key) DO NOTHING""", key, fingerprint);
+                INSERT INTO registry_idempotency (idempotency_key, fingerprint, version, body) VALUES (?, ?, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING""", key, fingerprint,
+                new SqlParameterValue(Types.BIGINT, foreseen == null ? null : foreseen.version()),
+                new SqlParameterValue(Types.VARCHAR, foreseen == null ? null : write(foreseen)));
         if (reserved == 1) {
             return Optional.empty();
         }

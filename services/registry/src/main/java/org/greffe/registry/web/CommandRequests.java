@@ -48,8 +48,11 @@ class CommandRequests {
     /** Executes the command the request asks for, under the request's idempotency key and correlation id. */
     CommandAnswer execute(HttpServletRequest http, Object body, CaseCommand command) {
         String correlationId = correlationId(http);
-        RequestContext context = references.context(user(http), correlationId, idempotencyKey(http), "api");
-        return new CommandAnswer(commands.execute(command, context, fingerprint(http, body)), correlationId);
+        String key = idempotencyKey(http);
+        RequestContext context = references.context(user(http), correlationId, key, "api");
+        // Only a key's record compares fingerprints: without one, serialising the body again would be wasted.
+        String fingerprint = key == null ? null : fingerprint(http, body);
+        return new CommandAnswer(commands.execute(command, context, fingerprint), correlationId);
     }
 
     /** The version from {@code If-Match}, or null when the clerk acts on whatever is latest. */

@@ -113,7 +113,7 @@ public final class InMemoryDocketPorts implements DocketClaims, IdempotencyStore
     }
 
     @Override
-    public Optional<Recorded> reserve(String key, String fingerprint) {
+    public Optional<Recorded> reserve(String key, String fingerprint, CommandResult foreseen) {
         throw new UnsupportedOperationException("the import records keys a chunk at a time");
     }
 
