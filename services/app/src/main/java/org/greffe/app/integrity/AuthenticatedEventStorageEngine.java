@@ -4,7 +4,6 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -25,8 +24,8 @@ import java.util.stream.Stream;
  * Axon's JDBC event store, which also records the authentication code of every event it appends, in
  * {@code event_authentication}, in the same statement as the event row: an event is stored with its code or not at
  * all. The code is computed from the very values bound to the row: the serialized payload and metadata, the recorded
- * time formatted as Axon formats it (milliseconds, ISO-8601), and the identity, case, sequence and types. Appends
- * stay one batch per unit of work, one round trip for the events and their codes.
+ * time formatted as Axon formats it (milliseconds, ISO-8601), and the identity, case, sequence and types. An append
+ * is one statement, whatever its number of events: one round trip for the events and their codes.
  * <p>
  * It never reads a snapshot: Greffe takes none, and one written into {@code snapshot_event_entry} by hand would be the
  * state the next command is decided on. Axon's engine would look for one on every load of an aggregate (a query per
@@ -109,34 +108,53 @@ final class AuthenticatedEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * One row of {@code event_authentication} per event row, inserted by the same statement (the event's insert is a
-     * common table expression whose returned identifier the code's insert takes), a batch entry per event.
+     * One statement for all the events of an append and their codes, whether one command's or a docket chunk's
+     * thousand: the events' columns and the codes are bound as arrays, the events are inserted in the order given
+     * (so that their global indexes follow it, as the projection needs a case's events in sequence), and the codes'
+     * insert runs in the same statement, so an event is stored with its code or not at all.
      */
     private static AppendEventsStatementBuilder withCodes(AppendKeys keys) {
         return (connection, schema, dataType, events, serializer, timestamps) -> {
-            PreparedStatement statement = connection.prepareStatement(sql(schema));
+            int size = events.size();
+            String[] identifiers = new String[size];
+            String[] cases = new String[size];
+            Long[] sequences = new Long[size];
+            String[] types = new String[size];
+            String[] times = new String[size];
+            String[] payloadTypes = new String[size];
+            String[] revisions = new String[size];
+            byte[][] payloads = new byte[size][];
+            byte[][] metaData = new byte[size][];
+            byte[][] codes = new byte[size][];
             AppendKeys.Key key = keys.current();
-            for (EventMessage<?> message : events) {
-                DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
+            for (int i = 0; i < size; i++) {
+                DomainEventMessage<?> event = EventUtils.asDomainEventMessage(events.get(i));
                 SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-                String timestamp = DateTimeUtils.formatInstant(event.getTimestamp());
-                statement.setString(1, event.getIdentifier());
-                statement.setString(2, event.getAggregateIdentifier());
-                statement.setLong(3, event.getSequenceNumber());
-                statement.setString(4, event.getType());
-                statement.setString(5, timestamp);
-                statement.setString(6, payload.getType().getName());
-                statement.setString(7, payload.getType().getRevision());
-                statement.setBytes(8, payload.getData());
-                statement.setBytes(9, metaData.getData());
-                statement.setString(10, key.id());
-                statement.setBytes(11, EventAuthenticationCode.of(key, event.getIdentifier(),
-                        event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
-                        payload.getType().getName(), payload.getType().getRevision(), timestamp, payload.getData(),
-                        metaData.getData()));
-                statement.addBatch();
+                SerializedObject<byte[]> meta = event.serializeMetaData(serializer, byte[].class);
+                identifiers[i] = event.getIdentifier();
+                cases[i] = event.getAggregateIdentifier();
+                sequences[i] = event.getSequenceNumber();
+                types[i] = event.getType();
+                times[i] = DateTimeUtils.formatInstant(event.getTimestamp());
+                payloadTypes[i] = payload.getType().getName();
+                revisions[i] = payload.getType().getRevision();
+                payloads[i] = payload.getData();
+                metaData[i] = meta.getData();
+                codes[i] = EventAuthenticationCode.of(key, identifiers[i], cases[i], sequences[i], types[i],
+                        payloadTypes[i], revisions[i], times[i], payloads[i], metaData[i]);
             }
+            PreparedStatement statement = connection.prepareStatement(sql(schema));
+            int parameter = 1;
+            for (Object[] column : new Object[][]{identifiers, cases, types, times, payloadTypes, revisions}) {
+                statement.setArray(parameter++, connection.createArrayOf("varchar", column));
+            }
+            statement.setArray(parameter++, connection.createArrayOf("int8", sequences));
+            statement.setArray(parameter++, connection.createArrayOf("bytea", payloads));
+            statement.setArray(parameter++, connection.createArrayOf("bytea", metaData));
+            statement.setString(parameter++, key.id());
+            statement.setArray(parameter++, connection.createArrayOf("varchar", identifiers));
+            statement.setArray(parameter, connection.createArrayOf("bytea", codes));
+            statement.addBatch();
             return statement;
         };
     }
@@ -144,11 +162,13 @@ final class AuthenticatedEventStorageEngine extends JdbcEventStorageEngine {
     private static String sql(EventSchema schema) {
         return "WITH event AS (INSERT INTO " + schema.domainEventTable() + " ("
                 + String.join(", ", schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(),
-                schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(),
-                schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
+                schema.typeColumn(), schema.timestampColumn(), schema.payloadTypeColumn(),
+                schema.payloadRevisionColumn(), schema.sequenceNumberColumn(), schema.payloadColumn(),
                 schema.metaDataColumn())
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + schema.eventIdentifierColumn() + ") "
-                + "INSERT INTO event_authentication (event_identifier, key_id, mac) SELECT "
-                + schema.eventIdentifierColumn() + ", ?, ? FROM event";
+                + ") SELECT e, a, t, ts, pt, pr, s, p, m FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], "
+                + "?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bytea[], ?::bytea[]) WITH ORDINALITY "
+                + "AS given (e, a, t, ts, pt, pr, s, p, m, n) ORDER BY n) "
+                + "INSERT INTO event_authentication (event_identifier, key_id, mac) "
+                + "SELECT e, ?, c FROM unnest(?::varchar[], ?::bytea[]) AS code (e, c)";
     }
 }
