@@ -18,15 +18,17 @@ import java.util.List;
  * @param defaultsSeconds    how long the rebuild on Axon's default settings runs before its rate is read
  * @param forecastEvents     events in the forecast's log: one tribunal, four cases in five pending (about one pending
  *                           case for every 9 events)
+ * @param warmupSeconds      how long 16 clients file cases, untimed, before the command path is measured
  */
 record Sizes(String name, int singleClientCalls, int perClientCalls, int importEvents, int readThreads,
-             double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds, long forecastEvents) {
+             double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds, long forecastEvents,
+             double warmupSeconds) {
 
     static Sizes of(String name) {
         return switch (name) {
-            case "smoke" -> new Sizes(name, 100, 10, 500, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L);
+            case "smoke" -> new Sizes(name, 100, 10, 500, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L, 1);
             case "full" -> new Sizes(name, 1_000, 200, 100_000, 16, 20, List.of(100_000L, 1_000_000L, 3_000_000L),
-                    1_000_000L, 60, 90_000L);
+                    1_000_000L, 60, 90_000L, 60);
             default -> throw new IllegalArgumentException("--size must be smoke or full, not " + name);
         };
     }
@@ -35,11 +37,12 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
     Sizes withLogSizes(String csv) {
         List<Long> sizes = Arrays.stream(csv.split(",")).map(String::strip).map(Long::parseLong).toList();
         return new Sizes(name, singleClientCalls, perClientCalls, importEvents, readThreads, readSeconds, sizes,
-                sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds, forecastEvents);
+                sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds, forecastEvents,
+                warmupSeconds);
     }
 
     Sizes withImportEvents(int events) {
         return new Sizes(name, singleClientCalls, perClientCalls, events, readThreads, readSeconds, logSizes,
-                referenceSize, defaultsSeconds, forecastEvents);
+                referenceSize, defaultsSeconds, forecastEvents, warmupSeconds);
     }
 }
