@@ -23,7 +23,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
@@ -42,6 +44,8 @@ public final class Bench {
     private static final List<String> SCENARIOS = List.of("commands", "forecast", "logs", "gaps", "proofs");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String REPORT_TRIBUNAL = "bamako-commune-iii";
+    /** Concurrent clients of the command path's second measurement and of the write load under the reads. */
+    private static final int WRITERS = 16;
     /** The day the forecast scenario forecasts from: after the synthetic filings end, in March 2020. */
     private static final LocalDate FORECAST_DAY = LocalDate.of(2020, 6, 30);
 
@@ -142,19 +146,35 @@ public final class Bench {
         return results;
     }
 
-    /** Command path at 1 and 16 clients, bulk import, read latency: one database, one Greffe. */
+    /**
+     * Command path at 1 and 16 clients, bulk import, read latency, and reads while 16 clients write: one database, one
+     * Greffe.
+     */
     private void commandsImportAndReads() throws Exception {
         String url = database.freshDatabase("commands");
         try (GreffeServer greffe = start(url, "commands")) {
             RawBaselines raw = new RawBaselines(database, url);
-            for (int clients : new int[]{1, 16}) {
+            // On two cores the JIT's compiler threads take about as much CPU as the requests for the first tens of
+            // thousands of commands: measure the command path, not its compilation.
+            commandsFor(greffe, WRITERS, sizes.warmupSeconds());
+            Map<Integer, Load> commandPath = new HashMap<>();
+            for (int clients : new int[]{1, WRITERS}) {
                 int calls = clients == 1 ? sizes.singleClientCalls() : sizes.perClientCalls();
-                commands(greffe, clients, Math.max(1, calls / 10)); // warm-up
-                double greffeRate = commands(greffe, clients, calls);
-                double rawRate = raw.singleRowCommits(clients, calls);
-                results.add(Result.ratioAtLeast("command path, " + clients + " client" + (clients == 1 ? "" : "s"),
-                        round(greffeRate), "commands/s", "raw JDBC single-row insert+commit, " + clients
-                                + " connection" + (clients == 1 ? "" : "s"), round(rawRate), 0.5));
+                commands(greffe, clients, Math.max(1, calls / 10)); // warm-up at this concurrency
+                Load greffeLoad = commands(greffe, clients, calls);
+                Load rawLoad = raw.singleRowCommits(clients, calls);
+                commandPath.put(clients, greffeLoad);
+                String of = clients + " client" + (clients == 1 ? "" : "s");
+                String baseline = "raw JDBC single-row insert+commit, " + clients + " connection"
+                        + (clients == 1 ? "" : "s");
+                results.add(Result.ratioAtLeast("command path, " + of, round(greffeLoad.throughput()), "commands/s",
+                        baseline, round(rawLoad.throughput()), clients == 1 ? 0.15 : 0.25));
+                log(last());
+                results.add(Result.reported("command path p50, " + of, round(greffeLoad.p50Millis()), "ms",
+                        baseline + ", p50", round(rawLoad.p50Millis())));
+                log(last());
+                results.add(Result.reported("command path p99, " + of, round(greffeLoad.p99Millis()), "ms",
+                        baseline + ", p99", round(rawLoad.p99Millis())));
                 log(last());
             }
 
@@ -191,8 +211,64 @@ public final class Bench {
             results.add(Result.reported("caseload read p99", round(caseload.p99Millis()), "ms", against,
                     round(health.p99Millis())));
             log(last());
+
+            readsUnderWriteLoad(greffe, path, caseload, commandPath.get(WRITERS));
         }
         dropUnlessKept(url);
+    }
+
+    /**
+     * The caseload reads again, while {@value #WRITERS} clients file cases as fast as they can; each figure next to
+     * the same one measured alone in this run: the reads' throughput and latency, and the writers' rate.
+     */
+    private void readsUnderWriteLoad(GreffeServer greffe, String path, Load readsAlone, Load writesAlone)
+            throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        String prefix = "RW" + System.nanoTime() % 1_000_000;
+        AtomicInteger dockets = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        Load reads;
+        double seconds;
+        long writes;
+        try {
+            for (int c = 0; c < WRITERS; c++) {
+                done.add(writers.submit(() -> {
+                    while (writing.get()) {
+                        require(greffe.post("/api/cases", "application/json",
+                                filing(prefix, dockets.incrementAndGet()), clerk), 201);
+                        written.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(1_000); // the writers reach their pace
+            long from = written.get();
+            long start = System.nanoTime();
+            reads = Load.run(sizes.readThreads(), sizes.readSeconds(), () -> greffe.get(path, advocate).statusCode());
+            seconds = (System.nanoTime() - start) / 1e9;
+            writes = written.get() - from;
+        } finally {
+            writing.set(false);
+            writers.shutdown();
+        }
+        for (Future<?> writer : done) {
+            writer.get();
+        }
+        String of = ", " + WRITERS + " clients writing";
+        String alone = "the same without writes (" + sizes.readThreads() + " clients reading)";
+        results.add(Result.reported("caseload read throughput" + of, round(reads.throughput()), "requests/s", alone,
+                round(readsAlone.throughput())));
+        results.add(Result.reported("caseload read p50" + of, round(reads.p50Millis()), "ms", alone,
+                round(readsAlone.p50Millis())));
+        results.add(Result.reported("caseload read p99" + of, round(reads.p99Millis()), "ms", alone,
+                round(readsAlone.p99Millis())));
+        log(last());
+        results.add(Result.reported("command path, " + WRITERS + " clients, " + sizes.readThreads() + " reading",
+                round(writes / seconds), "commands/s", "the same without reads (" + WRITERS + " clients filing cases)",
+                round(writesAlone.throughput())));
+        log(last());
     }
 
     /**
@@ -499,34 +575,52 @@ public final class Bench {
         return work.resolve("keys");
     }
 
-    /** Commands per second: {@code clients} threads each file {@code calls} new cases, one event each. */
-    private double commands(GreffeServer greffe, int clients, int calls) throws Exception {
+    /**
+     * {@code clients} threads each file {@code calls} new cases, one event each: commands per second, and the latency
+     * of each call.
+     */
+    private Load commands(GreffeServer greffe, int clients, int calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger dockets = new AtomicInteger();
         String prefix = "CMD" + System.nanoTime() % 1_000_000;
         try {
             long start = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<long[]>> done = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
+                    long[] latencies = new long[calls];
                     for (int i = 0; i < calls; i++) {
-                        int n = dockets.incrementAndGet();
-                        String body = ("{\"docketNumber\":\"%s-2019-%d\",\"tribunalId\":\"%s\","
-                                + "\"filedOn\":\"2019-03-14\","
-                                + "\"offence\":\"RAPE\",\"victims\":{\"women\":1,\"girls\":0,\"men\":0,\"boys\":0},"
-                                + "\"accused\":\"UNIDENTIFIED\"}").formatted(prefix, n, SyntheticCases.tribunal(n));
+                        String body = filing(prefix, dockets.incrementAndGet());
+                        long sent = System.nanoTime();
                         require(greffe.post("/api/cases", "application/json", body, clerk), 201);
+                        latencies[i] = System.nanoTime() - sent;
                     }
-                    return null;
+                    return latencies;
                 }));
             }
-            for (Future<?> future : done) {
-                future.get();
+            List<long[]> latencies = new ArrayList<>();
+            for (Future<long[]> future : done) {
+                latencies.add(future.get());
             }
-            return (double) clients * calls * 1e9 / (System.nanoTime() - start);
+            return Load.of(latencies, (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** {@code clients} threads file new cases for {@code seconds}, untimed. */
+    private void commandsFor(GreffeServer greffe, int clients, double seconds) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            commands(greffe, clients, 10);
+        }
+    }
+
+    /** The body of {@code POST /api/cases} filing the {@code n}th case of a run, a docket number of its own. */
+    private static String filing(String prefix, int n) {
+        return ("{\"docketNumber\":\"%s-2019-%d\",\"tribunalId\":\"%s\",\"filedOn\":\"2019-03-14\","
+                + "\"offence\":\"RAPE\",\"victims\":{\"women\":1,\"girls\":0,\"men\":0,\"boys\":0},"
+                + "\"accused\":\"UNIDENTIFIED\"}").formatted(prefix, n, SyntheticCases.tribunal(n));
     }
 
     /**

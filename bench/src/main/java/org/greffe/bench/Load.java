@@ -55,15 +55,19 @@ record Load(long requests, double seconds, double p50Millis, double p99Millis) {
             for (Future<long[]> result : results) {
                 all.add(result.get());
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            if (merged.length == 0) {
-                throw new IllegalStateException("no request completed");
-            }
-            return new Load(merged.length, elapsed, percentile(merged, 0.50), percentile(merged, 0.99));
+            return of(all, (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The load of these answers' latencies (nanoseconds, one array per client), received over {@code seconds}. */
+    static Load of(List<long[]> latencies, double seconds) {
+        long[] merged = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        if (merged.length == 0) {
+            throw new IllegalStateException("no request completed");
+        }
+        return new Load(merged.length, seconds, percentile(merged, 0.50), percentile(merged, 0.99));
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -54,8 +54,11 @@ final class RawBaselines {
         }
     }
 
-    /** Rows per second, {@code clients} connections each inserting and committing one row at a time. */
-    double singleRowCommits(int clients, int rowsPerClient) throws Exception {
+    /**
+     * {@code clients} connections each inserting and committing one row at a time: rows per second, and the latency
+     * of each insert and its commit.
+     */
+    Load singleRowCommits(int clients, int rowsPerClient) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -63,22 +66,26 @@ final class RawBaselines {
         }
         try {
             long start = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<long[]>> done = new ArrayList<>();
             for (Connection connection : connections) {
                 done.add(pool.submit(() -> {
+                    long[] latencies = new long[rowsPerClient];
                     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                         for (int row = 0; row < rowsPerClient; row++) {
+                            long sent = System.nanoTime();
                             bind(insert, NUMBERS.incrementAndGet());
                             insert.executeUpdate();
+                            latencies[row] = System.nanoTime() - sent;
                         }
                     }
-                    return null;
+                    return latencies;
                 }));
             }
-            for (Future<?> future : done) {
-                future.get();
+            List<long[]> latencies = new ArrayList<>();
+            for (Future<long[]> future : done) {
+                latencies.add(future.get());
             }
-            return (double) clients * rowsPerClient * 1e9 / (System.nanoTime() - start);
+            return Load.of(latencies, (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdown();
             for (Connection connection : connections) {

@@ -22,16 +22,17 @@ import java.util.List;
  * @param catchUpThreshold   {@code greffe.caseload.bulk-catch-up-threshold} of the Greffe whose first start on each
  *                           log is measured: Greffe's default in the full run; low enough in the smoke run that its
  *                           small log takes the bulk path too, so that the harness's reading of it is exercised
+ * @param warmupSeconds      how long 16 clients file cases, untimed, before the command path is measured
  */
 record Sizes(String name, int singleClientCalls, int perClientCalls, int importEvents, int largeImportEvents,
              int readThreads, double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds,
-             long forecastEvents, long catchUpThreshold) {
+             long forecastEvents, long catchUpThreshold, double warmupSeconds) {
 
     static Sizes of(String name) {
         return switch (name) {
-            case "smoke" -> new Sizes(name, 100, 10, 500, 0, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L, 1_000);
+            case "smoke" -> new Sizes(name, 100, 10, 500, 0, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L, 1_000, 1);
             case "full" -> new Sizes(name, 1_000, 200, 100_000, 1_000_000, 16, 20,
-                    List.of(100_000L, 1_000_000L, 3_000_000L), 1_000_000L, 60, 90_000L, 10_000);
+                    List.of(100_000L, 1_000_000L, 3_000_000L), 1_000_000L, 60, 90_000L, 10_000, 60);
             default -> throw new IllegalArgumentException("--size must be smoke or full, not " + name);
         };
     }
@@ -41,12 +42,12 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
         List<Long> sizes = Arrays.stream(csv.split(",")).map(String::strip).map(Long::parseLong).toList();
         return new Sizes(name, singleClientCalls, perClientCalls, importEvents, largeImportEvents, readThreads,
                 readSeconds, sizes, sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds,
-                forecastEvents, catchUpThreshold);
+                forecastEvents, catchUpThreshold, warmupSeconds);
     }
 
     /** The same sizes with other import sizes: the targeted one, and the growth one (0 for none). */
     Sizes withImportEvents(int events, int largeEvents) {
         return new Sizes(name, singleClientCalls, perClientCalls, events, largeEvents, readThreads, readSeconds,
-                logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold);
+                logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, warmupSeconds);
     }
 }

@@ -51,8 +51,12 @@ class BenchSmokeTest {
                 assertThat(result.get("met").isBoolean()).isTrue();
             }
         }
-        assertThat(names).containsExactly("command path, 1 client", "command path, 16 clients",
+        assertThat(names).containsExactly("command path, 1 client", "command path p50, 1 client",
+                "command path p99, 1 client", "command path, 16 clients", "command path p50, 16 clients",
+                "command path p99, 16 clients",
                 "bulk import, 500 events", "caseload read throughput", "caseload read p50", "caseload read p99",
+                "caseload read throughput, 16 clients writing", "caseload read p50, 16 clients writing",
+                "caseload read p99, 16 clients writing", "command path, 16 clients, 8 reading",
                 "forecast p50, 2,000 pending cases, 1,000 paths, new scenario (exact)",
                 "forecast p50, 2,000 pending cases, 1,000 paths, new start day (exact)",
                 "forecast p50, 2,000 pending cases, 1,000 paths, first after a new case (exact)",
