@@ -91,6 +91,9 @@ public final class Bench {
                     String.valueOf(sizes.importEvents()))), Integer.parseInt(options.getOrDefault(
                     "large-import-events", String.valueOf(sizes.largeImportEvents()))));
         }
+        if (options.containsKey("warmup-seconds")) {
+            sizes = sizes.withWarmupSeconds(Double.parseDouble(options.get("warmup-seconds")));
+        }
         Path jar = Path.of(options.getOrDefault("greffe-jar", "services/app/target/greffe.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " does not exist: build it first (./mvnw -q -DskipTests install)"
@@ -192,7 +195,7 @@ public final class Bench {
                         round(largeBatchRate)));
                 log(last());
                 results.add(Result.reported("peak heap used during the import of " + sizes.largeImportEvents()
-                        + " events", round(large.peakHeapBytes() / 1048576), "MiB", "Greffe's -Xmx", 512));
+                        + " events", large.peakHeapMiB(), "MiB", "Greffe's -Xmx", 512));
                 log(last());
             }
 
@@ -627,14 +630,14 @@ public final class Bench {
      * One import's outcome.
      *
      * @param rate          events per second, from the start of the upload to the job's end
-     * @param peakHeapBytes the most heap Greffe (run with -Xmx512m) used while it imported, sampled every second
+     * @param peakHeapMiB the most heap Greffe (run with -Xmx512m) used while it imported, from its collector's log
      */
-    private record Import(double rate, double peakHeapBytes) {
+    private record Import(double rate, long peakHeapMiB) {
     }
 
     /**
      * One docket file of {@code events} rows posted to the import: from the start of the upload to the job's end, as
-     * a clerk waits for it, polling the job every 50 ms and Greffe's heap every second.
+     * a clerk waits for it, polling the job every 50 ms.
      */
     private Import bulkImport(GreffeServer greffe, int events) throws Exception {
         StringBuilder csv = new StringBuilder(SyntheticCases.docketHeader());
@@ -642,20 +645,15 @@ public final class Bench {
         for (int n = 0; n < events / SyntheticCases.DOCKET_EVENTS_PER_CASE; n++) {
             csv.append(SyntheticCases.docketRows(prefix, n));
         }
+        long gcMark = greffe.gcLogMark();
         long start = System.nanoTime();
         HttpResponse<String> answer = require(greffe.post("/api/dockets", "text/csv", csv.toString(), clerk), 202);
         String job = answer.headers().firstValue("Location").orElseThrow();
         JsonNode report = JSON.readTree(answer.body());
         long lastLog = System.nanoTime();
-        long lastHeap = 0;
-        double peakHeap = 0;
         while (report.get("state").asText().equals("RUNNING")) {
             Thread.sleep(50);
             report = JSON.readTree(require(greffe.get(job, clerk), 200).body());
-            if (System.nanoTime() - lastHeap > 1e9) {
-                peakHeap = Math.max(peakHeap, heapUsed(greffe));
-                lastHeap = System.nanoTime();
-            }
             if (System.nanoTime() - lastLog > 10e9) {
                 log(String.format(Locale.ROOT, "  import: %,d of %,d rows, %.0f rows/s", report.get("done").asInt(),
                         report.get("rows").asInt(), report.get("rowsPerSecond").asDouble()));
@@ -666,18 +664,7 @@ public final class Bench {
         if (!report.get("state").asText().equals("DONE") || report.get("rejectedTotal").asInt() > 0) {
             throw new IllegalStateException("the import did not record every row: " + report);
         }
-        return new Import(report.get("accepted").asLong() / seconds, peakHeap);
-    }
-
-    /** Bytes of heap Greffe uses now: the sum of its heap pools in its Prometheus metrics. */
-    private double heapUsed(GreffeServer greffe) throws Exception {
-        double bytes = 0;
-        for (String line : require(greffe.get("/actuator/prometheus", auditor), 200).body().split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                bytes += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return bytes;
+        return new Import(report.get("accepted").asLong() / seconds, greffe.peakHeapMiB(gcMark));
     }
 
     /**

@@ -8,12 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Greffe jar as a separate process on a database of its own, with the heap capped at 512 MB, the hash-chain
@@ -24,13 +28,18 @@ final class GreffeServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A collection's heap before and after in G1's log: {@code ... Pause Young (Normal) (...) 120M->40M(512M) ...}. */
+    private static final Pattern COLLECTION = Pattern.compile(" (\\d+)M->(\\d+)M\\(\\d+M\\)");
+
     private final Process process;
     private final int port;
     private final HttpClient http;
+    private final Path gcLog;
 
-    private GreffeServer(Process process, int port) {
+    private GreffeServer(Process process, int port, Path gcLog) {
         this.process = process;
         this.port = port;
+        this.gcLog = gcLog;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                               .executor(Executors.newFixedThreadPool(32, runnable -> {
                                   Thread thread = new Thread(runnable, "bench-http");
@@ -45,8 +54,12 @@ final class GreffeServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        // The heap is read from the collector's log, which costs Greffe nothing: a scrape of its metrics would compute
+        // every gauge, the caseload figures among them, and the measurement would slow down what it measures.
+        Path gcLog = log.resolveSibling(log.getFileName() + ".gc");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Xlog:gc:file=" + gcLog));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
@@ -61,7 +74,7 @@ final class GreffeServer implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                                                      .start();
-        GreffeServer server = new GreffeServer(process, port);
+        GreffeServer server = new GreffeServer(process, port, gcLog);
         server.awaitHealthy(log);
         server.awaitStartUpBuild(tokens.bearer("bench-auditor", "AUDITOR"), log);
         return server;
@@ -105,6 +118,27 @@ final class GreffeServer implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Greffe did not become healthy within 300 s; see " + log);
+    }
+
+    /** Where the collector's log is now: {@link #peakHeapMiB} reads what it logs from here on. */
+    long gcLogMark() throws IOException {
+        return Files.exists(gcLog) ? Files.size(gcLog) : 0;
+    }
+
+    /**
+     * The most heap, in MiB, that any collection logged since the mark found in use when it started: the heap's
+     * peaks, since the heap only grows between collections. 0 when no collection ran.
+     */
+    long peakHeapMiB(long mark) throws IOException {
+        byte[] all = Files.readAllBytes(gcLog);
+        String since = new String(all, (int) Math.min(mark, all.length), (int) (all.length - Math.min(mark,
+                all.length)), StandardCharsets.UTF_8);
+        long peak = 0;
+        Matcher collection = COLLECTION.matcher(since);
+        while (collection.find()) {
+            peak = Math.max(peak, Long.parseLong(collection.group(1)));
+        }
+        return peak;
     }
 
     URI uri(String path) {

@@ -22,7 +22,9 @@ import java.util.List;
  * @param catchUpThreshold   {@code greffe.caseload.bulk-catch-up-threshold} of the Greffe whose first start on each
  *                           log is measured: Greffe's default in the full run; low enough in the smoke run that its
  *                           small log takes the bulk path too, so that the harness's reading of it is exercised
- * @param warmupSeconds      how long 16 clients file cases, untimed, before the command path is measured
+ * @param warmupSeconds      how long 16 clients file cases, untimed, before the command path is measured: on two
+ *                           cores, Greffe's JIT compiler threads still take a fifth of a core three minutes into the
+ *                           load and are quiet after four (docs/benchmarks.md, "Command path")
  */
 record Sizes(String name, int singleClientCalls, int perClientCalls, int importEvents, int largeImportEvents,
              int readThreads, double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds,
@@ -32,7 +34,7 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
         return switch (name) {
             case "smoke" -> new Sizes(name, 100, 10, 500, 0, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L, 1_000, 1);
             case "full" -> new Sizes(name, 1_000, 200, 100_000, 1_000_000, 16, 20,
-                    List.of(100_000L, 1_000_000L, 3_000_000L), 1_000_000L, 60, 90_000L, 10_000, 60);
+                    List.of(100_000L, 1_000_000L, 3_000_000L), 1_000_000L, 60, 90_000L, 10_000, 240);
             default -> throw new IllegalArgumentException("--size must be smoke or full, not " + name);
         };
     }
@@ -49,5 +51,11 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
     Sizes withImportEvents(int events, int largeEvents) {
         return new Sizes(name, singleClientCalls, perClientCalls, events, largeEvents, readThreads, readSeconds,
                 logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, warmupSeconds);
+    }
+
+    /** The same sizes with another warm-up of the command path. */
+    Sizes withWarmupSeconds(double seconds) {
+        return new Sizes(name, singleClientCalls, perClientCalls, importEvents, largeImportEvents, readThreads,
+                readSeconds, logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, seconds);
     }
 }

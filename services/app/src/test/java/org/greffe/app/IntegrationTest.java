@@ -24,6 +24,8 @@ public abstract class IntegrationTest extends HttpIntegrationTest {
     static void database(DynamicPropertyRegistry registry) throws IOException {
         // The tests count the events they append; a demo docket in the store would only be noise.
         registry.add("greffe.demo", () -> "false");
+        // The tests watch the caseload gauges follow a filing; a minute's refresh would only slow them down.
+        registry.add("greffe.metrics.caseload-refresh", () -> "5s");
         trustTestTokens(registry);
         String url = System.getenv("GREFFE_TEST_DATASOURCE_URL");
         if (url != null && !url.isBlank()) {

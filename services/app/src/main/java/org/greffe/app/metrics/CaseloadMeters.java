@@ -21,9 +21,11 @@ import java.util.function.ToIntFunction;
 /**
  * {@code greffe_caseload_pending{tribunal}} and {@code greffe_caseload_never_tried{tribunal}}: today's stock figures
  * of every tribunal, the same as {@code GET /api/caseload} answers, from the same {@link CaseloadSummaries}. They are
- * read at most once per {@code greffe.metrics.refresh} (5 s by default), and computed again only when the
- * projection has moved on. While the projection replays the log its tables are half-built: the gauges keep the
- * figures last read before (none at all, NaN, when there were none).
+ * read at most once per {@code greffe.metrics.caseload-refresh} (a minute by default), and computed again only when
+ * the projection has moved on: computing them reads every case record of the projection, seconds of CPU on a large
+ * log, which a scrape every few seconds during an import would pay again and again for figures that move by the
+ * day. While the projection replays the log its tables are half-built: the gauges keep the figures last read before
+ * (none at all, NaN, when there were none).
  */
 @Component
 class CaseloadMeters {
@@ -38,7 +40,7 @@ class CaseloadMeters {
 
     CaseloadMeters(MeterRegistry registry, CaseloadSummaries summaries, ProjectionPosition position,
                    Tribunals catalog, Clock clock,
-                   @Value("${greffe.metrics.refresh:5s}") Duration refresh) {
+                   @Value("${greffe.metrics.caseload-refresh:1m}") Duration refresh) {
         this.summaries = summaries;
         this.position = position;
         this.clock = clock;
