@@ -2,6 +2,7 @@ package org.greffe.registry.infrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.serialization.Serializer;
@@ -13,6 +14,7 @@ import org.greffe.registry.application.docket.DocketImport;
 import org.greffe.registry.application.docket.DocketImportSettings;
 import org.greffe.registry.application.docket.ImportJobs;
 import org.greffe.registry.application.MetaDataKeys;
+import org.greffe.registry.model.CaseAggregate;
 import org.greffe.platform.migration.ModuleMigrations;
 import org.greffe.platform.settings.Tribunals;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,6 +62,12 @@ public class RegistryConfiguration {
     @Bean
     ClientReferences clientReferences(JdbcTemplate jdbc, Flyway registryFlyway) {
         return new ClientReferences(DeploymentSecret.load(jdbc, DeploymentSecret.CLIENT_REFERENCES));
+    }
+
+    /** The target of a case command, as {@link org.greffe.registry.model.Case}'s {@code @Aggregate} names it. */
+    @Bean(CaseAggregate.TARGET_BEAN)
+    CommandTargetResolver caseCommandTarget() {
+        return CaseAggregate.TARGET;
     }
 
     @Bean

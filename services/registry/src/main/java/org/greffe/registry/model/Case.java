@@ -30,7 +30,7 @@ import java.time.LocalDate;
  * apply an event; event-sourcing handlers only assign state. Each handler returns the case's new version, which
  * clients may send back ({@code If-Match}) to act only on the state they saw.
  */
-@Aggregate(snapshotTriggerDefinition = "")
+@Aggregate(snapshotTriggerDefinition = "", commandTargetResolver = CaseAggregate.TARGET_BEAN)
 class Case {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package org.greffe.registry.model;
 
+
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -8,6 +9,8 @@ import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
@@ -18,6 +21,19 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
  * of any rule.
  */
 public final class CaseAggregate {
+
+    /**
+     * The case a command is for and the version it expects, read from {@link CaseCommand} directly: the same target as
+     * the commands' {@code @TargetAggregateIdentifier} and {@code @TargetAggregateVersion}, without the reflection
+     * Axon's annotation resolver runs on every command (a tenth of the docket import's CPU in the benchmark's profile).
+     */
+    public static final CommandTargetResolver TARGET = command -> {
+        CaseCommand target = (CaseCommand) command.getPayload();
+        return new VersionedAggregateIdentifier(target.caseId(), target.expectedVersion());
+    };
+
+    /** The name of {@link #TARGET}'s bean in the application, which {@link Case}'s {@code @Aggregate} names. */
+    public static final String TARGET_BEAN = "caseCommandTarget";
 
     private CaseAggregate() {
     }
@@ -43,6 +59,7 @@ public final class CaseAggregate {
                                                 .repository(repository)
                                                 .parameterResolverFactory(resources)
                                                 .handlerDefinition(handlers)
+                                                .commandTargetResolver(TARGET)
                                                 .build()
                                                 .subscribe(commandBus);
     }
