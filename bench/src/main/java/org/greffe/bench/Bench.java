@@ -44,6 +44,11 @@ public final class Bench {
     private static final List<String> SCENARIOS = List.of("commands", "forecast", "logs", "gaps", "proofs");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String REPORT_TRIBUNAL = "bamako-commune-iii";
+    /**
+     * Numbers the docket-number prefixes of a run's filings, so that no two batches of filings share one: the warm-up
+     * alone sends hundreds of batches, among which prefixes drawn from the clock collided.
+     */
+    private static final AtomicInteger PREFIXES = new AtomicInteger(100_000);
     /** Concurrent clients of the command path's second measurement and of the write load under the reads. */
     private static final int WRITERS = 16;
     /** The day the forecast scenario forecasts from: after the synthetic filings end, in March 2020. */
@@ -229,7 +234,7 @@ public final class Bench {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicLong written = new AtomicLong();
-        String prefix = "RW" + System.nanoTime() % 1_000_000;
+        String prefix = "RW" + PREFIXES.incrementAndGet();
         AtomicInteger dockets = new AtomicInteger();
         List<Future<?>> done = new ArrayList<>();
         Load reads;
@@ -585,7 +590,7 @@ public final class Bench {
     private Load commands(GreffeServer greffe, int clients, int calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger dockets = new AtomicInteger();
-        String prefix = "CMD" + System.nanoTime() % 1_000_000;
+        String prefix = "CMD" + PREFIXES.incrementAndGet();
         try {
             long start = System.nanoTime();
             List<Future<long[]>> done = new ArrayList<>();
@@ -641,7 +646,7 @@ public final class Bench {
      */
     private Import bulkImport(GreffeServer greffe, int events) throws Exception {
         StringBuilder csv = new StringBuilder(SyntheticCases.docketHeader());
-        String prefix = "IMP" + System.nanoTime() % 1_000_000;
+        String prefix = "IMP" + PREFIXES.incrementAndGet();
         for (int n = 0; n < events / SyntheticCases.DOCKET_EVENTS_PER_CASE; n++) {
             csv.append(SyntheticCases.docketRows(prefix, n));
         }
