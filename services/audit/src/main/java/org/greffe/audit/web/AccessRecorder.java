@@ -5,9 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.greffe.audit.application.AccessEntry;
 import org.greffe.audit.application.AccessLog;
+import org.greffe.platform.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -49,9 +52,14 @@ class AccessRecorder implements AsyncHandlerInterceptor {
         } catch (RuntimeException e) {
             log.error("Refused {} {} by {}: the access log could not record it", entry.method(), entry.path(),
                     entry.user(), e);
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "access-not-recorded", "Access could not be recorded",
-                    "every read of case-level data and every audit operation is recorded first, and this one could "
-                            + "not be; nothing was read. Retry later, or tell the operators");
+            ErrorResponseException refused = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "access-not-recorded",
+                    "Access could not be recorded", "every read of case-level data and every audit operation is "
+                            + "recorded first, and this one could not be; nothing was read. Retry later, or tell the "
+                            + "operators");
+            if (DatabaseOutage.causes(e)) {
+                refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
+            }
+            throw refused;
         }
         return true;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.greffe.platform.database.DatabaseOutage;
 import org.greffe.registry.application.Problem;
 import org.greffe.registry.application.Problem.FieldError;
 import org.greffe.registry.model.Rejection;
@@ -51,6 +52,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> database(DataAccessException e) {
+        if (DatabaseOutage.causes(e)) {
+            return outage(e);
+        }
         log.error("database failure while handling a request", e);
         return answer(new Problem(503, "unavailable", "Storage unavailable",
                 "the event store could not be reached; nothing was recorded"));
@@ -58,6 +62,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseOutage.causes(e)) {
+            return outage(e);
+        }
         log.error("unexpected failure while handling a request", e);
         return answer(new Problem(500, "internal", "Internal error",
                 "the request failed unexpectedly; nothing was recorded"));
@@ -147,6 +154,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The problem as problem+json: type, title, status, detail, then the rule or the fields when it has them. */
+    /**
+     * The database is out of reach (stopped, restarting, unreachable): nothing was recorded, and the same request may
+     * be sent again, with its idempotency key, once it is back.
+     */
+    private static ResponseEntity<Object> outage(Exception e) {
+        log.warn("database unreachable while handling a request: {}", e.toString());
+        ResponseEntity<Object> answer = answer(new Problem(503, "database-unavailable", "Database unavailable",
+                "the database cannot be reached just now; nothing was recorded. Send the same request again in a "
+                        + "few seconds"));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                             .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                             .body(answer.getBody());
+    }
+
     private static ResponseEntity<Object> answer(Problem problem) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(problem.status()),
                 problem.detail());
