@@ -151,6 +151,11 @@ final class GreffeProcess implements AutoCloseable {
         throw new AssertionError("the projection did not catch up within 120 s");
     }
 
+    /** The operating system's id of the process, which Axon writes in the owner of the token rows it claims. */
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

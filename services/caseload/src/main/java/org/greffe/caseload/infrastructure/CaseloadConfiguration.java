@@ -40,6 +40,9 @@ import java.time.Clock;
 @EnableConfigurationProperties(CaseloadProperties.class)
 public class CaseloadConfiguration {
 
+    /** How often the processor renews its claims and looks for segments no live instance holds. */
+    static final long CLAIM_RENEWAL_MILLIS = 1000;
+
     /** The caseload's tables, under its own Flyway history ({@link ModuleMigrations}). */
     @Bean(initMethod = "migrate")
     Flyway caseloadFlyway(DataSource dataSource, ObjectProvider<FlywayConfigurationCustomizer> roles) {
@@ -118,7 +121,12 @@ public class CaseloadConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(CaseloadProjection.PROCESSOR, Configuration::eventStore,
                         (configuration, builder) -> builder.batchSize(properties.batchSize())
-                                                           .initialSegmentCount(properties.segments()))
+                                                           .initialSegmentCount(properties.segments())
+                                                           // renew claims, and look for free segments, every second:
+                                                           // with the token store's 3 s claim timeout, a killed
+                                                           // instance's segments move on within about 4 s
+                                                           .claimExtensionThreshold(CLAIM_RENEWAL_MILLIS)
+                                                           .tokenClaimInterval(CLAIM_RENEWAL_MILLIS))
                 .registerListenerInvocationErrorHandler(CaseloadProjection.PROCESSOR,
                         configuration -> caseloadFailures)
                 .registerErrorHandler(CaseloadProjection.PROCESSOR, configuration -> caseloadFailures));
