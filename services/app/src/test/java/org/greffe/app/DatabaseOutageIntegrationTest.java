@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +41,11 @@ class DatabaseOutageIntegrationTest {
 
     @Test
     void aStoppedDatabaseIsAnsweredWith503AndRetryAfterAndGreffeComesBackByItself() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = DurablePostgres.freePort();
         Path data = work.resolve("postgres");
         Path log = Files.createDirectories(Path.of("target", "outage-test")).resolve("greffe-" + System.nanoTime()
                 + ".log");
-        EmbeddedPostgres postgres = start(data, port);
+        EmbeddedPostgres postgres = DurablePostgres.start(data, port);
         try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
             DatabaseRoles.setUp(superuser);
         }
@@ -86,7 +82,7 @@ class DatabaseOutageIntegrationTest {
             assertOutage(greffe.send("GET", "/api/audit/caseload/" + TRIBUNAL + "?asOf=2020-01-01", null));
             Thread.sleep(3000); // the clerks keep sending while the database is down
 
-            postgres = start(data, port);
+            postgres = DurablePostgres.start(data, port);
 
             HttpIntegrationTest.awaitUntil("readiness UP again", Duration.ofSeconds(60),
                     () -> status(greffe, "/actuator/health/readiness") == 200);
@@ -122,14 +118,6 @@ class DatabaseOutageIntegrationTest {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static EmbeddedPostgres start(Path data, int port) throws Exception {
-        // Durable, as Greffe requires of a database it writes to (zonky turns fsync and synchronous_commit off).
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-                               .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("fsync", "on")
-                               .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
-                               .start();
     }
 
     private static void assertOutage(HttpResponse<String> answer) throws Exception {

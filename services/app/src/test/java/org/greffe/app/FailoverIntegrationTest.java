@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,15 +33,9 @@ class FailoverIntegrationTest {
 
     @Test
     void aSurvivorTakesTheKilledInstancesSegmentsOverWithinFiveSeconds() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = DurablePostgres.freePort();
         Path logs = Files.createDirectories(Path.of("target", "failover-test"));
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres"))
-                                                         .setPort(port).setServerConfig("fsync", "on")
-                                                         .setServerConfig("synchronous_commit", "on")
-                                                         .setServerConfig("full_page_writes", "on").start()) {
+        try (EmbeddedPostgres postgres = DurablePostgres.start(work.resolve("postgres"), port)) {
             try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
                 DatabaseRoles.setUp(superuser);
             }
