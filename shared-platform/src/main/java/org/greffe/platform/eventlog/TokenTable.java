@@ -9,8 +9,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -91,6 +95,40 @@ public class TokenTable {
     }
 
     /**
+     * The stored events at the indexes, and the first {@code limit} stored after {@code after} up to {@code upTo}, each
+     * with the identifier Axon sequences it by: its aggregate's, or {@code null} for an event outside any aggregate
+     * (then every segment of a processor may handle it). A segment whose token lies behind the head has nothing to do
+     * there unless one of these events is its own: Axon writes such a segment's token lazily, about once a second.
+     *
+     * @param indexes global indexes to look up, e.g. a token's gaps
+     * @param after   read the events above this index ...
+     * @param upTo    ... up to and with this one, e.g. the head read with the tokens
+     * @param limit   at most this many of them
+     */
+    public Appended appended(Collection<Long> indexes, long after, long upTo, int limit) {
+        String array = indexes.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        SortedMap<Long, Optional<String>> events = new TreeMap<>();
+        long[] above = {0, after};
+        jdbc.query("""
+                SELECT global_index, CASE WHEN type IS NULL THEN NULL ELSE aggregate_identifier END AS sequence,
+                       0 AS part
+                FROM domain_event_entry WHERE global_index = ANY (?::bigint[])
+                UNION ALL
+                (SELECT global_index, CASE WHEN type IS NULL THEN NULL ELSE aggregate_identifier END, 1
+                 FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?)""",
+                rs -> {
+                    long index = rs.getLong("global_index");
+                    events.put(index, Optional.ofNullable(rs.getString("sequence")));
+                    if (rs.getInt("part") == 1) {
+                        above[0]++;
+                        above[1] = Math.max(above[1], index);
+                    }
+                }, array, after, upTo, limit);
+        return new Appended(Collections.unmodifiableSortedMap(events), above[0] < limit ? Math.max(after, upTo)
+                : above[1]);
+    }
+
+    /**
      * Locks the processor's token rows until the surrounding transaction ends, which keeps every processor, on any
      * node, from writing its tokens meanwhile.
      *
@@ -148,6 +186,16 @@ public class TokenTable {
             return tokens.stream().mapToLong(token -> token.token() == null ? 0L : token.token().position().orElse(0L))
                          .min().orElse(0L);
         }
+    }
+
+    /**
+     * Stored events a processor's segments may not have handled yet.
+     *
+     * @param sequences the events found, by global index, with their sequencing identifier (empty outside any
+     *                  aggregate)
+     * @param readTo    every stored event above the lower bound asked for and up to this index is among them
+     */
+    public record Appended(SortedMap<Long, Optional<String>> sequences, long readTo) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.greffe.caseload.application;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.greffe.platform.eventlog.TokenTable;
@@ -13,8 +14,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -35,6 +40,8 @@ import java.util.stream.Collectors;
 public class ProjectionPosition {
 
     private static final int DIGEST_BYTES = 8;
+    /** Events read above the lowest token: beyond them, a segment's position is not looked for. */
+    private static final int LOOK_AHEAD = 1_000;
 
     private final TokenTable tokens;
     private final String generationQuery;
@@ -67,9 +74,12 @@ public class ProjectionPosition {
         } else {
             // Read after the tokens: an event found stored here and missing from a token is not in the figures that
             // token covers, whichever committed first. Counting one folded meanwhile only lowers the position.
-            state = of(before, reading, tokens.stored(reading.tokens().stream()
-                                                             .flatMap(segment -> gaps(segment.token()).stream())
-                                                             .collect(Collectors.toCollection(TreeSet::new))));
+            Set<Long> gaps = reading.tokens().stream().flatMap(segment -> gaps(segment.token()).stream())
+                                    .collect(Collectors.toCollection(TreeSet::new));
+            long lowest = reading.tokens().stream().mapToLong(segment -> index(segment.token())).min().orElse(0L);
+            state = lowest >= reading.head() && gaps.isEmpty()
+                    ? of(before, reading, new TokenTable.Appended(new TreeMap<>(), reading.head()))
+                    : of(before, reading, tokens.appended(gaps, lowest, reading.head(), LOOK_AHEAD));
         }
         // A bulk build commits the whole projection with its tokens: until then the tokens lag behind the head.
         return state.position() < state.head() ? catchUps.current().map(state::buildingInBulk).orElse(state) : state;
@@ -78,14 +88,17 @@ public class ProjectionPosition {
     /**
      * The state the segments' tokens give.
      *
-     * @param generation  the projection tables' generation
-     * @param reading     the processor's segments, in segment order, none missing, and the log's head
-     * @param storedGaps  which of the tokens' gaps hold a stored event
+     * @param generation the projection tables' generation
+     * @param reading    the processor's segments, in segment order, none missing, and the log's head
+     * @param appended   the stored events among the tokens' gaps and above the lowest token, with their sequences
      */
-    static State of(long generation, TokenTable.Reading reading, Set<Long> storedGaps) {
+    static State of(long generation, TokenTable.Reading reading, TokenTable.Appended appended) {
         List<StoredToken> segments = reading.tokens();
-        long position = segments.stream().mapToLong(segment -> folded(segment.token(), storedGaps)).min()
-                                .orElse(0L);
+        int[] ids = segments.stream().mapToInt(StoredToken::segment).toArray();
+        long position = segments.stream()
+                                .mapToLong(segment -> folded(Segment.computeSegment(segment.segment(), ids),
+                                        segment.token(), appended))
+                                .min().orElse(0L);
         // Axon keeps a replay token until the next new event after the replay, so "reached the position where the
         // log stood at the reset" is the test for a finished replay, not "still a replay token".
         boolean replaying = segments.stream().map(StoredToken::token).anyMatch(
@@ -101,16 +114,35 @@ public class ProjectionPosition {
     }
 
     /**
-     * The highest index at and below which every stored event has passed through the token: its index, unless a
-     * gap below it holds a stored event, which the token has not folded yet.
+     * The highest index at and below which every stored event of the segment has passed through its token. Below the
+     * token's index, that is the index unless a gap holds a stored event of the segment, which the token has not folded
+     * yet. Above it, Axon moves the token of a segment that had nothing to handle only about once a second: up to the
+     * first stored event of the segment (or of no aggregate) that the token has not reached, nothing is left to fold
+     * (its figures are as they would be with the token there).
      */
-    static long folded(TrackingToken token, Set<Long> storedGaps) {
+    static long folded(Segment segment, TrackingToken token, TokenTable.Appended appended) {
         if (token == null) {
             return 0L;
         }
-        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
-                           .map(gapAware -> gapAware.getGaps().stream().filter(storedGaps::contains).findFirst()
-                                                    .map(gap -> gap - 1).orElse(gapAware.getIndex()))
+        long index = index(token);
+        SortedSet<Long> gaps = gaps(token);
+        for (Map.Entry<Long, Optional<String>> event : appended.sequences().entrySet()) {
+            long at = event.getKey();
+            boolean unfolded = at > index || gaps.contains(at);
+            if (unfolded && at <= Math.max(index, appended.readTo())
+                    && event.getValue().map(sequence -> segment.matches(Objects.hashCode(sequence))).orElse(true)) {
+                return at - 1;
+            }
+        }
+        return Math.max(index, appended.readTo());
+    }
+
+    /** The global index a token has reached: 0 without a token. */
+    private static long index(TrackingToken token) {
+        if (token == null) {
+            return 0L;
+        }
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class).map(GapAwareTrackingToken::getIndex)
                            .orElseGet(() -> token.position().orElse(0L));
     }
 
