@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
+import org.greffe.platform.eventlog.LogPositions;
 import org.greffe.platform.eventlog.TokenTable;
 import org.greffe.platform.migration.ModuleMigrations;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,6 +45,12 @@ class EventStoreConfiguration {
     @Bean
     TokenTable tokenTable(JdbcTemplate jdbc, Serializer serializer, Flyway eventStoreFlyway) {
         return new TokenTable(jdbc, serializer);
+    }
+
+    /** Where accepted commands' events stand in the log, for the clients that wait for their own writes. */
+    @Bean
+    LogPositions logPositions(JdbcTemplate jdbc, Flyway eventStoreFlyway) {
+        return new LogPositions(jdbc);
     }
 
     /** PostgreSQL reports a unique-key violation as SQLState 23505, which Axon must see as a concurrent append. */

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.greffe.audit.application.CaseloadReplay;
+import org.greffe.platform.eventlog.LogPositions;
 import org.greffe.platform.settings.Tribunals;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.OptionalLong;
 
 /**
  * The caseload of a tribunal re-derived from the raw event log, as of any date and as known at any moment: the same
@@ -51,7 +53,17 @@ class AuditCaseloadController {
             @RequestParam(name = "knownAt", required = false) String knownAtText,
             @Parameter(description = "first day of the flow period, 1960-01-01 to 2100-12-31; default one year "
                     + "before asOf", schema = @Schema(type = "string", format = "date"))
-            @RequestParam(name = "from", required = false) String fromText) {
+            @RequestParam(name = "from", required = false) String fromText,
+            @Parameter(description = "a log position (e.g. the Greffe-Log-Position of an accepted command) the "
+                    + "replay's log must reach; it always does, since the replay reads the log as it stands when "
+                    + "asked (knownAt then leaves out what was recorded later); a position past the log is refused")
+            @RequestParam(name = LogPositions.AT_LEAST, required = false) String atLeastText) {
+        OptionalLong atLeast;
+        try {
+            atLeast = LogPositions.atLeast(atLeastText);
+        } catch (IllegalArgumentException e) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        }
         LocalDate asOf = DateParameters.date("asOf", asOfText);
         Instant knownAt = DateParameters.instant("knownAt", knownAtText);
         LocalDate from = DateParameters.date("from", fromText);
@@ -67,6 +79,12 @@ class AuditCaseloadController {
                     "from (" + start + ") must not be after asOf (" + day + ")");
         }
         CaseloadReplay.Replayed replayed = replay.caseload(tribunalId, start, day, known);
+        if (atLeast.isPresent() && replayed.position() < atLeast.getAsLong()) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "atLeast "
+                    + atLeast.getAsLong() + " is past the newest event of the log (" + replayed.position()
+                    + "): send a position Greffe gave you, as an accepted command's " + LogPositions.POSITION
+                    + " header");
+        }
         ObjectNode body = json.valueToTree(replayed.caseload());
         body.put("asOf", day.toString());
         body.put("knownAt", known.toString());

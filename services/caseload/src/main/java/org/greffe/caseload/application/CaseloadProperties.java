@@ -2,6 +2,8 @@ package org.greffe.caseload.application;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+
 /**
  * Settings of the caseload under {@code greffe.caseload}. The time standards under the same prefix define the
  * measures, which the auditors' replay shares: they are bound once, by
@@ -20,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("greffe.caseload")
 public record CaseloadProperties(Integer batchSize, Integer segments, Integer smallCellThreshold,
-                                 Integer maxStreamsPerUser, Long bulkCatchUpThreshold) {
+                                 Integer maxStreamsPerUser, Long bulkCatchUpThreshold, Duration maxWait) {
 
     public CaseloadProperties {
         batchSize = batchSize == null ? 500 : batchSize;
@@ -28,6 +30,10 @@ public record CaseloadProperties(Integer batchSize, Integer segments, Integer sm
         smallCellThreshold = smallCellThreshold == null ? 5 : smallCellThreshold;
         maxStreamsPerUser = maxStreamsPerUser == null ? 4 : maxStreamsPerUser;
         bulkCatchUpThreshold = bulkCatchUpThreshold == null ? BulkCatchUp.DEFAULT_THRESHOLD : bulkCatchUpThreshold;
+        maxWait = maxWait == null ? Duration.ofSeconds(5) : maxWait;
+        if (maxWait.isNegative() || maxWait.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("greffe.caseload.max-wait must be between 0 and 1m");
+        }
         if (bulkCatchUpThreshold < 0) {
             throw new IllegalArgumentException("greffe.caseload.bulk-catch-up-threshold must be 0 (off) or more");
         }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public class ProjectionPosition {
     private static final int DIGEST_BYTES = 8;
     /** Events read above the lowest token: beyond them, a segment's position is not looked for. */
     private static final int LOOK_AHEAD = 1_000;
+    private static final long POLL_MILLIS = 20;
 
     private final TokenTable tokens;
     private final String generationQuery;
@@ -83,6 +85,26 @@ public class ProjectionPosition {
         }
         // A bulk build commits the whole projection with its tokens: until then the tokens lag behind the head.
         return state.position() < state.head() ? catchUps.current().map(state::buildingInBulk).orElse(state) : state;
+    }
+
+    /**
+     * Where the projection stands once it has folded the log up to {@code atLeast}, or as it stands when the patience
+     * runs out first, or while it is built from the start of the log (its figures are not final then, whatever its
+     * position). Polls every {@value #POLL_MILLIS} ms: the projection may be folding on another instance.
+     */
+    public State awaitAt(long atLeast, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        State state = state();
+        while (state.position() < atLeast && !state.replaying() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return state;
+            }
+            state = state();
+        }
+        return state;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.greffe.caseload.application.ReleaseStore;
 import org.greffe.caseload.application.Releases;
 import org.greffe.caseload.application.CaseloadProperties;
 import org.greffe.caseload.application.ProjectionPosition;
+import org.greffe.platform.eventlog.LogPositions;
 import org.greffe.platform.settings.Tribunals;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.greffe.measures.CaseloadCalculator;
@@ -33,11 +34,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * What advocates read: per tribunal, how large and how old the pending caseload is, how much of it never reached
@@ -59,8 +61,11 @@ import java.util.function.Supplier;
 @RequestMapping(path = "/api/caseload", produces = "application/json")
 class CaseloadController {
 
-    static final String POSITION = "Greffe-Log-Position";
-    static final String HEAD = "Greffe-Log-Head";
+    static final String POSITION = LogPositions.POSITION;
+    static final String HEAD = LogPositions.HEAD;
+    static final String AT_LEAST_DESCRIPTION = "exact figures only: a log position (e.g. the Greffe-Log-Position of "
+            + "an accepted command) the figures must include; waits up to greffe.caseload.max-wait (default 5 s), "
+            + "then answers 503 with the position reached";
     static final String RELEASE = "Greffe-Release";
     /** Answers kept for repeated requests; a few hundred small objects. */
     private static final int CACHED_FIGURES = 512;
@@ -80,6 +85,7 @@ class CaseloadController {
     private final ReleaseStore releaseStore;
     private final Clock clock;
     private final int smallCellThreshold;
+    private final Duration maxWait;
     private final TimeStandards standards;
     private final BacklogForecast forecasts = new BacklogForecast();
     private final FiguresCache cache = new FiguresCache(CACHED_FIGURES);
@@ -104,6 +110,7 @@ class CaseloadController {
         this.releaseStore = releaseStore;
         this.clock = clock;
         this.smallCellThreshold = properties.smallCellThreshold();
+        this.maxWait = properties.maxWait();
         this.standards = standards.standards();
     }
 
@@ -113,15 +120,18 @@ class CaseloadController {
     ResponseEntity<List<CaseloadSummary>> summary(
             @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
             @RequestParam(required = false) String view,
+            @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
             HttpServletRequest request) {
-        if (readsPublished(request, view)) {
+        OptionalLong minimum = atLeast(atLeast);
+        if (readsPublished(request, view, minimum)) {
             return published(release -> catalog.tribunals().stream()
                                                .map(tribunal -> published(release, tribunal.id())
                                                        .summary(release.month()))
                                                .toList());
         }
         LocalDate today = LocalDate.now(clock);
-        return positioned(new Key("summary", null, today, today), state -> summaries.at(today, state.version()));
+        return positioned(new Key("summary", null, today, today), minimum,
+                state -> summaries.at(today, state.version()));
     }
 
     @GetMapping("/{tribunalId}")
@@ -139,10 +149,12 @@ class CaseloadController {
             @RequestParam(required = false) String to,
             @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
             @RequestParam(required = false) String view,
+            @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
             HttpServletRequest request) {
         requireKnown(tribunalId);
         Period period = Period.of(from, to, LocalDate.now(clock));
-        if (readsPublished(request, view)) {
+        OptionalLong minimum = atLeast(atLeast);
+        if (readsPublished(request, view, minimum)) {
             boolean full = mayReadExactFigures(request);
             return published(release -> {
                 Months months = period.months(release.month());
@@ -150,8 +162,8 @@ class CaseloadController {
                 return full ? figures : figures.withRelease(figures.release().published());
             });
         }
-        return positioned(new Key("tribunal", tribunalId, period.from(), period.to()),
-                () -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(), period.to()));
+        return positioned(new Key("tribunal", tribunalId, period.from(), period.to()), minimum,
+                state -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(), period.to()));
     }
 
     @GetMapping("/{tribunalId}/timeline")
@@ -164,17 +176,19 @@ class CaseloadController {
             @Parameter(description = "last day (YYYY-MM-DD)") @RequestParam(required = false) String to,
             @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
             @RequestParam(required = false) String view,
+            @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
             HttpServletRequest request) {
         requireKnown(tribunalId);
         Period period = Period.of(from, to, LocalDate.now(clock));
-        if (readsPublished(request, view)) {
+        OptionalLong minimum = atLeast(atLeast);
+        if (readsPublished(request, view, minimum)) {
             return published(release -> {
                 Months months = period.months(release.month());
                 return published(release, tribunalId).timeline(months.from(), months.to());
             });
         }
-        return positioned(new Key("timeline", tribunalId, period.from(), period.to()),
-                () -> List.copyOf(calculator.timeline(tribunalId, store.atTribunal(tribunalId), period.from(),
+        return positioned(new Key("timeline", tribunalId, period.from(), period.to()), minimum,
+                state -> List.copyOf(calculator.timeline(tribunalId, store.atTribunal(tribunalId), period.from(),
                         period.to())));
     }
 
@@ -204,6 +218,7 @@ class CaseloadController {
             @RequestParam(required = false) String asOf,
             @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
             @RequestParam(required = false) String view,
+            @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
             HttpServletRequest request) {
         requireKnown(tribunalId);
         ForecastSettings settings;
@@ -213,7 +228,8 @@ class CaseloadController {
             throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
         }
         LocalDate start = Period.day("asOf", asOf);
-        if (readsPublished(request, view)) {
+        OptionalLong minimum = atLeast(atLeast);
+        if (readsPublished(request, view, minimum)) {
             if (start != null) {
                 throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                         "asOf is for clerks and auditors: the published forecast starts at the end of the latest "
@@ -228,7 +244,7 @@ class CaseloadController {
             }));
         }
         LocalDate day = start == null ? LocalDate.now(clock) : start;
-        return positioned(new Key("forecast " + settings, tribunalId, day, day), state -> {
+        return positioned(new Key("forecast " + settings, tribunalId, day, day), minimum, state -> {
             ForecastInput input = forecastInputs.get(List.of(tribunalId, day, settings.basis(), state.version()),
                     () -> ForecastInputs.fromRecords(tribunalId,
                             forecastRecords.get(List.of(tribunalId, state.version()),
@@ -244,22 +260,30 @@ class CaseloadController {
      * Reads the position before the figures, so the figures are at least as new as the position they name. While the
      * projection is built from the start of the log (a rebuild replaying it, a first catch-up, a bulk build at
      * start-up), the tables hold half-built figures: none are served, rather than wrong ones, and the answer says how
-     * far the build is. Figures asked for again at the same projection version come from the cache: they cannot have
-     * changed.
+     * far the build is. A reader that asks for a position ({@code atLeast}, e.g. of the command it just sent) waits up
+     * to {@code greffe.caseload.max-wait} for the projection to fold the log that far, or is told it has not yet
+     * (503, {@code Retry-After}). Figures asked for again at the same projection version come from the cache: they
+     * cannot have changed.
      */
-    private <T> ResponseEntity<T> positioned(Key key, Supplier<T> figures) {
-        return positioned(key, state -> figures.get());
-    }
-
-    /** As above, the figures told the state they stand on. */
-    private <T> ResponseEntity<T> positioned(Key key, Function<ProjectionPosition.State, T> figures) {
+    private <T> ResponseEntity<T> positioned(Key key, OptionalLong atLeast,
+                                             Function<ProjectionPosition.State, T> figures) {
         ProjectionPosition.State state = position.state();
+        if (atLeast.isPresent() && state.position() < atLeast.getAsLong() && !state.replaying()) {
+            if (atLeast.getAsLong() > state.head()) {
+                throw CaseloadProblem.pastTheHead(state, atLeast.getAsLong());
+            }
+            state = position.awaitAt(atLeast.getAsLong(), maxWait);
+        }
         if (state.replaying()) {
             throw CaseloadProblem.building(state);
         }
+        if (atLeast.isPresent() && state.position() < atLeast.getAsLong()) {
+            throw CaseloadProblem.notReached(state, atLeast.getAsLong(), maxWait);
+        }
+        ProjectionPosition.State read = state;
         return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
                              .header(HEAD, String.valueOf(state.head()))
-                             .body(cache.get(List.of(key, state.version()), () -> figures.apply(state)));
+                             .body(cache.get(List.of(key, state.version()), () -> figures.apply(read)));
     }
 
     /**
@@ -281,12 +305,26 @@ class CaseloadController {
         return EXACT_FIGURES_ROLES.stream().anyMatch(request::isUserInRole);
     }
 
-    private static boolean readsPublished(HttpServletRequest request, String view) {
+    private static boolean readsPublished(HttpServletRequest request, String view, OptionalLong atLeast) {
         if (view != null && !view.equals("published")) {
             throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "view must be 'published' or absent (got '" + CaseloadProblem.abbreviated(view) + "')");
         }
-        return view != null || !mayReadExactFigures(request);
+        boolean published = view != null || !mayReadExactFigures(request);
+        if (published && atLeast.isPresent()) {
+            throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "atLeast is for exact figures (clerks and auditors): published figures are monthly releases "
+                            + "that no single write moves; leave atLeast out");
+        }
+        return published;
+    }
+
+    private static OptionalLong atLeast(String value) {
+        try {
+            return LogPositions.atLeast(value);
+        } catch (IllegalArgumentException e) {
+            throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        }
     }
 
     private void requireKnown(String tribunalId) {

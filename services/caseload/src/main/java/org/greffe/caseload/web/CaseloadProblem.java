@@ -7,6 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 
 /** A refusal of the caseload API, answered as problem+json with a type under {@code urn:greffe:problem:}. */
@@ -48,6 +49,34 @@ final class CaseloadProblem extends ErrorResponseException {
         building.getHeaders().set(CaseloadController.POSITION, String.valueOf(state.position()));
         building.getHeaders().set(CaseloadController.HEAD, String.valueOf(state.head()));
         return building;
+    }
+
+    /**
+     * Exact figures asked for at a position the projection has not folded within the wait: where it stands
+     * ({@code Greffe-Log-Position}, also {@code position}), and when to ask again ({@code Retry-After}).
+     */
+    static CaseloadProblem notReached(ProjectionPosition.State state, long atLeast, Duration waited) {
+        CaseloadProblem late = of(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached", "Figures not up to date yet",
+                String.format(Locale.ROOT, "the caseload has folded the event log up to position %d, not yet up to "
+                        + "%d, after waiting %d ms; retry in a second with the same atLeast", state.position(),
+                        atLeast, waited.toMillis()));
+        late.getBody().setProperty("position", state.position());
+        late.getBody().setProperty("head", state.head());
+        late.getBody().setProperty("atLeast", atLeast);
+        late.getHeaders().set("Retry-After", "1");
+        late.getHeaders().set(CaseloadController.POSITION, String.valueOf(state.position()));
+        late.getHeaders().set(CaseloadController.HEAD, String.valueOf(state.head()));
+        return late;
+    }
+
+    /** Exact figures asked for at a position no stored event has: no wait would bring it. */
+    static CaseloadProblem pastTheHead(ProjectionPosition.State state, long atLeast) {
+        CaseloadProblem past = of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                String.format(Locale.ROOT, "atLeast %d is past the newest event of the log (%d): send a position "
+                        + "Greffe gave you, as an accepted command's %s header", atLeast, state.head(),
+                        CaseloadController.POSITION));
+        past.getHeaders().set(CaseloadController.HEAD, String.valueOf(state.head()));
+        return past;
     }
 
     /**

@@ -89,12 +89,74 @@ class CaseloadControllerTest {
         CaseloadController controller = released();
         MockHttpServletRequest clerk = new MockHttpServletRequest();
         clerk.addUserRole("CLERK");
-        TribunalCaseload published = controller.tribunal(MOPTI, null, "2020-06-03", "published", clerk).getBody();
+        TribunalCaseload published = controller.tribunal(MOPTI, null, "2020-06-03", "published", null, clerk).getBody();
         assertThat(published.release().position()).isEqualTo(12);
         assertThat(published.release().madeAt()).isNotNull();
         assertThat(published.pendingBy().offence().perturbed()).isTrue();
-        assertThatThrownBy(() -> controller.tribunal(MOPTI, null, null, "exact", clerk))
+        assertThatThrownBy(() -> controller.tribunal(MOPTI, null, null, "exact", null, clerk))
                 .isInstanceOf(CaseloadProblem.class);
+    }
+
+    @Test
+    void aReaderWhoNamesAPositionGetsFiguresThatIncludeIt() {
+        CaseloadController controller = controller();
+        ResponseEntity<TribunalCaseload> reached = controller.tribunal(MOPTI, null, "2020-06-03", null, "12",
+                roles("CLERK"));
+        assertThat(reached.getHeaders().getFirst(CaseloadController.POSITION)).isEqualTo("12");
+        verify(position, times(0)).awaitAt(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.any());
+
+        when(position.state()).thenReturn(new ProjectionPosition.State(10, 12, false, "0:10 1:12"));
+        when(position.awaitAt(12, java.time.Duration.ofSeconds(5)))
+                .thenReturn(new ProjectionPosition.State(12, 12, false, "0:12 1:12"));
+        ResponseEntity<TribunalCaseload> waited = controller.tribunal(MOPTI, null, "2020-06-03", null, "12",
+                roles("AUDITOR"));
+        assertThat(waited.getHeaders().getFirst(CaseloadController.POSITION)).as("after waiting").isEqualTo("12");
+    }
+
+    @Test
+    void aPositionNotReachedInTimeIsAnsweredWith503AndWhereTheFiguresStand() {
+        CaseloadController controller = controller();
+        ProjectionPosition.State behind = new ProjectionPosition.State(10, 12, false, "0:10 1:12");
+        when(position.state()).thenReturn(behind);
+        when(position.awaitAt(12, java.time.Duration.ofSeconds(5))).thenReturn(behind);
+
+        assertThatThrownBy(() -> controller.tribunal(MOPTI, null, "2020-06-03", null, "12", roles("CLERK")))
+                .isInstanceOfSatisfying(CaseloadProblem.class, problem -> {
+                    assertThat(problem.getStatusCode().value()).isEqualTo(503);
+                    assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+                    assertThat(problem.getHeaders().getFirst(CaseloadController.POSITION)).isEqualTo("10");
+                    assertThat(problem.getBody().getType().toString())
+                            .isEqualTo("urn:greffe:problem:position-not-reached");
+                });
+    }
+
+    @Test
+    void aPositionPastTheHeadOrNoPositionAtAllIsRefusedWithoutWaiting() {
+        CaseloadController controller = controller();
+        for (String atLeast : List.of("13", "-1", "12a", "1e3", "9999999999999999999")) {
+            assertThatThrownBy(() -> controller.tribunal(MOPTI, null, "2020-06-03", null, atLeast, roles("CLERK")))
+                    .as(atLeast).isInstanceOfSatisfying(CaseloadProblem.class,
+                            problem -> assertThat(problem.getStatusCode().value()).isEqualTo(400));
+        }
+        verify(position, times(0)).awaitAt(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.any());
+    }
+
+    @Test
+    void publishedFiguresTakeNoPositionSinceNoWriteMovesThem() {
+        CaseloadController controller = released();
+        assertThatThrownBy(() -> controller.tribunal(MOPTI, null, "2020-06-03", null, "12", roles("ADVOCATE")))
+                .isInstanceOfSatisfying(CaseloadProblem.class, problem -> assertThat(problem.getBody().getDetail())
+                        .contains("atLeast is for exact figures"));
+        assertThatThrownBy(() -> controller.tribunal(MOPTI, null, "2020-06-03", "published", "12", roles("CLERK")))
+                .isInstanceOf(CaseloadProblem.class);
+    }
+
+    private static MockHttpServletRequest roles(String... roles) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        for (String role : roles) {
+            request.addUserRole(role);
+        }
+        return request;
     }
 
     @Test
@@ -233,7 +295,7 @@ class CaseloadControllerTest {
         for (String role : roles) {
             request.addUserRole(role);
         }
-        return controller.tribunal(MOPTI, from, to, null, request);
+        return controller.tribunal(MOPTI, from, to, null, null, request);
     }
 
     private CaseloadController released() {
@@ -261,7 +323,7 @@ class CaseloadControllerTest {
                 TransactionOperations.withoutTransaction(), clock);
         return new CaseloadController(store, new CaseloadSummaries(store, calculator, catalog), calculator,
                 catalog, position, releases, releaseStore, clock,
-                new CaseloadProperties(null, null, null, null, null),
+                new CaseloadProperties(null, null, null, null, null, null),
                 new org.greffe.platform.settings.TimeStandardSettings(365, java.util.Map.of()));
     }
 

@@ -3,8 +3,10 @@ package org.greffe.registry.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.greffe.platform.eventlog.LogPositions;
 import org.greffe.registry.application.CaseCommands;
 import org.greffe.registry.application.ClientReferences;
+import org.greffe.registry.application.CommandResult;
 import org.greffe.registry.application.Patterns;
 import org.greffe.registry.application.RequestContext;
 import org.greffe.registry.model.CaseCommand;
@@ -38,11 +40,13 @@ class CommandRequests {
     private final CaseCommands commands;
     private final ClientReferences references;
     private final ObjectMapper json;
+    private final LogPositions positions;
 
-    CommandRequests(CaseCommands commands, ClientReferences references, ObjectMapper json) {
+    CommandRequests(CaseCommands commands, ClientReferences references, ObjectMapper json, LogPositions positions) {
         this.commands = commands;
         this.references = references;
         this.json = json;
+        this.positions = positions;
     }
 
     /** Executes the command the request asks for, under the request's idempotency key and correlation id. */
@@ -52,7 +56,12 @@ class CommandRequests {
         RequestContext context = references.context(user(http), correlationId, key, "api");
         // Only a key's record compares fingerprints: without one, serialising the body again would be wasted.
         String fingerprint = key == null ? null : fingerprint(http, body);
-        return new CommandAnswer(commands.execute(command, context, fingerprint), correlationId);
+        CommandResult result = commands.execute(command, context, fingerprint);
+        // Read once the command committed: the position a client then waits for in the caseload (atLeast=).
+        return new CommandAnswer(result, correlationId,
+                positions.of(result.caseId().value(), result.version()).orElseThrow(() -> new IllegalStateException(
+                        "the event of version " + result.version() + " of case " + result.caseId().value()
+                                + " is not stored, though its command was accepted")));
     }
 
     /** The version from {@code If-Match}, or null when the clerk acts on whatever is latest. */
