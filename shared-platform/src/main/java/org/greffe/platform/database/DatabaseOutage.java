@@ -31,7 +31,7 @@ public final class DatabaseOutage {
     /**
      * Whether the failure, or any failure that caused it, says the database could not be reached. A rollback that
      * failed too ({@link TransactionSystemException}) is followed to the failure that asked for it, which the
-     * rollback's own failure (the connection already closed) hides.
+     * rollback's own failure (the connection already closed) hides; one that followed a failed commit is an outage.
      */
     public static boolean causes(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
@@ -52,7 +52,12 @@ public final class DatabaseOutage {
                     || cause instanceof SQLException sql && unreachable(sql.getSQLState())) {
                 return true;
             }
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+            if (cause instanceof TransactionSystemException rollback) {
+                if (rollback.getApplicationException() == null) {
+                    // A commit that failed, then a rollback that failed too: Spring keeps only the rollback's failure
+                    // (the connection the commit lost, closed); whether the commit took is unknown, as in any outage.
+                    return true;
+                }
                 toSee.push(rollback.getApplicationException());
             }
             if (cause.getCause() != null) {

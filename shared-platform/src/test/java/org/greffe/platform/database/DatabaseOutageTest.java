@@ -38,8 +38,13 @@ class DatabaseOutageTest {
                 new SQLException("Connection is closed"));
         rollbackOfABug.initApplicationException(new IllegalStateException("a bug"));
 
+        TransactionSystemException rollbackAfterACommitLost = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+
         assertThat(DatabaseOutage.causes(rollback)).isTrue();
         assertThat(DatabaseOutage.causes(rollbackOfABug)).isFalse();
+        assertThat(DatabaseOutage.causes(rollbackAfterACommitLost))
+                .as("the commit's failure, which Spring only logs, lost with the connection").isTrue();
     }
 
     @Test
