@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -32,6 +36,9 @@ import java.time.ZoneId;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
+    /** How long the event store's reader waits for new events before it asks the database again. */
+    static final long FETCH_DELAY_MILLIS = 100;
+
     /**
      * Creates the event store and token tables before Axon touches them, as the owner role, and grants Greffe's
      * runtime role what {@code afterMigrate__grants.sql} lists ({@code org.greffe.app.database.MigrationRoles}).
@@ -45,6 +52,25 @@ class EventStoreConfiguration {
     @Bean
     TokenTable tokenTable(JdbcTemplate jdbc, Serializer serializer, Flyway eventStoreFlyway) {
         return new TokenTable(jdbc, serializer);
+    }
+
+    /**
+     * Axon's event store with a shorter fetch delay. Its one reader of the log for every processor waits this long
+     * for new events when it found none; a commit on this instance wakes it at once, but Axon does so when its unit of
+     * work commits, which here is before the surrounding database transaction does ({@code CaseCommands}): the reader
+     * wakes, finds nothing yet, and would sleep a full second by default, which every reader of figures waited after
+     * a write. Every 100 ms it asks PostgreSQL one indexed question instead; events committed on other instances are
+     * found as quickly.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine)
+                                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                                 .fetchDelay(FETCH_DELAY_MILLIS)
+                                 .build();
     }
 
     /** Where accepted commands' events stand in the log, for the clients that wait for their own writes. */
