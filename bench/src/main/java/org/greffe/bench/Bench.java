@@ -15,18 +15,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Measures Greffe against raw PostgreSQL on the same server in the same run, prints a table and writes
@@ -41,7 +47,7 @@ import java.util.function.LongFunction;
 public final class Bench {
 
     /** The scenarios {@code --scenarios} chooses from, all by default. */
-    private static final List<String> SCENARIOS = List.of("commands", "forecast", "logs", "gaps", "proofs");
+    private static final List<String> SCENARIOS = List.of("commands", "forecast", "logs", "gaps", "proofs", "soak");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String REPORT_TRIBUNAL = "bamako-commune-iii";
     /**
@@ -62,6 +68,7 @@ public final class Bench {
     private final List<String> jvmOptions;
     private boolean keepDatabases;
     private final List<Result> results = new ArrayList<>();
+    private final List<Soak> soakWindows = new ArrayList<>();
     private final Map<Long, Double> rebuildRates = new HashMap<>();
     private final String clerk;
     private final String advocate;
@@ -96,6 +103,9 @@ public final class Bench {
                     String.valueOf(sizes.importEvents()))), Integer.parseInt(options.getOrDefault(
                     "large-import-events", String.valueOf(sizes.largeImportEvents()))));
         }
+        if (options.containsKey("soak-seconds")) {
+            sizes = sizes.withSoakSeconds(Double.parseDouble(options.get("soak-seconds")));
+        }
         if (options.containsKey("warmup-seconds")) {
             sizes = sizes.withWarmupSeconds(Double.parseDouble(options.get("warmup-seconds")));
         }
@@ -105,8 +115,14 @@ public final class Bench {
                     + " or name it with --greffe-jar");
         }
         Set<String> scenarios = Set.of(options.getOrDefault("scenarios", String.join(",", SCENARIOS)).split(","));
-        if (!SCENARIOS.containsAll(scenarios)) {
-            throw new IllegalArgumentException("--scenarios takes a comma-separated list of " + SCENARIOS);
+        if (!SCENARIOS.containsAll(scenarios) && !(scenarios.equals(Set.of("upgrade")))) {
+            throw new IllegalArgumentException("--scenarios takes a comma-separated list of " + SCENARIOS
+                    + ", or upgrade alone (with --previous-jar)");
+        }
+        Path previousJar = options.containsKey("previous-jar") ? Path.of(options.get("previous-jar")) : null;
+        if (scenarios.contains("upgrade") && (previousJar == null || !Files.isRegularFile(previousJar))) {
+            throw new IllegalArgumentException("the upgrade scenario runs the jar of the previous release next to "
+                    + "this one: build it from its commit and name it with --previous-jar");
         }
         if (scenarios.contains("gaps") && !scenarios.contains("logs")) {
             throw new IllegalArgumentException("the gaps scenario compares with the rebuild of the logs scenario: "
@@ -115,6 +131,7 @@ public final class Bench {
         Path out = Path.of(options.getOrDefault("out", "bench-results.json"));
         Path work = Files.createTempDirectory("greffe-bench");
         List<Result> results;
+        List<Soak> soak;
         try (Database database = Database.open(options.get("jdbc-url"), options.getOrDefault("jdbc-user",
                 "postgres"), work.resolve("postgres"))) {
             log("Greffe bench, size " + sizes.name() + ", on " + database.describe() + "; logs in " + work);
@@ -125,10 +142,15 @@ public final class Bench {
             Bench bench = new Bench(sizes, database, new Tokens(work), jar, work, jvm);
             // Keeps each scenario's database for a closer look (profiling, EXPLAIN); drop them by hand afterwards.
             bench.keepDatabases = Boolean.parseBoolean(options.getOrDefault("keep-databases", "false"));
-            results = bench.run(scenarios);
+            results = scenarios.contains("upgrade") ? bench.upgrade(previousJar) : bench.run(scenarios);
+            soak = bench.soakWindows;
         }
-        Files.writeString(out, JSON.writeValueAsString(Map.of("size", sizes.name(), "ranAt",
-                Instant.now().toString(), "cores", Runtime.getRuntime().availableProcessors(), "results", results)));
+        Map<String, Object> written = new LinkedHashMap<>(Map.of("size", sizes.name(), "ranAt",
+                Instant.now().toString(), "cores", Runtime.getRuntime().availableProcessors(), "results", results));
+        if (!soak.isEmpty()) {
+            written.put("soak", soak);
+        }
+        Files.writeString(out, JSON.writeValueAsString(written));
         System.out.println(table(results));
         log("Wrote " + out.toAbsolutePath());
     }
@@ -150,6 +172,9 @@ public final class Bench {
         }
         if (scenarios.contains("proofs")) {
             proofs(sizes.referenceSize());
+        }
+        if (scenarios.contains("soak")) {
+            soak();
         }
         return results;
     }
@@ -567,6 +592,219 @@ public final class Bench {
         }
     }
 
+    /**
+     * A rolling upgrade, tried once per release: the previous release's Greffe takes writes on a database at its
+     * schema; this release's Greffe starts on the same database (migrating it) while the old one goes on; clerks file
+     * through both for {@code readSeconds} × 5; then the old one stops and the new one carries on. Nothing may be
+     * refused on either, and at the end every acknowledged filing is stored once, the new instance's figures reach
+     * the head and equal the auditors' replay, and the log verifies.
+     */
+    List<Result> upgrade(Path previousJar) throws Exception {
+        String url = database.freshDatabase("upgrade");
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        Map<String, Boolean> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+        String prefix = "UPG" + PREFIXES.incrementAndGet();
+        AtomicInteger dockets = new AtomicInteger();
+        GreffeServer old = GreffeServer.start(previousJar, database, url, tokens, work.resolve("greffe-previous.log"),
+                jvmOptions, "--greffe.keys.dir=" + keys());
+        GreffeServer current = null;
+        try {
+            fileThrough(List.of(old), prefix, dockets, 5, sent, refused, acknowledged);
+            log("Previous release: " + acknowledged.size() + " filings; starting this release on its database");
+            current = start(url, "upgrade");
+            double both = Math.max(5, sizes.readSeconds() * 5);
+            fileThrough(List.of(old, current), prefix, dockets, both, sent, refused, acknowledged);
+            log("Both releases: " + acknowledged.size() + " filings; stopping the previous release");
+            old.close();
+            fileThrough(List.of(current), prefix, dockets, 5, sent, refused, acknowledged);
+
+            long head;
+            try (Connection connection = database.connect(url);
+                 PreparedStatement count = connection.prepareStatement("SELECT count(*), max(global_index), "
+                         + "count(DISTINCT aggregate_identifier) FROM domain_event_entry");
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                head = row.getLong(2);
+                if (row.getLong(3) != acknowledged.size()) {
+                    throw new IllegalStateException(acknowledged.size() + " filings acknowledged, "
+                            + row.getLong(3) + " cases stored");
+                }
+            }
+            JsonNode live = JSON.readTree(require(current.get("/api/caseload/" + REPORT_TRIBUNAL
+                    + "?from=2019-01-01&to=2020-06-30&atLeast=" + head, clerk), 200).body());
+            JsonNode replayed = JSON.readTree(require(current.get("/api/audit/caseload/" + REPORT_TRIBUNAL
+                    + "?from=2019-01-01&asOf=2020-06-30", auditor), 200).body());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) replayed).remove(List.of("asOf", "knownAt", "position",
+                    "eventsRead"));
+            boolean same = live.equals(replayed);
+            JsonNode verified = JSON.readTree(require(current.post("/api/audit/verify", "application/json", "",
+                    auditor), 200).body());
+            results.add(Result.valueTarget("rolling upgrade: requests refused while the releases ran side by side",
+                    refused.get(), "requests", "requests sent", sent.get(), "none", refused.get() == 0));
+            log(last());
+            results.add(Result.valueTarget("rolling upgrade: filings stored once, figures equal to the replay, "
+                    + "log verified", same && verified.get("ok").asBoolean() ? 1 : 0, "checks passed", "checks", 1,
+                    "all", same && verified.get("ok").asBoolean()));
+            log(last() + (same ? "" : "; live " + live + " replayed " + replayed) + "; verify " + verified);
+        } finally {
+            old.close();
+            if (current != null) {
+                current.close();
+            }
+        }
+        dropUnlessKept(url);
+        return results;
+    }
+
+    /** Four clerks file cases through the instances in turn for {@code seconds}; a refusal is counted, not thrown. */
+    private void fileThrough(List<GreffeServer> instances, String prefix, AtomicInteger dockets, double seconds,
+                             AtomicInteger sent, AtomicInteger refused, Map<String, Boolean> acknowledged)
+            throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        ExecutorService clerks = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                GreffeServer through = instances.get(c % instances.size());
+                done.add(clerks.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int n = dockets.incrementAndGet();
+                        sent.incrementAndGet();
+                        HttpResponse<String> filed = through.post("/api/cases", "application/json",
+                                filing(prefix, n, REPORT_TRIBUNAL), clerk);
+                        if (filed.statusCode() != 201) {
+                            refused.incrementAndGet();
+                            log("Refused: " + filed.statusCode() + " " + filed.body());
+                            continue;
+                        }
+                        acknowledged.put(JSON.readTree(filed.body()).get("caseId").asText(), true);
+                        Thread.sleep(20);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> clerk : done) {
+                clerk.get();
+            }
+        } finally {
+            clerks.shutdown();
+        }
+    }
+
+    /**
+     * Two instances on one database under a steady mixed load for {@code soakSeconds}: four clerks file cases (every
+     * third with a trial hearing) at about 20 commands a second each, two readers read a tribunal's exact figures
+     * about 10 times a second each, half through each instance. Every window (a thirtieth of the run, at least 5 s):
+     * the latencies, the most heap an instance kept after a collection, the connections open. The results compare the
+     * last third of the windows with the first (the first window left out: the JIT's); near 1 is no growth. Any answer
+     * other than 2xx ends the run.
+     */
+    private void soak() throws Exception {
+        String url = database.freshDatabase("soak");
+        try (GreffeServer first = start(url, "soak-1"); GreffeServer second = start(url, "soak-2")) {
+            List<GreffeServer> servers = List.of(first, second);
+            double windowSeconds = Math.max(5, sizes.soakSeconds() / 30);
+            int windows = (int) Math.max(3, Math.round(sizes.soakSeconds() / windowSeconds));
+            AtomicReference<Queue<Long>> writes = new AtomicReference<>(new ConcurrentLinkedQueue<>());
+            AtomicReference<Queue<Long>> reads = new AtomicReference<>(new ConcurrentLinkedQueue<>());
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger dockets = new AtomicInteger();
+            String prefix = "SOAK" + PREFIXES.incrementAndGet();
+            ExecutorService load = Executors.newFixedThreadPool(6);
+            List<Future<?>> loads = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                GreffeServer through = servers.get(c % 2);
+                loads.add(load.submit(() -> {
+                    while (running.get()) {
+                        int n = dockets.incrementAndGet();
+                        long sent = System.nanoTime();
+                        String caseId = JSON.readTree(require(through.post("/api/cases", "application/json",
+                                filing(prefix, n), clerk), 201).body()).get("caseId").asText();
+                        writes.get().add(System.nanoTime() - sent);
+                        if (n % 3 == 0) {
+                            sent = System.nanoTime();
+                            require(through.post("/api/cases/" + caseId + "/hearings", "application/json",
+                                    "{\"kind\":\"TRIAL\",\"date\":\"2020-06-01\"}", clerk), 201);
+                            writes.get().add(System.nanoTime() - sent);
+                        }
+                        Thread.sleep(40);
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                GreffeServer through = servers.get(r % 2);
+                loads.add(load.submit(() -> {
+                    for (int n = 0; running.get(); n++) {
+                        long sent = System.nanoTime();
+                        require(through.get("/api/caseload/" + SyntheticCases.tribunal(n), clerk), 200);
+                        reads.get().add(System.nanoTime() - sent);
+                        Thread.sleep(90);
+                    }
+                    return null;
+                }));
+            }
+            try {
+                for (int w = 1; w <= windows; w++) {
+                    long[] marks = {first.gcLogMark(), second.gcLogMark()};
+                    long end = System.nanoTime() + (long) (windowSeconds * 1e9);
+                    while (System.nanoTime() < end) {
+                        for (Future<?> task : loads) {
+                            if (task.isDone()) {
+                                task.get(); // a failed request ends the soak with its answer
+                            }
+                        }
+                        Thread.sleep(200);
+                    }
+                    List<Long> written = new ArrayList<>(writes.getAndSet(new ConcurrentLinkedQueue<>()));
+                    List<Long> read = new ArrayList<>(reads.getAndSet(new ConcurrentLinkedQueue<>()));
+                    double[] w50w99 = Soak.percentiles(written);
+                    double[] r50r99 = Soak.percentiles(read);
+                    Soak window = new Soak(w, written.size(), round(w50w99[0]), round(w50w99[1]), read.size(),
+                            round(r50r99[0]), round(r50r99[1]), Soak.heapAfterGc(servers, marks),
+                            Soak.connections(database, url));
+                    soakWindows.add(window);
+                    log("Soak " + window.line());
+                }
+            } finally {
+                running.set(false);
+                load.shutdown();
+                load.awaitTermination(60, TimeUnit.SECONDS);
+            }
+            for (Future<?> done : loads) {
+                done.get();
+            }
+            String length = sizes.soakSeconds() < 120 ? String.format(Locale.ROOT, "%.0f s", sizes.soakSeconds())
+                    : String.format(Locale.ROOT, "%.0f min", sizes.soakSeconds() / 60);
+            String of = ", soak of " + length + " on 2 instances, last third of the run";
+            String baseline = "the same in the first third";
+            soakResult("command p50" + of, "ms", baseline, Soak::writeP50, 1.5);
+            soakResult("command p99" + of, "ms", baseline, Soak::writeP99, 2.0);
+            soakResult("caseload read p99" + of, "ms", baseline, Soak::readP99, 2.0);
+            soakResult("heap after collections" + of, "MiB", baseline, soak -> soak.heapAfterGcMiB(), 1.5);
+            soakResult("database connections" + of, "connections", baseline, soak -> soak.connections(), 1.0);
+        }
+        dropUnlessKept(url);
+    }
+
+    /** The median of a soak figure over the last third of the windows, against the first third's: the growth. */
+    private void soakResult(String name, String unit, String baseline, ToDoubleFunction<Soak> figure,
+                            double most) {
+        List<Soak> steady = soakWindows.size() > 3 ? soakWindows.subList(1, soakWindows.size()) : soakWindows;
+        int third = Math.max(1, steady.size() / 3);
+        double first = median(steady.subList(0, third), figure);
+        double last = median(steady.subList(steady.size() - third, steady.size()), figure);
+        results.add(Result.valueTarget(name, round(last), unit, baseline, round(first), "ratio <= " + most,
+                first == 0 ? last == 0 : last / first <= most));
+        log(last());
+    }
+
+    private static double median(List<Soak> windows, ToDoubleFunction<Soak> figure) {
+        double[] values = windows.stream().mapToDouble(figure).sorted().toArray();
+        return values.length == 0 ? 0 : values[(values.length - 1) / 2];
+    }
+
     private GreffeServer start(String url, String name, String... extra) throws Exception {
         List<String> jvm = jvmOptions.stream().map(option -> option.replace("{name}", name)).toList();
         List<String> arguments = new ArrayList<>(List.of("--greffe.keys.dir=" + keys()));
@@ -626,9 +864,13 @@ public final class Bench {
 
     /** The body of {@code POST /api/cases} filing the {@code n}th case of a run, a docket number of its own. */
     private static String filing(String prefix, int n) {
+        return filing(prefix, n, SyntheticCases.tribunal(n));
+    }
+
+    private static String filing(String prefix, int n, String tribunal) {
         return ("{\"docketNumber\":\"%s-2019-%d\",\"tribunalId\":\"%s\",\"filedOn\":\"2019-03-14\","
                 + "\"offence\":\"RAPE\",\"victims\":{\"women\":1,\"girls\":0,\"men\":0,\"boys\":0},"
-                + "\"accused\":\"UNIDENTIFIED\"}").formatted(prefix, n, SyntheticCases.tribunal(n));
+                + "\"accused\":\"UNIDENTIFIED\"}").formatted(prefix, n, tribunal);
     }
 
     /**

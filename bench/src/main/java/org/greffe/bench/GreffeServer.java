@@ -141,6 +141,19 @@ final class GreffeServer implements AutoCloseable {
         return peak;
     }
 
+    /** The most heap, in MiB, that any collection logged since the mark left in use: 0 when no collection ran. */
+    long heapAfterGcMiB(long mark) throws IOException {
+        byte[] all = Files.readAllBytes(gcLog);
+        String since = new String(all, (int) Math.min(mark, all.length), (int) (all.length - Math.min(mark,
+                all.length)), StandardCharsets.UTF_8);
+        long most = 0;
+        Matcher collection = COLLECTION.matcher(since);
+        while (collection.find()) {
+            most = Math.max(most, Long.parseLong(collection.group(2)));
+        }
+        return most;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -25,16 +25,18 @@ import java.util.List;
  * @param warmupSeconds      how long 16 clients file cases, untimed, before the command path is measured: on two
  *                           cores, Greffe's JIT compiler threads still take a fifth of a core three minutes into the
  *                           load and are quiet after four (docs/benchmarks.md, "Command path")
+ * @param soakSeconds        how long two instances run the soak's steady mixed load (the full size: 30 minutes)
  */
 record Sizes(String name, int singleClientCalls, int perClientCalls, int importEvents, int largeImportEvents,
              int readThreads, double readSeconds, List<Long> logSizes, long referenceSize, double defaultsSeconds,
-             long forecastEvents, long catchUpThreshold, double warmupSeconds) {
+             long forecastEvents, long catchUpThreshold, double warmupSeconds, double soakSeconds) {
 
     static Sizes of(String name) {
         return switch (name) {
-            case "smoke" -> new Sizes(name, 100, 10, 500, 0, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L, 1_000, 1);
+            case "smoke" -> new Sizes(name, 100, 10, 500, 0, 8, 2, List.of(5_000L), 5_000L, 3, 5_000L, 1_000, 1,
+                    20);
             case "full" -> new Sizes(name, 1_000, 200, 100_000, 1_000_000, 16, 20,
-                    List.of(100_000L, 1_000_000L, 3_000_000L), 1_000_000L, 60, 90_000L, 10_000, 240);
+                    List.of(100_000L, 1_000_000L, 3_000_000L), 1_000_000L, 60, 90_000L, 10_000, 240, 1_800);
             default -> throw new IllegalArgumentException("--size must be smoke or full, not " + name);
         };
     }
@@ -44,18 +46,27 @@ record Sizes(String name, int singleClientCalls, int perClientCalls, int importE
         List<Long> sizes = Arrays.stream(csv.split(",")).map(String::strip).map(Long::parseLong).toList();
         return new Sizes(name, singleClientCalls, perClientCalls, importEvents, largeImportEvents, readThreads,
                 readSeconds, sizes, sizes.contains(referenceSize) ? referenceSize : sizes.get(0), defaultsSeconds,
-                forecastEvents, catchUpThreshold, warmupSeconds);
+                forecastEvents, catchUpThreshold, warmupSeconds, soakSeconds);
     }
 
     /** The same sizes with other import sizes: the targeted one, and the growth one (0 for none). */
     Sizes withImportEvents(int events, int largeEvents) {
         return new Sizes(name, singleClientCalls, perClientCalls, events, largeEvents, readThreads, readSeconds,
-                logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, warmupSeconds);
+                logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, warmupSeconds,
+                soakSeconds);
+    }
+
+    /** The same sizes with another length of the soak. */
+    Sizes withSoakSeconds(double seconds) {
+        return new Sizes(name, singleClientCalls, perClientCalls, importEvents, largeImportEvents, readThreads,
+                readSeconds, logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, warmupSeconds,
+                seconds);
     }
 
     /** The same sizes with another warm-up of the command path. */
     Sizes withWarmupSeconds(double seconds) {
         return new Sizes(name, singleClientCalls, perClientCalls, importEvents, largeImportEvents, readThreads,
-                readSeconds, logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, seconds);
+                readSeconds, logSizes, referenceSize, defaultsSeconds, forecastEvents, catchUpThreshold, seconds,
+                soakSeconds);
     }
 }

@@ -1,4 +1,4 @@
-package org.greffe.bench;
+package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,20 +21,30 @@ class BenchSmokeTest {
 
     @Test
     void theSmokeRunMeasuresEveryScenarioAgainstItsBaselineAndWritesTheResults() throws Exception {
-        Path out = Path.of(System.getProperty("bench.out", "target/bench-smoke"));
-        Files.createDirectories(out);
+        Path out = Files.createDirectories(Path.of("target", "bench-smoke"));
         Path results = out.resolve("bench-results.json");
         Files.deleteIfExists(results);
-        // C1 alone starts Greffe faster; the smoke size judges no figure.
-        List<String> args = new ArrayList<>(List.of("--size=smoke", "--out=" + results,
-                "--greffe-jar=" + System.getProperty("greffe.jar", "../services/app/target/greffe.jar"),
+        Path benchClasses = Path.of("..", "..", "bench", "target", "classes");
+        assertThat(benchClasses.resolve("org/greffe/bench/Bench.class")).as("the bench module, built before this one")
+                                                                        .exists();
+        // The bench as its users run it, a process of its own (its classes, with this module's test classpath for
+        // the JDBC driver, Jackson and the embedded PostgreSQL), against this module's jar. C1 alone starts Greffe
+        // faster; the smoke size judges no figure.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-XX:TieredStopAtLevel=1", "-cp",
+                benchClasses.toAbsolutePath() + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                "org.greffe.bench.Bench", "--size=smoke", "--out=" + results.toAbsolutePath(),
+                "--greffe-jar=" + Path.of("target", "greffe.jar").toAbsolutePath(),
                 "--greffe-jvm=-XX:TieredStopAtLevel=1"));
         String url = System.getenv("GREFFE_TEST_DATASOURCE_URL");
         if (url != null && !url.isBlank()) {
-            args.add("--jdbc-url=" + url);
+            command.add("--jdbc-url=" + url);
         }
-
-        Bench.main(args.toArray(String[]::new));
+        Path log = out.resolve("bench.log");
+        Process bench = new ProcessBuilder(command).redirectErrorStream(true)
+                                                   .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        assertThat(bench.waitFor(15, TimeUnit.MINUTES)).as("the smoke run ends; see " + log).isTrue();
+        assertThat(bench.exitValue()).as("the smoke run's exit code; see " + log).isZero();
 
         JsonNode written = new ObjectMapper().readTree(results.toFile());
         assertThat(written.get("size").asText()).isEqualTo("smoke");
@@ -71,6 +82,17 @@ class BenchSmokeTest {
                 "inclusion proof bytes per event, 5,000 events", "consistency proof size, 5,000 events",
                 "inclusion proof of one case over HTTP, 5,000 events",
                 "inclusion proof of one case over HTTP against an HTTP round trip, 5,000 events",
-                "consistency proof over HTTP, 5,000 events");
+                "consistency proof over HTTP, 5,000 events",
+                "command p50, soak of 20 s on 2 instances, last third of the run",
+                "command p99, soak of 20 s on 2 instances, last third of the run",
+                "caseload read p99, soak of 20 s on 2 instances, last third of the run",
+                "heap after collections, soak of 20 s on 2 instances, last third of the run",
+                "database connections, soak of 20 s on 2 instances, last third of the run");
+        assertThat(written.get("soak")).as("the soak's windows").hasSizeGreaterThanOrEqualTo(3);
+        for (JsonNode window : written.get("soak")) {
+            assertThat(window.get("writes").asLong()).as(window.toString()).isPositive();
+            assertThat(window.get("reads").asLong()).as(window.toString()).isPositive();
+            assertThat(window.get("connections").asInt()).as(window.toString()).isPositive();
+        }
     }
 }
