@@ -69,6 +69,8 @@ public final class Bench {
     private boolean keepDatabases;
     private final List<Result> results = new ArrayList<>();
     private final List<Soak> soakWindows = new ArrayList<>();
+    /** An empty database whose schema a Greffe of this run created: the seeded databases are copies of it. */
+    private String schemaTemplate;
     private final Map<Long, Double> rebuildRates = new HashMap<>();
     private final String clerk;
     private final String advocate;
@@ -175,6 +177,9 @@ public final class Bench {
         }
         if (scenarios.contains("soak")) {
             soak();
+        }
+        if (schemaTemplate != null) {
+            database.drop(schemaTemplate);
         }
         return results;
     }
@@ -567,10 +572,14 @@ public final class Bench {
 
     private String seededDatabase(String purpose, long size, boolean gaps,
                                   LongFunction<List<SyntheticCases.Event>> cases) throws Exception {
-        String url = database.freshDatabase(purpose);
-        try (GreffeServer schema = start(url, purpose + "-schema")) {
-            log("Schema of " + purpose + " created by Greffe");
+        if (schemaTemplate == null) {
+            schemaTemplate = database.freshDatabase("schema");
+            try (GreffeServer schema = start(schemaTemplate, "schema")) {
+                log("Schema created by Greffe, a template for the seeded databases");
+            }
         }
+        // A copy of the schema Greffe made, rather than a Greffe started on each database to make it.
+        String url = database.copyOf(schemaTemplate, purpose);
         long start = System.nanoTime();
         try (Connection connection = database.connect(url)) {
             LogSeeder.seed(connection, size, gaps, keys().resolve("append-mac.key"), written -> {
@@ -594,10 +603,11 @@ public final class Bench {
 
     /**
      * A rolling upgrade, tried once per release: the previous release's Greffe takes writes on a database at its
-     * schema; this release's Greffe starts on the same database (migrating it) while the old one goes on; clerks file
-     * through both for {@code readSeconds} × 5; then the old one stops and the new one carries on. Nothing may be
-     * refused on either, and at the end every acknowledged filing is stored once, the new instance's figures reach
-     * the head and equal the auditors' replay, and the log verifies.
+     * schema; this release's Greffe starts on the same database (migrating it) while the old one goes on, and a second
+     * old one starts on the newer schema (a pod restarting mid-rollout); clerks file through all three for
+     * {@code readSeconds} × 5; then the old ones stop and the new one carries on. Nothing may be refused on any, and at
+     * the end every acknowledged filing is stored once, the new instance's figures reach the head and equal the
+     * auditors' replay, and the log verifies.
      */
     List<Result> upgrade(Path previousJar) throws Exception {
         String url = database.freshDatabase("upgrade");
@@ -609,14 +619,19 @@ public final class Bench {
         GreffeServer old = GreffeServer.start(previousJar, database, url, tokens, work.resolve("greffe-previous.log"),
                 jvmOptions, "--greffe.keys.dir=" + keys());
         GreffeServer current = null;
+        GreffeServer oldAgain = null;
         try {
             fileThrough(List.of(old), prefix, dockets, 5, sent, refused, acknowledged);
             log("Previous release: " + acknowledged.size() + " filings; starting this release on its database");
             current = start(url, "upgrade");
+            // An instance of the previous release that restarts mid-rollout finds a schema newer than its own.
+            oldAgain = GreffeServer.start(previousJar, database, url, tokens,
+                    work.resolve("greffe-previous-again.log"), jvmOptions, "--greffe.keys.dir=" + keys());
             double both = Math.max(5, sizes.readSeconds() * 5);
-            fileThrough(List.of(old, current), prefix, dockets, both, sent, refused, acknowledged);
+            fileThrough(List.of(old, current, oldAgain), prefix, dockets, both, sent, refused, acknowledged);
             log("Both releases: " + acknowledged.size() + " filings; stopping the previous release");
             old.close();
+            oldAgain.close();
             fileThrough(List.of(current), prefix, dockets, 5, sent, refused, acknowledged);
 
             long head;
@@ -649,6 +664,9 @@ public final class Bench {
             log(last() + (same ? "" : "; live " + live + " replayed " + replayed) + "; verify " + verified);
         } finally {
             old.close();
+            if (oldAgain != null) {
+                oldAgain.close();
+            }
             if (current != null) {
                 current.close();
             }
@@ -745,6 +763,8 @@ public final class Bench {
                     return null;
                 }));
             }
+            // A window without a collection keeps the heap the last one left: from Greffe's start on, to begin with.
+            long heap = Soak.heapAfterGc(servers, new long[]{0, 0});
             try {
                 for (int w = 1; w <= windows; w++) {
                     long[] marks = {first.gcLogMark(), second.gcLogMark()};
@@ -761,9 +781,10 @@ public final class Bench {
                     List<Long> read = new ArrayList<>(reads.getAndSet(new ConcurrentLinkedQueue<>()));
                     double[] w50w99 = Soak.percentiles(written);
                     double[] r50r99 = Soak.percentiles(read);
+                    long collected = Soak.heapAfterGc(servers, marks);
+                    heap = collected > 0 ? collected : heap;
                     Soak window = new Soak(w, written.size(), round(w50w99[0]), round(w50w99[1]), read.size(),
-                            round(r50r99[0]), round(r50r99[1]), Soak.heapAfterGc(servers, marks),
-                            Soak.connections(database, url));
+                            round(r50r99[0]), round(r50r99[1]), heap, Soak.connections(database, url));
                     soakWindows.add(window);
                     log("Soak " + window.line());
                 }

@@ -79,6 +79,22 @@ final class Database implements AutoCloseable {
         return url(name);
     }
 
+    /**
+     * A new database copied from another (PostgreSQL's {@code CREATE DATABASE … TEMPLATE}), which no one may be
+     * connected to; its JDBC URL. The database's own privileges are not copied: they are taken from {@code PUBLIC}
+     * again, as in {@link #freshDatabase}.
+     */
+    String copyOf(String templateUrl, String purpose) throws SQLException {
+        String template = templateUrl.substring(templateUrl.lastIndexOf('/') + 1);
+        String name = "greffe_bench_" + ProcessHandle.current().pid() + "_" + (++databases) + "_" + purpose;
+        try (Connection admin = connect(url(adminDatabase)); Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name);
+            sql.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+            sql.execute("REVOKE TEMPORARY, CREATE ON DATABASE " + name + " FROM PUBLIC");
+        }
+        return url(name);
+    }
+
     void drop(String jdbcUrl) throws SQLException {
         String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
         try (Connection admin = connect(url(adminDatabase)); Statement sql = admin.createStatement()) {

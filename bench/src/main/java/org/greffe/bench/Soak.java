@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param reads         exact caseload reads answered in the window
  * @param readP50       their median latency, ms
  * @param readP99       their 99th percentile, ms
- * @param heapAfterGcMiB the most heap any instance kept after a collection in the window (0 without one)
+ * @param heapAfterGcMiB the most heap any instance kept after a collection in the window; without one in the window,
+ *                       what the last collection before it kept
  * @param connections   connections to the database at the window's end
  */
 record Soak(int window, long writes, double writeP50, double writeP99, long reads, double readP50, double readP99,
