@@ -60,13 +60,19 @@ class BackupRestoreIntegrationTest {
                     before.add(file(greffe, "BCK-2019-" + i));
                 }
                 savedHead = signedHeadCovering(greffe, count(postgres));
-            }
-            eventsAtBackup = count(postgres);
-            postgres.close();
-            copy(data, backup);
-
-            postgres = DurablePostgres.start(data, port);
-            try (GreffeProcess greffe = start("live-again", logs, port, common)) {
+                eventsAtBackup = count(postgres);
+                // A cold backup: the server stopped, its data directory copied, the server started again; Greffe
+                // waits out the stop (503s) and goes on.
+                postgres.close();
+                copy(data, backup);
+                postgres = DurablePostgres.start(data, port);
+                HttpIntegrationTest.awaitUntil("Greffe ready again", Duration.ofSeconds(60), () -> {
+                    try {
+                        return greffe.send("GET", "/actuator/health/readiness", null).statusCode() == 200;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
                 for (int i = 0; i < 5; i++) {
                     after.add(file(greffe, "AFT-2019-" + i));
                 }

@@ -1,15 +1,21 @@
 package org.greffe.audit.infrastructure;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.greffe.audit.application.TokenPositions;
 import org.greffe.platform.eventlog.TokenTable;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Token positions and the log's head, read through the event log's one adapter, {@link TokenTable}. */
 public class TokenTablePositions implements TokenPositions {
+
+    /** Events above a segment's token looked at one by one; beyond, all are counted. */
+    private static final int LOOK_AHEAD = 1_000;
 
     private final TokenTable tokens;
 
@@ -29,16 +35,22 @@ public class TokenTablePositions implements TokenPositions {
 
     /**
      * Read with the tokens, the head covers every event they passed; an event committed into a gap after the tokens
-     * were read counts as unread, which it may well be.
+     * were read counts as unread, which it may well be. A segment counts only the events Axon gives it (by their
+     * aggregate, as its sequencing policy does; an event outside any aggregate counts for every segment): Axon writes
+     * the token of a segment with nothing to fold only about once a second, so the others' events above it are no lag.
+     * A segment more than {@value #LOOK_AHEAD} events behind counts every event above it.
      */
     @Override
     public long unread(String processorName) {
         TokenTable.Reading reading = tokens.read(processorName);
-        return reading.tokens().stream().mapToLong(token -> unread(token.token(), reading.head())).max()
-                      .orElse(reading.head());
+        int[] ids = reading.tokens().stream().mapToInt(TokenTable.StoredToken::segment).toArray();
+        return reading.tokens().stream()
+                      .mapToLong(token -> unread(Segment.computeSegment(token.segment(), ids), token.token(),
+                              reading.head()))
+                      .max().orElse(reading.head());
     }
 
-    private long unread(TrackingToken token, long head) {
+    private long unread(Segment segment, TrackingToken token, long head) {
         if (token == null) {
             return head;
         }
@@ -46,7 +58,17 @@ public class TokenTablePositions implements TokenPositions {
         if (gapAware.isEmpty()) {
             return Math.max(0, head - token.position().orElse(0L));
         }
-        long past = Math.max(0, head - gapAware.get().getIndex());
-        return past + tokens.stored(gapAware.get().getGaps()).size();
+        long index = gapAware.get().getIndex();
+        Set<Long> gaps = gapAware.get().getGaps();
+        long past = Math.max(0, head - index);
+        if (past > LOOK_AHEAD) {
+            return past + tokens.stored(gaps).size();
+        }
+        TokenTable.Appended appended = tokens.appended(gaps, index, head, LOOK_AHEAD);
+        return appended.sequences().entrySet().stream()
+                       .filter(event -> event.getKey() > index || gaps.contains(event.getKey()))
+                       .filter(event -> event.getValue().map(sequence -> segment.matches(Objects.hashCode(sequence)))
+                                             .orElse(true))
+                       .count();
     }
 }
