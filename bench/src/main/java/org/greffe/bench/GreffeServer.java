@@ -130,26 +130,23 @@ final class GreffeServer implements AutoCloseable {
      * peaks, since the heap only grows between collections. 0 when no collection ran.
      */
     long peakHeapMiB(long mark) throws IOException {
-        byte[] all = Files.readAllBytes(gcLog);
-        String since = new String(all, (int) Math.min(mark, all.length), (int) (all.length - Math.min(mark,
-                all.length)), StandardCharsets.UTF_8);
-        long peak = 0;
-        Matcher collection = COLLECTION.matcher(since);
-        while (collection.find()) {
-            peak = Math.max(peak, Long.parseLong(collection.group(1)));
-        }
-        return peak;
+        return mostLogged(mark, 1);
     }
 
     /** The most heap, in MiB, that any collection logged since the mark left in use: 0 when no collection ran. */
     long heapAfterGcMiB(long mark) throws IOException {
+        return mostLogged(mark, 2);
+    }
+
+    /** The largest of the collections' heap figures since the mark: before (group 1) or after (group 2) each. */
+    private long mostLogged(long mark, int group) throws IOException {
         byte[] all = Files.readAllBytes(gcLog);
         String since = new String(all, (int) Math.min(mark, all.length), (int) (all.length - Math.min(mark,
                 all.length)), StandardCharsets.UTF_8);
         long most = 0;
         Matcher collection = COLLECTION.matcher(since);
         while (collection.find()) {
-            most = Math.max(most, Long.parseLong(collection.group(2)));
+            most = Math.max(most, Long.parseLong(collection.group(group)));
         }
         return most;
     }
