@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessControlIntegrationTest extends IntegrationTest {
 
-    private static final String TRIBUNAL = "kidal";
+    private static final String TRIBUNAL = "bamako-commune-v";
     private static final String UNKNOWN_CASE = "/api/cases/" + UUID.randomUUID();
     private static final UUID UNKNOWN_JOB = UUID.randomUUID();
 

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The caseload read API over HTTP, fed by commands through the registry and the projection on real PostgreSQL.
- * Uses tribunals no other integration test writes to (kidal, san, koutiala), so its figures are exact.
+ * Uses tribunals no other integration test sharing its database writes to (kidal, san, koutiala), so its figures are
+ * exact.
  */
 class CaseloadIntegrationTest extends IntegrationTest {
 

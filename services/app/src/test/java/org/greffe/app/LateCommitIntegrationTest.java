@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LateCommitIntegrationTest extends IntegrationTest {
 
-    private static final String TRIBUNAL = "san";
+    private static final String TRIBUNAL = "bamako-commune-i";
     private static final String GAUGE = "greffe_caseload_pending{tribunal=\"" + TRIBUNAL + "\"} ";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
