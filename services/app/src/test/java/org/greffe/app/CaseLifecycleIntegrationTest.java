@@ -145,7 +145,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
     @Test
     void healthIsUp() {
         Response health = get("/actuator/health");
-        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.status()).as(health.text()).isEqualTo(200);
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
     }
 

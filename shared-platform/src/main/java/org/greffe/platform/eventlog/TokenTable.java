@@ -1,5 +1,6 @@
 package org.greffe.platform.eventlog;
 
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -11,11 +12,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Axon's token table and the head of the event log, read and written with plain SQL. Axon's own token store claims
@@ -24,6 +28,9 @@ import java.util.stream.Collectors;
  * tables.
  */
 public class TokenTable {
+
+    /** Events above a token looked at one by one for the segment they belong to, at most. */
+    public static final int LOOK_AHEAD = 1_000;
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -186,6 +193,12 @@ public class TokenTable {
             return tokens.stream().mapToLong(token -> token.token() == null ? 0L : token.token().position().orElse(0L))
                          .min().orElse(0L);
         }
+
+        /** The share of the log one of these tokens' segments handles, among the processor's segments read here. */
+        public Segment segment(StoredToken token) {
+            int[] ids = tokens.stream().mapToInt(StoredToken::segment).toArray();
+            return Segment.computeSegment(token.segment(), ids);
+        }
     }
 
     /**
@@ -196,6 +209,22 @@ public class TokenTable {
      * @param readTo    every stored event above the lower bound asked for and up to this index is among them
      */
     public record Appended(SortedMap<Long, Optional<String>> sequences, long readTo) {
+
+        /**
+         * The global indexes, in order, of the events found here that a segment has still to fold, its token standing
+         * at {@code index} with {@code gaps}: those above the index, up to {@link #readTo}, and those in a gap, each
+         * only if Axon gives it to that segment (by the hash of its aggregate's identifier, as the sequencing policy
+         * does; an event outside any aggregate goes to every segment).
+         */
+        public LongStream unfolded(Segment segment, long index, Set<Long> gaps) {
+            return sequences.entrySet().stream()
+                            .filter(event -> event.getKey() > index ? event.getKey() <= readTo
+                                    : gaps.contains(event.getKey()))
+                            .filter(event -> event.getValue()
+                                                  .map(sequence -> segment.matches(Objects.hashCode(sequence)))
+                                                  .orElse(true))
+                            .mapToLong(Map.Entry::getKey);
+        }
     }
 
     /**

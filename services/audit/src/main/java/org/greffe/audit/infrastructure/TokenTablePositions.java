@@ -7,15 +7,11 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.greffe.audit.application.TokenPositions;
 import org.greffe.platform.eventlog.TokenTable;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /** Token positions and the log's head, read through the event log's one adapter, {@link TokenTable}. */
 public class TokenTablePositions implements TokenPositions {
-
-    /** Events above a segment's token looked at one by one; beyond, all are counted. */
-    private static final int LOOK_AHEAD = 1_000;
 
     private final TokenTable tokens;
 
@@ -38,15 +34,13 @@ public class TokenTablePositions implements TokenPositions {
      * were read counts as unread, which it may well be. A segment counts only the events Axon gives it (by their
      * aggregate, as its sequencing policy does; an event outside any aggregate counts for every segment): Axon writes
      * the token of a segment with nothing to fold only about once a second, so the others' events above it are no lag.
-     * A segment more than {@value #LOOK_AHEAD} events behind counts every event above it.
+     * A segment more than {@value TokenTable#LOOK_AHEAD} events behind counts every event above it.
      */
     @Override
     public long unread(String processorName) {
         TokenTable.Reading reading = tokens.read(processorName);
-        int[] ids = reading.tokens().stream().mapToInt(TokenTable.StoredToken::segment).toArray();
         return reading.tokens().stream()
-                      .mapToLong(token -> unread(Segment.computeSegment(token.segment(), ids), token.token(),
-                              reading.head()))
+                      .mapToLong(token -> unread(reading.segment(token), token.token(), reading.head()))
                       .max().orElse(reading.head());
     }
 
@@ -61,14 +55,9 @@ public class TokenTablePositions implements TokenPositions {
         long index = gapAware.get().getIndex();
         Set<Long> gaps = gapAware.get().getGaps();
         long past = Math.max(0, head - index);
-        if (past > LOOK_AHEAD) {
+        if (past > TokenTable.LOOK_AHEAD) {
             return past + tokens.stored(gaps).size();
         }
-        TokenTable.Appended appended = tokens.appended(gaps, index, head, LOOK_AHEAD);
-        return appended.sequences().entrySet().stream()
-                       .filter(event -> event.getKey() > index || gaps.contains(event.getKey()))
-                       .filter(event -> event.getValue().map(sequence -> segment.matches(Objects.hashCode(sequence)))
-                                             .orElse(true))
-                       .count();
+        return tokens.appended(gaps, index, head, TokenTable.LOOK_AHEAD).unfolded(segment, index, gaps).count();
     }
 }

@@ -15,9 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -41,8 +39,6 @@ import java.util.stream.Collectors;
 public class ProjectionPosition {
 
     private static final int DIGEST_BYTES = 8;
-    /** Events read above the lowest token: beyond them, a segment's position is not looked for. */
-    private static final int LOOK_AHEAD = 1_000;
     private static final long POLL_MILLIS = 20;
 
     private final TokenTable tokens;
@@ -81,7 +77,7 @@ public class ProjectionPosition {
             long lowest = reading.tokens().stream().mapToLong(segment -> index(segment.token())).min().orElse(0L);
             state = lowest >= reading.head() && gaps.isEmpty()
                     ? of(before, reading, new TokenTable.Appended(new TreeMap<>(), reading.head()))
-                    : of(before, reading, tokens.appended(gaps, lowest, reading.head(), LOOK_AHEAD));
+                    : of(before, reading, tokens.appended(gaps, lowest, reading.head(), TokenTable.LOOK_AHEAD));
         }
         // A bulk build commits the whole projection with its tokens: until then the tokens lag behind the head.
         return state.position() < state.head() ? catchUps.current().map(state::buildingInBulk).orElse(state) : state;
@@ -116,10 +112,8 @@ public class ProjectionPosition {
      */
     static State of(long generation, TokenTable.Reading reading, TokenTable.Appended appended) {
         List<StoredToken> segments = reading.tokens();
-        int[] ids = segments.stream().mapToInt(StoredToken::segment).toArray();
         long position = segments.stream()
-                                .mapToLong(segment -> folded(Segment.computeSegment(segment.segment(), ids),
-                                        segment.token(), appended))
+                                .mapToLong(segment -> folded(reading.segment(segment), segment.token(), appended))
                                 .min().orElse(0L);
         // Axon keeps a replay token until the next new event after the replay, so "reached the position where the
         // log stood at the reset" is the test for a finished replay, not "still a replay token".
@@ -147,16 +141,8 @@ public class ProjectionPosition {
             return 0L;
         }
         long index = index(token);
-        SortedSet<Long> gaps = gaps(token);
-        for (Map.Entry<Long, Optional<String>> event : appended.sequences().entrySet()) {
-            long at = event.getKey();
-            boolean unfolded = at > index || gaps.contains(at);
-            if (unfolded && at <= Math.max(index, appended.readTo())
-                    && event.getValue().map(sequence -> segment.matches(Objects.hashCode(sequence))).orElse(true)) {
-                return at - 1;
-            }
-        }
-        return Math.max(index, appended.readTo());
+        OptionalLong first = appended.unfolded(segment, index, gaps(token)).findFirst();
+        return first.isPresent() ? first.getAsLong() - 1 : Math.max(index, appended.readTo());
     }
 
     /** The global index a token has reached: 0 without a token. */
