@@ -8,6 +8,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.greffe.registry.application.DocketTooLarge;
 import org.greffe.registry.application.InvalidDocket;
 
+import java.io.BufferedReader;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,7 @@ final class DocketFile implements AutoCloseable {
     /** Every column, in the documented order; the header names each exactly once, in any order. */
     static final List<String> COLUMNS = concat(KEY_COLUMNS, EVENT_COLUMNS);
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat COMMAS = CSVFormat.RFC4180.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setCommentMarker('#')
@@ -50,11 +51,16 @@ final class DocketFile implements AutoCloseable {
             .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
             .get();
 
+    /** What a spreadsheet set to French (or other European) conventions saves as "CSV": the same, with semicolons. */
+    private static final CSVFormat SEMICOLONS = COMMAS.builder().setDelimiter(';').get();
+
     private final Path path;
+    private final CSVFormat format;
     private final int rows;
 
-    private DocketFile(Path path, int rows) {
+    private DocketFile(Path path, CSVFormat format, int rows) {
         this.path = path;
+        this.format = format;
         this.rows = rows;
     }
 
@@ -68,7 +74,8 @@ final class DocketFile implements AutoCloseable {
         Path path = Files.createTempFile("greffe-docket-", ".csv");
         try {
             copy(csv, path, maxBytes);
-            return new DocketFile(path, count(path, maxRows));
+            CSVFormat format = format(path);
+            return new DocketFile(path, format, count(path, format, maxRows));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(path);
             throw e;
@@ -82,7 +89,7 @@ final class DocketFile implements AutoCloseable {
 
     /** Hands over the data rows in file order. */
     void forEachRow(Consumer<Row> action) {
-        try (CSVParser parser = FORMAT.parse(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
+        try (CSVParser parser = format.parse(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
             for (CSVRecord record : parser) {
                 if (!blank(record)) {
                     action.accept(new Row(startLine(parser, record), record.toMap(), record.size()));
@@ -114,8 +121,25 @@ final class DocketFile implements AutoCloseable {
         }
     }
 
-    private static int count(Path path, int maxRows) throws IOException {
-        try (CSVParser parser = FORMAT.parse(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
+    /**
+     * Commas, or semicolons when the header line (the first that is neither empty nor a comment) has semicolons and no
+     * comma: column names hold neither, so the header tells which the file uses.
+     */
+    private static CSVFormat format(Path path) throws IOException {
+        try (BufferedReader lines = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    return line.contains(";") && !line.contains(",") ? SEMICOLONS : COMMAS;
+                }
+            }
+            return COMMAS;
+        } catch (CharacterCodingException e) {
+            throw new InvalidDocket("the file is not UTF-8 text (" + e.getMessage() + "); save it as CSV UTF-8");
+        }
+    }
+
+    private static int count(Path path, CSVFormat format, int maxRows) throws IOException {
+        try (CSVParser parser = format.parse(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
             checkHeader(parser.getHeaderNames());
             int rows = 0;
             for (CSVRecord record : parser) {
@@ -142,11 +166,6 @@ final class DocketFile implements AutoCloseable {
         if (header.isEmpty()) {
             throw new InvalidDocket("the file is empty; " + expectedHeader());
         }
-        if (header.size() == 1 && header.get(0).contains(";")) {
-            // What a spreadsheet set to French conventions saves as "CSV".
-            throw new InvalidDocket("the columns are separated by semicolons; a docket file separates them with "
-                    + "commas (in a spreadsheet, save as \"CSV UTF-8 (comma delimited)\"); " + expectedHeader());
-        }
         List<String> missing = COLUMNS.stream().filter(column -> !header.contains(column)).toList();
         List<String> unknown = header.stream().filter(column -> !COLUMNS.contains(column)).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {
@@ -162,7 +181,8 @@ final class DocketFile implements AutoCloseable {
     }
 
     private static String expectedHeader() {
-        return "the first line of a docket file names its columns, in any order: " + String.join(",", COLUMNS);
+        return "the first line of a docket file names its columns, in any order, separated by commas (or by "
+                + "semicolons throughout): " + String.join(",", COLUMNS);
     }
 
     private static InvalidDocket notCsv(CSVException e) {
