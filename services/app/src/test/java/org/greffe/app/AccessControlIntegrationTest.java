@@ -120,6 +120,9 @@ class AccessControlIntegrationTest extends IntegrationTest {
                         + "hearing,hearingKind,reason,verdict,toTribunalId\n", 401, 202, 403, 403));
         rows.add(new Row("GET", "/api/dockets/{jobId}", "/api/dockets/" + UNKNOWN_JOB, null, null, 401, 404, 403,
                 404));
+        rows.add(new Row("GET", "/api/cases/{caseId}", "/api/cases/" + caseId, null, null, 401, 200, 403, 200));
+        rows.add(new Row("GET", "/api/cases", "/api/cases?docketNumber=RG-2019-1", null,
+                null, 401, 200, 403, 200));
         rows.add(new Row("GET", "/api/audit/cases/{caseId}/history", "/api/audit/cases/" + caseId + "/history",
                 null, null, 401, 200, 403, 200));
         rows.add(new Row("GET", "/api/audit/caseload/{tribunalId}", "/api/audit/caseload/" + TRIBUNAL
@@ -259,7 +262,7 @@ class AccessControlIntegrationTest extends IntegrationTest {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + row.path()));
         String body = row.body();
-        if (row.route().equals("/api/cases")) {
+        if (row.route().equals("/api/cases") && row.method().equals("POST")) {
             body = fileCaseJson(newDocket(), TRIBUNAL, "2020-01-02");
         }
         if (row.contentType() != null) {

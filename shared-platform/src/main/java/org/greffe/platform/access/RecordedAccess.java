@@ -1,4 +1,4 @@
-package org.greffe.audit.web;
+package org.greffe.platform.access;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,12 +8,13 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an endpoint whose every call is written to the access log before it is served: reads of case-level data
- * and audit operations. A call that cannot be recorded is refused.
+ * and audit operations, in whichever module they are served. A call that cannot be recorded is refused. The audit
+ * module's recorder acts on it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@interface RecordedAccess {
+public @interface RecordedAccess {
 
     /** What the call reads or does, as the access log names it. */
     String value();

@@ -156,6 +156,7 @@ public class SecurityConfiguration {
                  .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/**", "/api/dockets").hasRole(clerk)
                  .requestMatchers(HttpMethod.GET, "/api/tribunals", "/api/caseload", "/api/caseload/**")
                  .hasAnyRole(EVERY_ROLE)
+                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyRole(clerk, auditor)
                  .requestMatchers(HttpMethod.GET, "/api/audit/cases/*/history").hasAnyRole(clerk, auditor)
                  .requestMatchers(HttpMethod.GET, "/api/dockets/*").hasAnyRole(clerk, auditor)
                  .requestMatchers("/api/audit/**").hasRole(auditor)

@@ -1,6 +1,7 @@
 package org.greffe.audit.web;
 
 import org.greffe.audit.application.AccessLog;
+import org.greffe.platform.access.RecordedAccess;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.greffe.audit.application.AccessEntry;
 import org.greffe.audit.application.AccessLog;
+import org.greffe.platform.access.RecordedAccess;
 import org.greffe.platform.database.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.greffe.audit.application.CaseloadReplay;
+import org.greffe.platform.access.RecordedAccess;
 import org.greffe.platform.eventlog.LogPositions;
 import org.greffe.platform.settings.Tribunals;
 import org.springframework.http.HttpStatus;

@@ -7,6 +7,7 @@ import org.greffe.audit.application.AuditChain;
 import org.greffe.audit.application.AuditTree;
 import org.greffe.audit.application.TreeHead;
 import org.greffe.audit.application.Verification;
+import org.greffe.platform.access.RecordedAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

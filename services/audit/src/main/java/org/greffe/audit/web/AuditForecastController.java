@@ -8,6 +8,7 @@ import org.greffe.audit.application.ForecastReplay;
 import org.greffe.measures.forecast.ForecastInputs;
 import org.greffe.measures.forecast.ForecastSettings;
 import org.greffe.measures.forecast.TribunalForecast;
+import org.greffe.platform.access.RecordedAccess;
 import org.greffe.platform.settings.Tribunals;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.greffe.audit.application.AuditTree;
 import org.greffe.audit.application.TreeHead;
 import org.greffe.audit.application.TreeHeadSigner;
+import org.greffe.platform.access.RecordedAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

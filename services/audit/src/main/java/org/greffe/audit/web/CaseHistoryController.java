@@ -3,6 +3,7 @@ package org.greffe.audit.web;
 import io.swagger.v3.oas.annotations.Operation;
 import org.greffe.audit.application.CaseHistories;
 import org.greffe.audit.application.CaseHistory;
+import org.greffe.platform.access.RecordedAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

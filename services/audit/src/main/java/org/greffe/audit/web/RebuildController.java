@@ -3,6 +3,7 @@ package org.greffe.audit.web;
 import io.swagger.v3.oas.annotations.Operation;
 import org.greffe.audit.application.ProjectionRebuild;
 import org.greffe.audit.application.RebuildStatus;
+import org.greffe.platform.access.RecordedAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

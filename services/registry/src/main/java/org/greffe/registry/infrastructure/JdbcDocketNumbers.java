@@ -3,6 +3,7 @@ package org.greffe.registry.infrastructure;
 import org.greffe.events.CaseId;
 import org.greffe.events.TribunalId;
 import org.greffe.registry.application.DocketClaims;
+import org.greffe.registry.application.DocketLookup;
 import org.greffe.registry.model.DocketNumbers;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,7 +20,7 @@ import java.util.Set;
  * transaction: a concurrent claim of the same number waits for that transaction and then sees the conflict, so of
  * two simultaneous filings exactly one succeeds. A docket chunk reads and writes its claims in one statement each.
  */
-public class JdbcDocketNumbers implements DocketNumbers, DocketClaims {
+public class JdbcDocketNumbers implements DocketNumbers, DocketClaims, DocketLookup {
 
     private final JdbcTemplate jdbc;
 
@@ -42,6 +43,18 @@ public class JdbcDocketNumbers implements DocketNumbers, DocketClaims {
                         (rs, row) -> new CaseId(rs.getString("case_id")),
                         tribunalId.value(), DocketNumbers.normalized(docketNumber))
                    .stream().findFirst();
+    }
+
+    @Override
+    public List<Holder> holders(String docketNumber, Optional<TribunalId> tribunalId) {
+        String tribunal = tribunalId.map(TribunalId::value).orElse(null);
+        return jdbc.query("""
+                SELECT case_id, tribunal_id, docket_number FROM registry_docket_number
+                WHERE docket_key = ? AND (?::varchar IS NULL OR tribunal_id = ?::varchar)
+                ORDER BY tribunal_id""",
+                (rs, row) -> new Holder(new CaseId(rs.getString("case_id")),
+                        new TribunalId(rs.getString("tribunal_id")), rs.getString("docket_number")),
+                DocketNumbers.normalized(docketNumber), tribunal, tribunal);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.flywaydb.core.Flyway;
+import org.greffe.registry.application.CaseFiles;
 import org.greffe.registry.application.CaseLocks;
 import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.docket.DocketImport;
@@ -84,6 +85,11 @@ public class RegistryConfiguration {
                                               org.axonframework.config.Configuration axon) {
         EventUpcaster upcasters = events -> axon.upcasterChain().upcast(events);
         return new JdbcCaseEventHistories(jdbc, serializer, upcasters);
+    }
+
+    @Bean
+    CaseFiles caseFiles(JdbcCaseEventHistories histories, JdbcDocketNumbers docketNumbers) {
+        return new CaseFiles(histories, docketNumbers);
     }
 
     @Bean

@@ -8,6 +8,11 @@ enum CaseStatus {
     SUSPENDED,
     DISPOSED;
 
+    /** Hearings, judgment and transfer are allowed: pending and not suspended. */
+    boolean proceeding() {
+        return this == ACTIVE;
+    }
+
     void requireNotDisposed(CaseId caseId) {
         if (this == DISPOSED) {
             throw new CaseRuleViolation(Rule.CASE_DISPOSED, "case " + caseId + " is disposed");
@@ -17,7 +22,7 @@ enum CaseStatus {
     /** Hearings, judgment and transfer need a case that is pending and not suspended. */
     void requireProceeding(CaseId caseId) {
         requireNotDisposed(caseId);
-        if (this == SUSPENDED) {
+        if (!proceeding()) {
             throw new CaseRuleViolation(Rule.CASE_SUSPENDED, "case " + caseId + " is suspended");
         }
     }

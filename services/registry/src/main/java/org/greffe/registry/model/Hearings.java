@@ -5,7 +5,8 @@ import org.greffe.events.HearingId;
 import org.greffe.events.HearingKind;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The hearings of one case and the state each is in. */
@@ -16,7 +17,8 @@ final class Hearings {
     record Hearing(HearingKind kind, LocalDate date, State state) {
     }
 
-    private final Map<HearingId, Hearing> byId = new HashMap<>();
+    /** In the order they were scheduled. */
+    private final Map<HearingId, Hearing> byId = new LinkedHashMap<>();
 
     void requireNew(HearingId hearingId) {
         if (byId.containsKey(hearingId)) {
@@ -40,6 +42,11 @@ final class Hearings {
     HearingKind kindOf(HearingId hearingId) {
         Hearing hearing = byId.get(hearingId);
         return hearing == null ? null : hearing.kind();
+    }
+
+    /** Every hearing, in the order it was scheduled. */
+    Map<HearingId, Hearing> all() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(byId));
     }
 
     void scheduled(HearingId hearingId, HearingKind kind, LocalDate date) {
