@@ -714,7 +714,9 @@ public final class Bench {
      * Two instances on one database under a steady mixed load for {@code soakSeconds}: four clerks file cases (every
      * third with a trial hearing) at about 20 commands a second each, two readers read a tribunal's exact figures
      * about 10 times a second each, half through each instance. Every window (a thirtieth of the run, at least 5 s):
-     * the latencies, the most heap an instance kept after a collection, the connections open. The results compare the
+     * the latencies, the most heap an instance kept after a collection, the heap its live objects hold (a full
+     * collection asked for at the window's end; the first and last windows' class histograms are kept beside the
+     * instances' logs), the connections open. The results compare the
      * last third of the windows with the first (the first window left out: the JIT's); near 1 is no growth. Any answer
      * other than 2xx ends the run.
      */
@@ -783,8 +785,15 @@ public final class Bench {
                     double[] r50r99 = Soak.percentiles(read);
                     long collected = Soak.heapAfterGc(servers, marks);
                     heap = collected > 0 ? collected : heap;
+                    long live = Soak.liveHeap(servers);
+                    if (w == 1 || w == windows) {
+                        for (int s = 0; s < servers.size(); s++) {
+                            servers.get(s).classHistogram(work.resolve("soak-" + (s + 1) + "-classes-window-" + w
+                                    + ".txt"));
+                        }
+                    }
                     Soak window = new Soak(w, written.size(), round(w50w99[0]), round(w50w99[1]), read.size(),
-                            round(r50r99[0]), round(r50r99[1]), heap, Soak.connections(database, url));
+                            round(r50r99[0]), round(r50r99[1]), heap, live, Soak.connections(database, url));
                     soakWindows.add(window);
                     log("Soak " + window.line());
                 }
@@ -803,7 +812,7 @@ public final class Bench {
             soakResult("command p50" + of, "ms", baseline, Soak::writeP50, 1.5);
             soakResult("command p99" + of, "ms", baseline, Soak::writeP99, 2.0);
             soakResult("caseload read p99" + of, "ms", baseline, Soak::readP99, 2.0);
-            soakResult("heap after collections" + of, "MiB", baseline, soak -> soak.heapAfterGcMiB(), 1.5);
+            soakResult("live heap (after a full collection)" + of, "MiB", baseline, soak -> soak.liveHeapMiB(), 1.5);
             soakResult("database connections" + of, "connections", baseline, soak -> soak.connections(), 1.0);
         }
         dropUnlessKept(url);

@@ -30,6 +30,9 @@ final class GreffeServer implements AutoCloseable {
 
     /** A collection's heap before and after in G1's log: {@code ... Pause Young (Normal) (...) 120M->40M(512M) ...}. */
     private static final Pattern COLLECTION = Pattern.compile(" (\\d+)M->(\\d+)M\\(\\d+M\\)");
+    /** A full collection asked for by jcmd: {@code ... Pause Full (Diagnostic Command) 120M->60M(512M) ...}. */
+    private static final Pattern FULL_COLLECTION =
+            Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M");
 
     private final Process process;
     private final int port;
@@ -136,6 +139,44 @@ final class GreffeServer implements AutoCloseable {
     /** The most heap, in MiB, that any collection logged since the mark left in use: 0 when no collection ran. */
     long heapAfterGcMiB(long mark) throws IOException {
         return mostLogged(mark, 2);
+    }
+
+    /**
+     * The heap, in MiB, that live objects hold now: what a full collection, asked for here ({@code jcmd GC.run}),
+     * leaves. A young collection leaves the old generation's garbage in place until G1's next marking cycle, which on
+     * a heap far from full may be minutes away, so the heap after collections rises steadily with no leak at all;
+     * only a full collection says what is kept. It pauses Greffe once (tens of milliseconds at this heap's size).
+     */
+    long liveHeapMiB() throws IOException, InterruptedException {
+        long mark = gcLogMark();
+        jcmd("GC.run");
+        // The collector's log is written by the collecting thread: give it a moment to reach the file.
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Matcher full = FULL_COLLECTION.matcher(new String(Files.readAllBytes(gcLog), StandardCharsets.UTF_8)
+                    .substring((int) Math.min(mark, Files.size(gcLog))));
+            if (full.find()) {
+                return Long.parseLong(full.group(1));
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the full collection asked of Greffe (pid " + process.pid()
+                + ") left no line in " + gcLog);
+    }
+
+    /** Writes the classes that hold the most live heap to the file ({@code jcmd GC.class_histogram}). */
+    void classHistogram(Path file) throws IOException, InterruptedException {
+        Files.writeString(file, jcmd("GC.class_histogram"));
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(5, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " on Greffe (pid " + process.pid() + ") failed: "
+                    + output);
+        }
+        return output;
     }
 
     /** The largest of the collections' heap figures since the mark: before (group 1) or after (group 2) each. */

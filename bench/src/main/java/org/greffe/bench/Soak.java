@@ -20,11 +20,14 @@ import java.util.Locale;
  * @param readP50       their median latency, ms
  * @param readP99       their 99th percentile, ms
  * @param heapAfterGcMiB the most heap any instance kept after a collection in the window; without one in the window,
- *                       what the last collection before it kept
+ *                       what the last collection before it kept. Young collections leave the old generation's garbage:
+ *                       this rises until G1's next marking cycle, leak or not
+ * @param liveHeapMiB   the most heap live objects held in any instance at the window's end: what a full collection
+ *                      asked for then left
  * @param connections   connections to the database at the window's end
  */
 record Soak(int window, long writes, double writeP50, double writeP99, long reads, double readP50, double readP99,
-            long heapAfterGcMiB, int connections) {
+            long heapAfterGcMiB, long liveHeapMiB, int connections) {
 
     /** Connections to the database open now, Greffe's and the bench's one. */
     static int connections(Database database, String url) throws SQLException {
@@ -46,6 +49,15 @@ record Soak(int window, long writes, double writeP50, double writeP99, long read
         return most;
     }
 
+    /** The most heap live objects hold in any of the servers now, after a full collection in each, MiB. */
+    static long liveHeap(List<GreffeServer> servers) throws IOException, InterruptedException {
+        long most = 0;
+        for (GreffeServer server : servers) {
+            most = Math.max(most, server.liveHeapMiB());
+        }
+        return most;
+    }
+
     /** Latencies in nanoseconds, gathered by many threads: median and 99th percentile, ms. */
     static double[] percentiles(List<Long> latencies) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -58,7 +70,7 @@ record Soak(int window, long writes, double writeP50, double writeP99, long read
 
     String line() {
         return String.format(Locale.ROOT, "window %d: %d writes (p50 %.1f ms, p99 %.1f), %d reads (p50 %.1f ms, "
-                + "p99 %.1f), heap after GC %d MiB, %d connections", window, writes, writeP50, writeP99, reads,
-                readP50, readP99, heapAfterGcMiB, connections);
+                + "p99 %.1f), heap after GC %d MiB, live heap %d MiB, %d connections", window, writes, writeP50,
+                writeP99, reads, readP50, readP99, heapAfterGcMiB, liveHeapMiB, connections);
     }
 }
