@@ -108,6 +108,7 @@ public final class CaseFile {
     private void disposed(Outcome outcome) {
         status = CaseStatus.DISPOSED;
         disposal = outcome;
+        suspension = null;
         hearings.vacateOpen();
         chronology = chronology.advancedTo(outcome.on());
     }

@@ -107,6 +107,19 @@ class CaseFileTest {
     }
 
     @Test
+    void aSuspendedCaseDisposedOfAndReopenedIsNoLongerSuspended() {
+        events.add(new CaseSuspended(CASE, LocalDate.of(2019, 6, 1), SuspensionReason.ACCUSED_AT_LARGE));
+        events.add(new CaseDismissed(CASE, LocalDate.of(2019, 7, 1), DismissalReason.TIME_BARRED));
+        assertThat(view().suspension()).isNull();
+        events.add(new CaseReopened(CASE, LocalDate.of(2019, 8, 1), ReopeningReason.NEW_EVIDENCE));
+
+        CaseFile.View reopened = view();
+        assertThat(reopened.status()).isEqualTo("ACTIVE");
+        assertThat(reopened.suspension()).isNull();
+        assertThat(reopened.actions()).contains("hearings", "suspension").doesNotContain("resumption");
+    }
+
+    @Test
     void aDisposedCaseVacatesItsOpenHearingsAndOffersOnlyReopeningWhichClearsTheTrial() {
         events.add(new HearingScheduled(CASE, TRIAL, HearingKind.TRIAL, LocalDate.of(2019, 10, 2)));
         events.add(new HearingHeld(CASE, TRIAL, LocalDate.of(2019, 10, 2)));
