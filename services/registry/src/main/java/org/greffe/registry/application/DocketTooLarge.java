@@ -1,6 +1,7 @@
 package org.greffe.registry.application;
 
 import org.greffe.registry.model.Rejection;
+import org.greffe.registry.model.Wording;
 
 /**
  * The docket file is over the size or row limit. Refused before any row is applied, so a runaway upload cannot
@@ -10,5 +11,9 @@ public class DocketTooLarge extends Rejection {
 
     public DocketTooLarge(String message) {
         super(message);
+    }
+
+    public DocketTooLarge(String message, Wording wording) {
+        super(message, wording);
     }
 }

@@ -1,5 +1,9 @@
 package org.greffe.registry.application;
 
+import org.greffe.registry.model.Wording;
+
+import java.util.Optional;
+
 /**
  * Shapes of the text fields the API and the docket import accept; narrow so that no free text (and no name) enters
  * the log. One definition for both doors, so a value refused by one is refused by the other.
@@ -29,5 +33,16 @@ public final class Patterns {
     public static final String HEARING_MESSAGE = "must be up to 3 letters and 1 to 4 digits, e.g. H1";
 
     private Patterns() {
+    }
+
+    /** One of the messages above, to be said in another language; empty for any other message. */
+    public static Optional<Wording> wording(String message) {
+        return Optional.ofNullable(switch (message == null ? "" : message) {
+            case ID_MESSAGE -> Wording.of("pattern.id");
+            case DOCKET_MESSAGE -> Wording.of("pattern.docket");
+            case GROUP_MESSAGE -> Wording.of("pattern.group");
+            case HEARING_MESSAGE -> Wording.of("pattern.hearing");
+            default -> null;
+        });
     }
 }

@@ -4,7 +4,9 @@ import org.greffe.registry.model.CaseRuleViolation;
 import org.greffe.registry.model.HearingNotFound;
 import org.greffe.registry.model.InvalidCommand;
 import org.greffe.registry.model.Rejection;
+import org.greffe.registry.model.Rule;
 import org.greffe.registry.model.UnknownReferenceData;
+import org.greffe.registry.model.Wording;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,42 +34,65 @@ public record Problem(int status, String type, String title, String detail, Stri
         this(status, type, title, detail, null, null);
     }
 
-    /** How the registry answers the rejection. */
+    /** How the registry answers the rejection, in English. */
     public static Problem of(Rejection rejection) {
-        String detail = rejection.getMessage();
+        return of(rejection, Words.ENGLISH);
+    }
+
+    /** How the registry answers the rejection, said with the words given (the reader's language). */
+    public static Problem of(Rejection rejection, Words words) {
+        String detail = words.say(rejection.wording(), rejection.getMessage());
         if (rejection instanceof CaseRuleViolation violation) {
-            return new Problem(409, "rule-violated", "A rule of the case lifecycle was broken", detail,
-                    violation.rule().name(), null);
+            Rule rule = violation.rule();
+            // The rule, then how it was broken, joined as each language writes a colon.
+            String said = words.say(Wording.of("rule." + rule.name()), rule.statement())
+                    + words.say(Wording.of("rule.then"), ": ") + words.say(rejection.wording(), violation.detail());
+            return new Problem(409, "rule-violated", title(words, "rule-violated",
+                    "A rule of the case lifecycle was broken"), said, rule.name(), null);
         }
         if (rejection instanceof InvalidCommand invalid) {
-            return invalid(List.of(new FieldError(invalid.field(), detail)));
+            return invalid(List.of(new FieldError(invalid.field(), detail)), words);
         }
         if (rejection instanceof UnknownReferenceData unknown) {
-            return new Problem(422, "unknown-reference", "Unknown reference data", detail, null,
-                    List.of(new FieldError(unknown.field(), detail)));
+            return new Problem(422, "unknown-reference", title(words, "unknown-reference", "Unknown reference data"),
+                    detail, null, List.of(new FieldError(unknown.field(), detail)));
         }
         if (rejection instanceof HearingNotFound || rejection instanceof CaseNotFound
                 || rejection instanceof ImportJobNotFound) {
-            return new Problem(404, "not-found", "Not found", detail);
+            return new Problem(404, "not-found", title(words, "not-found", "Not found"), detail);
         }
         if (rejection instanceof CaseChanged) {
-            return new Problem(409, "concurrent-modification", "The case changed meanwhile", detail);
+            return new Problem(409, "concurrent-modification", title(words, "concurrent-modification",
+                    "The case changed meanwhile"), detail);
         }
         if (rejection instanceof IdempotencyKeyReused) {
-            return new Problem(422, "idempotency-key-reused", "Idempotency-Key reused", detail);
+            return new Problem(422, "idempotency-key-reused", title(words, "idempotency-key-reused",
+                    "Idempotency-Key reused"), detail);
         }
         if (rejection instanceof InvalidDocket) {
-            return new Problem(400, "invalid-docket", "Not a docket file", detail);
+            return new Problem(400, "invalid-docket", title(words, "invalid-docket", "Not a docket file"), detail);
         }
         if (rejection instanceof DocketTooLarge) {
-            return new Problem(413, "docket-too-large", "Docket file too large", detail);
+            return new Problem(413, "docket-too-large", title(words, "docket-too-large", "Docket file too large"),
+                    detail);
         }
         throw new IllegalArgumentException("no problem is defined for " + rejection.getClass().getName());
     }
 
-    /** A request with invalid fields, each listed; the detail lists them too. */
+    /** The title of a problem type, said with the words given. */
+    public static String title(Words words, String type, String english) {
+        return words.say(Wording.of("title." + type), english);
+    }
+
+    /** A request with invalid fields, each listed, in English. */
     public static Problem invalid(List<FieldError> errors) {
-        return new Problem(400, "invalid-request", "Invalid request", fieldsInOneLine(errors), null, errors);
+        return invalid(errors, Words.ENGLISH);
+    }
+
+    /** A request with invalid fields, each listed (their messages already said); the detail lists them too. */
+    public static Problem invalid(List<FieldError> errors, Words words) {
+        return new Problem(400, "invalid-request", title(words, "invalid-request", "Invalid request"),
+                fieldsInOneLine(errors), null, errors);
     }
 
     /** One line naming the broken rule or the invalid fields: how the docket import reports a rejected row. */

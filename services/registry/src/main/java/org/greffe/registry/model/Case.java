@@ -49,7 +49,8 @@ class Case {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(FileCase command, ReferenceData referenceData, DocketNumbers docketNumbers, Clock clock) {
         if (caseId != null) {
-            throw new CaseRuleViolation(Rule.CASE_ALREADY_FILED, "case " + command.caseId() + " exists");
+            throw new CaseRuleViolation(Rule.CASE_ALREADY_FILED, "case " + command.caseId() + " exists",
+                    Wording.of("case.exists", command.caseId()));
         }
         Filing.check(command, referenceData, docketNumbers, LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseFiled(command.caseId(), command.docketNumber(), command.tribunalId(),
@@ -84,7 +85,8 @@ class Case {
         chronology.requireHappened("hearing", command.on(), LocalDate.now(clock));
         if (command.on().isBefore(hearing.date())) {
             throw new CaseRuleViolation(Rule.HEARING_HELD_BEFORE_ITS_DATE,
-                    "hearing " + command.hearingId() + " is set for " + hearing.date() + ", not " + command.on());
+                    "hearing " + command.hearingId() + " is set for " + hearing.date() + ", not " + command.on(),
+                    Wording.of("hearing.held-before-date", command.hearingId(), hearing.date(), command.on()));
         }
         AggregateLifecycle.apply(new HearingHeld(caseId, command.hearingId(), command.on()));
         return version();
@@ -95,7 +97,8 @@ class Case {
         status.requireProceeding(caseId);
         if (!trialHeld) {
             throw new CaseRuleViolation(Rule.JUDGMENT_WITHOUT_TRIAL,
-                    "case " + caseId + " has no held TRIAL hearing at " + tribunalId);
+                    "case " + caseId + " has no held TRIAL hearing at " + tribunalId,
+                    Wording.of("judgment.without-trial", caseId, tribunalId));
         }
         chronology.requireHappened("judgment", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new JudgmentIssued(caseId, command.on(), command.verdict()));
@@ -122,11 +125,12 @@ class Case {
     long handle(TransferCase command, ReferenceData referenceData, Clock clock) {
         status.requireProceeding(caseId);
         if (!referenceData.isKnownTribunal(command.toTribunalId())) {
-            throw new UnknownReferenceData("toTribunalId", "unknown tribunal '" + command.toTribunalId() + "'");
+            throw new UnknownReferenceData("toTribunalId", "unknown tribunal '" + command.toTribunalId() + "'",
+                    Wording.of("reference.unknown-tribunal", command.toTribunalId()));
         }
         if (command.toTribunalId().equals(tribunalId)) {
             throw new CaseRuleViolation(Rule.TRANSFER_TO_SAME_TRIBUNAL, "case " + caseId + " is already at "
-                    + tribunalId);
+                    + tribunalId, Wording.of("transfer.same-tribunal", caseId, tribunalId));
         }
         chronology.requireHappened("transfer", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseTransferred(caseId, command.on(), tribunalId, command.toTribunalId()));

@@ -15,7 +15,8 @@ enum CaseStatus {
 
     void requireNotDisposed(CaseId caseId) {
         if (this == DISPOSED) {
-            throw new CaseRuleViolation(Rule.CASE_DISPOSED, "case " + caseId + " is disposed");
+            throw new CaseRuleViolation(Rule.CASE_DISPOSED, "case " + caseId + " is disposed",
+                    Wording.of("case.disposed", caseId));
         }
     }
 
@@ -23,27 +24,31 @@ enum CaseStatus {
     void requireProceeding(CaseId caseId) {
         requireNotDisposed(caseId);
         if (!proceeding()) {
-            throw new CaseRuleViolation(Rule.CASE_SUSPENDED, "case " + caseId + " is suspended");
+            throw new CaseRuleViolation(Rule.CASE_SUSPENDED, "case " + caseId + " is suspended",
+                    Wording.of("case.suspended", caseId));
         }
     }
 
     void requireSuspendable(CaseId caseId) {
         requireNotDisposed(caseId);
         if (this != ACTIVE) {
-            throw new CaseRuleViolation(Rule.CASE_NOT_ACTIVE, "case " + caseId + " is already suspended");
+            throw new CaseRuleViolation(Rule.CASE_NOT_ACTIVE, "case " + caseId + " is already suspended",
+                    Wording.of("case.already-suspended", caseId));
         }
     }
 
     void requireResumable(CaseId caseId) {
         requireNotDisposed(caseId);
         if (this != SUSPENDED) {
-            throw new CaseRuleViolation(Rule.CASE_NOT_SUSPENDED, "case " + caseId + " is not suspended");
+            throw new CaseRuleViolation(Rule.CASE_NOT_SUSPENDED, "case " + caseId + " is not suspended",
+                    Wording.of("case.not-suspended", caseId));
         }
     }
 
     void requireReopenable(CaseId caseId) {
         if (this != DISPOSED) {
-            throw new CaseRuleViolation(Rule.CASE_NOT_DISPOSED, "case " + caseId + " is pending");
+            throw new CaseRuleViolation(Rule.CASE_NOT_DISPOSED, "case " + caseId + " is pending",
+                    Wording.of("case.pending", caseId));
         }
     }
 }

@@ -22,11 +22,13 @@ record Chronology(LocalDate filedOn, LocalDate latest) {
 
     static void requireFilingDate(LocalDate filedOn, LocalDate today) {
         if (filedOn.isAfter(today)) {
-            throw new CaseRuleViolation(Rule.DATE_IN_FUTURE, "filed on " + filedOn + " is after today, " + today);
+            throw new CaseRuleViolation(Rule.DATE_IN_FUTURE, "filed on " + filedOn + " is after today, " + today,
+                    Wording.of("date.in-future", Wording.of("what.filing"), filedOn, today));
         }
         if (filedOn.isBefore(EARLIEST)) {
             throw new CaseRuleViolation(Rule.DATE_BEFORE_FILING,
-                    "filed on " + filedOn + " is before " + EARLIEST + ", the earliest date the registry accepts");
+                    "filed on " + filedOn + " is before " + EARLIEST + ", the earliest date the registry accepts",
+                    Wording.of("date.before-earliest", Wording.of("what.filing"), filedOn, EARLIEST));
         }
     }
 
@@ -34,19 +36,22 @@ record Chronology(LocalDate filedOn, LocalDate latest) {
     static void requireIncidentDate(LocalDate incidentOn, LocalDate filedOn) {
         if (incidentOn.isAfter(filedOn)) {
             throw new CaseRuleViolation(Rule.INCIDENT_AFTER_FILING,
-                    "incident on " + incidentOn + " is after the filing date " + filedOn);
+                    "incident on " + incidentOn + " is after the filing date " + filedOn,
+                    Wording.of("date.before-filing-reversed", incidentOn, filedOn));
         }
         if (incidentOn.isBefore(EARLIEST)) {
             throw new CaseRuleViolation(Rule.INCIDENT_AFTER_FILING,
                     "incident on " + incidentOn + " is before " + EARLIEST
-                            + ", the earliest date the registry accepts");
+                            + ", the earliest date the registry accepts",
+                    Wording.of("date.before-earliest", Wording.of("what.incident"), incidentOn, EARLIEST));
         }
     }
 
     /** Checks the date of something that has happened. */
     void requireHappened(String what, LocalDate on, LocalDate today) {
         if (on.isAfter(today)) {
-            throw new CaseRuleViolation(Rule.DATE_IN_FUTURE, what + " on " + on + " is after today, " + today);
+            throw new CaseRuleViolation(Rule.DATE_IN_FUTURE, what + " on " + on + " is after today, " + today,
+                    Wording.of("date.in-future", Wording.of("what." + what), on, today));
         }
         requireNotBeforeLatest(what, on);
     }
@@ -55,18 +60,21 @@ record Chronology(LocalDate filedOn, LocalDate latest) {
     void requireNotBeforeLatest(String what, LocalDate on) {
         if (on.isBefore(filedOn)) {
             throw new CaseRuleViolation(Rule.DATE_BEFORE_FILING,
-                    what + " on " + on + " is before the filing date " + filedOn);
+                    what + " on " + on + " is before the filing date " + filedOn,
+                    Wording.of("date.before-filing", Wording.of("what." + what), on, filedOn));
         }
         if (on.isBefore(latest)) {
             throw new CaseRuleViolation(Rule.DATE_OUT_OF_ORDER,
-                    what + " on " + on + " is before " + latest + ", the date of the latest recorded event");
+                    what + " on " + on + " is before " + latest + ", the date of the latest recorded event",
+                    Wording.of("date.out-of-order", Wording.of("what." + what), on, latest));
         }
     }
 
     /** A hearing date decades ahead is a typing error, not a plan. */
     void requireWithinPlanningHorizon(LocalDate date, LocalDate today) {
         if (date.isAfter(today.plusYears(PLANNING_HORIZON_YEARS))) {
-            throw new InvalidCommand("date", "is more than " + PLANNING_HORIZON_YEARS + " years ahead");
+            throw new InvalidCommand("date", "is more than " + PLANNING_HORIZON_YEARS + " years ahead",
+                    Wording.of("date.beyond-horizon", PLANNING_HORIZON_YEARS));
         }
     }
 

@@ -71,4 +71,9 @@ public record ConfiguredDocketNumberFormat(Pattern pattern, String example) impl
     public String expected() {
         return "a docket number in this tribunal's format, such as " + example;
     }
+
+    @Override
+    public Wording expectedWording() {
+        return Wording.of("docket.format-configured", example);
+    }
 }

@@ -44,6 +44,11 @@ record CourtDocketNumberFormat() implements DocketNumberFormat {
                 + MAX_LETTER_RUN + " in a row), a year from 1960 to 2099 and a number, joined by - / or .";
     }
 
+    @Override
+    public Wording expectedWording() {
+        return Wording.of("docket.format-standard", MAX_LETTER_RUN);
+    }
+
     /** Not empty, only ASCII letters and digits, and no run of letters or digits longer than allowed. */
     private static boolean shortRuns(String segment) {
         if (segment.isEmpty()) {

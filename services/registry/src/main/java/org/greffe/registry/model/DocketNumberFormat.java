@@ -17,6 +17,9 @@ public sealed interface DocketNumberFormat permits CourtDocketNumberFormat, Conf
     /** What an accepted docket number looks like, in words, with an example: completes "docketNumber must be ...". */
     String expected();
 
+    /** {@link #expected()} to be said in another language. */
+    Wording expectedWording();
+
     /**
      * Refuses a docket number of another shape.
      *
@@ -24,7 +27,8 @@ public sealed interface DocketNumberFormat permits CourtDocketNumberFormat, Conf
      */
     default void check(String docketNumber) {
         if (!accepts(docketNumber)) {
-            throw new InvalidCommand("docketNumber", "must be " + expected());
+            throw new InvalidCommand("docketNumber", "must be " + expected(),
+                    Wording.of("docket.number-format", expectedWording()));
         }
     }
 }

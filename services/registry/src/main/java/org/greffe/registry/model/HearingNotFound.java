@@ -7,6 +7,6 @@ import org.greffe.events.HearingId;
 public class HearingNotFound extends Rejection {
 
     public HearingNotFound(CaseId caseId, HearingId hearingId) {
-        super("case " + caseId + " has no hearing " + hearingId);
+        super("case " + caseId + " has no hearing " + hearingId, Wording.of("hearing.not-found", caseId, hearingId));
     }
 }

@@ -22,7 +22,8 @@ final class Hearings {
 
     void requireNew(HearingId hearingId) {
         if (byId.containsKey(hearingId)) {
-            throw new CaseRuleViolation(Rule.HEARING_ID_TAKEN, "hearing " + hearingId + " already exists");
+            throw new CaseRuleViolation(Rule.HEARING_ID_TAKEN, "hearing " + hearingId + " already exists",
+                    Wording.of("hearing.id-taken", hearingId));
         }
     }
 
@@ -34,7 +35,8 @@ final class Hearings {
         }
         if (hearing.state() != State.SCHEDULED) {
             throw new CaseRuleViolation(Rule.HEARING_NOT_OPEN,
-                    "hearing " + hearingId + " is " + hearing.state().name().toLowerCase());
+                    "hearing " + hearingId + " is " + hearing.state().name().toLowerCase(),
+                    Wording.of("hearing.not-open", hearingId, Wording.of("state." + hearing.state().name())));
         }
         return hearing;
     }

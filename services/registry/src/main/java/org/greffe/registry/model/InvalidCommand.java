@@ -6,7 +6,11 @@ public class InvalidCommand extends Rejection {
     private final String field;
 
     public InvalidCommand(String field, String message) {
-        super(message);
+        this(field, message, null);
+    }
+
+    public InvalidCommand(String field, String message, Wording wording) {
+        super(message, wording);
         this.field = field;
     }
 

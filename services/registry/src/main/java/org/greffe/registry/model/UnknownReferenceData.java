@@ -6,7 +6,11 @@ public class UnknownReferenceData extends Rejection {
     private final String field;
 
     public UnknownReferenceData(String field, String message) {
-        super(message);
+        this(field, message, null);
+    }
+
+    public UnknownReferenceData(String field, String message, Wording wording) {
+        super(message, wording);
         this.field = field;
     }
 

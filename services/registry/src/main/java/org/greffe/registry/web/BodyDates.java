@@ -1,5 +1,6 @@
 package org.greffe.registry.web;
 
+import org.greffe.registry.model.Wording;
 import org.greffe.events.DateBounds;
 import org.greffe.registry.model.InvalidCommand;
 import org.springframework.core.MethodParameter;
@@ -47,7 +48,8 @@ class BodyDates extends RequestBodyAdviceAdapter {
             Object value = valueOf(component, record);
             String field = prefix + component.getName();
             if (value instanceof LocalDate date && !DateBounds.contains(date)) {
-                throw new InvalidCommand(field, "must be " + DateBounds.DATE_FORM + " (got '" + date + "')");
+                throw new InvalidCommand(field, "must be " + DateBounds.DATE_FORM + " (got '" + date + "')",
+                        Wording.of("date.out-of-range", date.toString()));
             }
             if (value != null && value.getClass().isRecord()) {
                 check(value, field + ".");

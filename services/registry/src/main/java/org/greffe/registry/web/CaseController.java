@@ -1,5 +1,6 @@
 package org.greffe.registry.web;
 
+import org.greffe.registry.model.Wording;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -198,7 +199,7 @@ class CaseController {
         try {
             return value.get();
         } catch (IllegalArgumentException e) {
-            throw new InvalidCommand(field, e.getMessage());
+            throw new InvalidCommand(field, e.getMessage(), Wording.of("value.invalid", field));
         }
     }
 }

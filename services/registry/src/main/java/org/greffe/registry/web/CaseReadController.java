@@ -1,5 +1,6 @@
 package org.greffe.registry.web;
 
+import org.greffe.registry.model.Wording;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -55,7 +56,7 @@ class CaseReadController {
         try {
             id = new CaseId(caseId);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCommand("caseId", e.getMessage());
+            throw new InvalidCommand("caseId", e.getMessage(), Wording.of("value.invalid", "caseId"));
         }
         CaseFile.View view = files.of(id).orElseThrow(() -> new CaseNotFound(caseId));
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").cacheControl(CacheControl.noStore())
@@ -69,20 +70,21 @@ class CaseReadController {
     ResponseEntity<List<DocketMatch>> find(@RequestParam Map<String, String> parameters) {
         for (String parameter : parameters.keySet()) {
             if (!LOOK_UP.contains(parameter)) {
-                throw new InvalidCommand(parameter, "cases are looked up by docketNumber (and tribunalId) only");
+                throw new InvalidCommand(parameter, "cases are looked up by docketNumber (and tribunalId) only",
+                        Wording.of("lookup.only-docket-number"));
             }
         }
         String docketNumber = parameters.get("docketNumber");
         if (docketNumber == null || docketNumber.isBlank() || docketNumber.strip().length() > MAX_DOCKET_NUMBER) {
             throw new InvalidCommand("docketNumber", "give the docket number to look up, 1 to " + MAX_DOCKET_NUMBER
-                    + " characters, e.g. RG-2019-0042");
+                    + " characters, e.g. RG-2019-0042", Wording.of("lookup.docket-number", MAX_DOCKET_NUMBER));
         }
         Optional<TribunalId> tribunalId;
         try {
             tribunalId = Optional.ofNullable(parameters.get("tribunalId")).filter(value -> !value.isBlank())
                                  .map(TribunalId::new);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCommand("tribunalId", e.getMessage());
+            throw new InvalidCommand("tribunalId", e.getMessage(), Wording.of("value.invalid", "tribunalId"));
         }
         List<DocketMatch> matches = files.byDocketNumber(docketNumber, tribunalId).stream()
                                          .map(holder -> new DocketMatch(holder.caseId().value(),

@@ -1,5 +1,6 @@
 package org.greffe.registry.web;
 
+import org.greffe.registry.model.Wording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,7 +73,8 @@ class CommandRequests {
         }
         var matcher = VERSION.matcher(ifMatch.strip());
         if (!matcher.matches()) {
-            throw new InvalidCommand(HttpHeaders.IF_MATCH, "must be a case version as sent in ETag, e.g. \"3\"");
+            throw new InvalidCommand(HttpHeaders.IF_MATCH, "must be a case version as sent in ETag, e.g. \"3\"",
+                    Wording.of("header.if-match"));
         }
         return Long.parseLong(matcher.group(1));
     }
@@ -85,7 +87,8 @@ class CommandRequests {
     private static String idempotencyKey(HttpServletRequest http) {
         String key = http.getHeader(IDEMPOTENCY_KEY);
         if (key != null && !KEY.matcher(key).matches()) {
-            throw new InvalidCommand(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
+            throw new InvalidCommand(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters",
+                    Wording.of("header.idempotency-key"));
         }
         return key;
     }
@@ -97,7 +100,7 @@ class CommandRequests {
             return UUID.randomUUID().toString();
         }
         if (!CORRELATION.matcher(correlationId).matches()) {
-            throw new InvalidCommand(CORRELATION_ID, Patterns.ID_MESSAGE);
+            throw new InvalidCommand(CORRELATION_ID, Patterns.ID_MESSAGE, Wording.of("pattern.id"));
         }
         return correlationId;
     }

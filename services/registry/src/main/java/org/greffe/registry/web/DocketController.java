@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.greffe.registry.model.Wording;
 import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.DocketTooLarge;
 import org.greffe.registry.application.ImportJobNotFound;
@@ -81,7 +82,8 @@ class DocketController {
             @RequestParam(defaultValue = "false") boolean wait, HttpServletRequest http) throws IOException {
         if (http.getContentLengthLong() > docketImport.maxBytes()) {
             throw new DocketTooLarge("the file is larger than " + docketImport.maxBytes() + " bytes; split it into "
-                    + "smaller files (importing them in order gives the same result)");
+                    + "smaller files (importing them in order gives the same result)",
+                    Wording.of("docket.too-many-bytes", docketImport.maxBytes()));
         }
         String user = references.user(CommandRequests.user(http));
         ImportSource source = new ImportSource(user, "import", "upload by " + user);

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.greffe.platform.database.DatabaseOutage;
 import org.greffe.registry.application.Problem;
+import org.greffe.registry.application.Patterns;
 import org.greffe.registry.application.Problem.FieldError;
+import org.greffe.registry.application.Words;
 import org.greffe.registry.model.Rejection;
+import org.greffe.registry.model.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -44,10 +47,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    /** Every refusal of the registry, as {@link Problem#of} words it. */
+    private final Words words;
+
+    ProblemHandler(Words words) {
+        this.words = words;
+    }
+
+    /** Every refusal of the registry, as {@link Problem#of} words it, in the request's language. */
     @ExceptionHandler(Rejection.class)
     ResponseEntity<Object> rejected(Rejection e) {
-        return answer(Problem.of(e));
+        return answer(Problem.of(e, words));
     }
 
     @ExceptionHandler(DataAccessException.class)
@@ -56,8 +65,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return outage(e);
         }
         log.error("database failure while handling a request", e);
-        return answer(new Problem(503, "unavailable", "Storage unavailable",
-                "the event store could not be reached; nothing was recorded"));
+        return answer(new Problem(503, "unavailable", Problem.title(words, "unavailable", "Storage unavailable"),
+                words.say(Wording.of("problem.unavailable"),
+                        "the event store could not be reached; nothing was recorded")));
     }
 
     @ExceptionHandler(Exception.class)
@@ -66,8 +76,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return outage(e);
         }
         log.error("unexpected failure while handling a request", e);
-        return answer(new Problem(500, "internal", "Internal error",
-                "the request failed unexpectedly; nothing was recorded"));
+        return answer(new Problem(500, "internal", Problem.title(words, "internal", "Internal error"),
+                words.say(Wording.of("problem.internal"), "the request failed unexpectedly; nothing was recorded")));
     }
 
     @Override
@@ -76,10 +86,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldError(error.getField(), words.say(
+                        Patterns.wording(error.getDefaultMessage()), error.getDefaultMessage())))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return answer(Problem.invalid(errors));
+        return answer(Problem.invalid(errors, words));
     }
 
     @Override
@@ -90,21 +101,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return answer(Problem.invalid(List.of(new FieldError(path(unknown),
-                    "is not a field of this request; known fields: " + unknown.getKnownPropertyIds()))));
+                    words.say(Wording.of("json.unknown-field", unknown.getKnownPropertyIds()),
+                            "is not a field of this request; known fields: " + unknown.getKnownPropertyIds()))),
+                    words));
         }
         if (cause instanceof InvalidFormatException format) {
             return answer(Problem.invalid(List.of(new FieldError(path(format),
-                    expected(format.getTargetType(), format.getValue())))));
+                    expected(format.getTargetType(), format.getValue()))), words));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return answer(Problem.invalid(List.of(new FieldError(path(mismatch),
-                    expected(mismatch.getTargetType(), null)))));
+                    expected(mismatch.getTargetType(), null))), words));
         }
         String detail = cause instanceof JsonParseException parse
-                ? "the body is not valid JSON: " + parse.getOriginalMessage() + " at line "
-                + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr()
-                : "the body is missing or is not a JSON object of the expected shape";
-        return answer(new Problem(400, "malformed-request", "Malformed request", detail));
+                ? words.say(Wording.of("json.not-json", parse.getLocation().getLineNr(),
+                        parse.getLocation().getColumnNr()), "the body is not valid JSON: " + parse.getOriginalMessage()
+                        + " at line " + parse.getLocation().getLineNr() + ", column "
+                        + parse.getLocation().getColumnNr())
+                : words.say(Wording.of("json.no-object"),
+                        "the body is missing or is not a JSON object of the expected shape");
+        return answer(new Problem(400, "malformed-request", Problem.title(words, "malformed-request",
+                "Malformed request"), detail));
     }
 
     @Override
@@ -127,24 +144,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String expected(Class<?> type, Object value) {
-        String got = value == null ? "" : " (got '" + abbreviated(String.valueOf(value)) + "')";
+    private String expected(Class<?> type, Object value) {
+        String echoed = value == null ? null : abbreviated(String.valueOf(value));
+        String got = echoed == null ? "" : " (got '" + echoed + "')";
+        String gotSaid = echoed == null ? "" : words.say(Wording.of("json.got", echoed), got);
         if (type == null) {
-            return "has the wrong type";
+            return words.say(Wording.of("json.wrong-type"), "has the wrong type");
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.toString(type.getEnumConstants()) + got;
+            String values = Arrays.toString(type.getEnumConstants());
+            return words.say(Wording.of("json.one-of", values), "must be one of " + values) + gotSaid;
         }
         if (type == java.time.LocalDate.class) {
-            return "must be a date as YYYY-MM-DD" + got;
+            return words.say(Wording.of("json.date"), "must be a date as YYYY-MM-DD") + gotSaid;
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "must be a whole number" + got;
+            return words.say(Wording.of("json.whole-number"), "must be a whole number") + gotSaid;
         }
         if (type == String.class) {
-            return "must be a string";
+            return words.say(Wording.of("json.string"), "must be a string");
         }
-        return "must be a " + type.getSimpleName() + got;
+        return words.say(Wording.of("json.wrong-type"), "must be a " + type.getSimpleName()) + gotSaid;
     }
 
     /** Echoes at most a little of what was sent: enough to spot a typo, never a flood. */
@@ -158,11 +178,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * The database is out of reach (stopped, restarting, unreachable): nothing was recorded, and the same request may
      * be sent again, with its idempotency key, once it is back.
      */
-    private static ResponseEntity<Object> outage(Exception e) {
+    private ResponseEntity<Object> outage(Exception e) {
         log.warn("database unreachable while handling a request: {}", e.toString());
-        ResponseEntity<Object> answer = answer(new Problem(503, "database-unavailable", "Database unavailable",
+        ResponseEntity<Object> answer = answer(new Problem(503, "database-unavailable", Problem.title(words,
+                "database-unavailable", "Database unavailable"), words.say(Wording.of("problem.database-unavailable"),
                 "the database cannot be reached just now; nothing was recorded. Send the same request again in a "
-                        + "few seconds"));
+                        + "few seconds")));
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                              .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
                              .body(answer.getBody());

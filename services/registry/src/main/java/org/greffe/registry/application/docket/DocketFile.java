@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.greffe.registry.model.Wording;
 import org.greffe.registry.application.DocketTooLarge;
 import org.greffe.registry.application.InvalidDocket;
 
@@ -117,7 +118,8 @@ final class DocketFile implements AutoCloseable {
                 out.write(buffer, from, read - from);
             }
         } catch (CharacterCodingException e) {
-            throw new InvalidDocket("the file is not UTF-8 text (" + e.getMessage() + "); save it as CSV UTF-8");
+            throw new InvalidDocket("the file is not UTF-8 text (" + e.getMessage() + "); save it as CSV UTF-8",
+                    Wording.of("docket.not-utf8"));
         }
     }
 
@@ -134,7 +136,8 @@ final class DocketFile implements AutoCloseable {
             }
             return COMMAS;
         } catch (CharacterCodingException e) {
-            throw new InvalidDocket("the file is not UTF-8 text (" + e.getMessage() + "); save it as CSV UTF-8");
+            throw new InvalidDocket("the file is not UTF-8 text (" + e.getMessage() + "); save it as CSV UTF-8",
+                    Wording.of("docket.not-utf8"));
         }
     }
 
@@ -145,7 +148,8 @@ final class DocketFile implements AutoCloseable {
             for (CSVRecord record : parser) {
                 if (!blank(record) && ++rows > maxRows) {
                     throw new DocketTooLarge("the file has more than " + maxRows + " rows; split it into smaller "
-                            + "files (importing them in order gives the same result)");
+                            + "files (importing them in order gives the same result)",
+                            Wording.of("docket.too-many-rows", maxRows));
                 }
             }
             return rows;
@@ -158,13 +162,15 @@ final class DocketFile implements AutoCloseable {
             throw e;
         } catch (IllegalArgumentException e) {
             // commons-csv's complaint about the header itself: a duplicate or an empty column name.
-            throw new InvalidDocket("the header row is not valid: " + e.getMessage() + "; " + expectedHeader());
+            throw new InvalidDocket("the header row is not valid: " + e.getMessage() + "; " + expectedHeader(),
+                    Wording.of("docket.header-invalid", String.join(",", COLUMNS)));
         }
     }
 
     private static void checkHeader(List<String> header) {
         if (header.isEmpty()) {
-            throw new InvalidDocket("the file is empty; " + expectedHeader());
+            throw new InvalidDocket("the file is empty; " + expectedHeader(),
+                    Wording.of("docket.empty", String.join(",", COLUMNS)));
         }
         List<String> missing = COLUMNS.stream().filter(column -> !header.contains(column)).toList();
         List<String> unknown = header.stream().filter(column -> !COLUMNS.contains(column)).toList();
@@ -176,7 +182,8 @@ final class DocketFile implements AutoCloseable {
             if (!unknown.isEmpty()) {
                 problems.add("it names unknown columns " + unknown);
             }
-            throw new InvalidDocket(String.join(" and ", problems) + "; " + expectedHeader());
+            throw new InvalidDocket(String.join(" and ", problems) + "; " + expectedHeader(),
+                    Wording.of("docket.header-columns", missing, unknown, String.join(",", COLUMNS)));
         }
     }
 
@@ -186,7 +193,8 @@ final class DocketFile implements AutoCloseable {
     }
 
     private static InvalidDocket notCsv(CSVException e) {
-        return new InvalidDocket("the file is not valid CSV: " + e.getMessage());
+        return new InvalidDocket("the file is not valid CSV: " + e.getMessage(),
+                Wording.of("docket.not-csv", e.getMessage()));
     }
 
     private static boolean blank(CSVRecord record) {
@@ -256,7 +264,8 @@ final class DocketFile implements AutoCloseable {
             written += bytes;
             if (written > maxBytes) {
                 throw new DocketTooLarge("the file is larger than " + maxBytes + " bytes; split it into smaller "
-                        + "files (importing them in order gives the same result)");
+                        + "files (importing them in order gives the same result)",
+                        Wording.of("docket.too-many-bytes", maxBytes));
             }
         }
     }
