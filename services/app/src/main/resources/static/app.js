@@ -11,16 +11,36 @@ import { renderSignIn, showUser } from './js/sign-in.js';
 import { relabelLive, startStream, stopStream } from './js/live.js';
 import { showOverview } from './js/overview.js';
 import { showTribunal } from './js/tribunal.js';
+import { showCase, showDesk, showImport } from './js/desk.js';
 
 function currentRoute() {
   const hash = location.hash.replace(/^#\/?/, '');
-  const match = /^tribunal\/([a-z0-9-]+)/.exec(hash);
-  return match ? { view: 'tribunal', id: match[1] } : { view: 'overview' };
+  const tribunal = /^tribunal\/([a-z0-9-]+)/.exec(hash);
+  if (tribunal) { return { view: 'tribunal', id: tribunal[1] }; }
+  const deskCase = /^desk\/case\/([A-Za-z0-9._:-]+)/.exec(hash);
+  if (deskCase) { return { view: 'case', id: deskCase[1] }; }
+  if (/^desk\/import/.test(hash)) { return { view: 'import' }; }
+  if (/^desk/.test(hash)) { return { view: 'desk' }; }
+  return { view: 'overview' };
 }
 
 function show(focus) {
   const r = currentRoute();
-  if (r.view === 'tribunal') { showTribunal(r.id, focus, failure); } else { showOverview(focus, failure); }
+  markCurrentDesk(r.view);
+  if (r.view === 'tribunal') { showTribunal(r.id, focus, failure); }
+  else if (r.view === 'case') { showCase(r.id, focus, failure); }
+  else if (r.view === 'import') { showImport(focus, failure); }
+  else if (r.view === 'desk') { showDesk(focus, failure); }
+  else { showOverview(focus, failure); }
+}
+
+/** The header's links to the desks: the one shown is marked as the current page. */
+function markCurrentDesk(view) {
+  const desk = view === 'case' || view === 'import' || view === 'desk' ? 'desk' : 'dashboard';
+  document.querySelectorAll('#desks a').forEach((link) => {
+    if (link.getAttribute('data-desk') === desk) { link.setAttribute('aria-current', 'page'); }
+    else { link.removeAttribute('aria-current'); }
+  });
 }
 
 function route() {
@@ -30,9 +50,13 @@ function route() {
   show(true);
 }
 
-/** Draws the view again with fresh figures, if one is shown to a signed-in user. */
-function refresh() {
+/**
+ * Draws the view again with fresh figures, if one is shown to a signed-in user; a desk's forms are left alone as the
+ * log moves on (a clerk may be typing), unless always (a change of language).
+ */
+function refresh(always) {
   if (!authorization() || !document.getElementById('view-title')) { return; }
+  if (!always && currentRoute().view !== 'overview' && currentRoute().view !== 'tribunal') { return; }
   show(false);
 }
 
@@ -70,7 +94,7 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   switchLang();
   applyLang();
   relabelLive();
-  if (authorization()) { refresh(); if (!document.getElementById('view-title')) { route(); } }
+  if (authorization()) { refresh(true); if (!document.getElementById('view-title')) { route(); } }
   else { signIn(); }
   document.getElementById('lang-switch').focus();
 });

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A clerk finds a case by its docket number and reads where it stands; the {@code Location} of a new case answers;
  * every read is in the access log; nothing but the docket number can be searched. Files at the specialised pole,
- * which no other test sharing the database writes to.
+ * whose figures no test sharing the database counts (LanguageIntegrationTest files there too).
  */
 class CaseReadIntegrationTest extends IntegrationTest {
 

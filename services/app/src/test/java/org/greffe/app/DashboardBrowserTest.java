@@ -1,43 +1,24 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), on the demo
@@ -49,51 +30,11 @@ import static org.assertj.core.api.Assertions.fail;
  * next; the tribunal's forecast panel draws what the API forecasts for the scenario set, for the clerk and for the
  * advocate. Screenshots are saved in {@code target/browser/}.
  *
- * <p>{@code .ci/run} installs Chromium when it is missing and sets {@code GREFFE_BROWSER_TEST=required}, which makes
- * a missing browser a failure; elsewhere the test is skipped (and reported as skipped) without one.
+  * <p>The browser and the demo database it shares with the desks' test: {@link BrowserTest}.
  */
-class DashboardBrowserTest extends HttpIntegrationTest {
+class DashboardBrowserTest extends BrowserTest {
 
     private static final String TRIBUNAL = "bamako-commune-iii";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private WebDriver browser;
-    private Path downloads;
-
-    @DynamicPropertySource
-    static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
-        ownEmbeddedDatabase(registry, "browser", true);
-    }
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        downloads = Files.createTempDirectory("greffe-browser-downloads");
-        File chromium = new File(System.getenv().getOrDefault("GREFFE_CHROMIUM", "/usr/bin/chromium"));
-        File driver = new File(System.getenv().getOrDefault("GREFFE_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        if (!chromium.canExecute() || !driver.canExecute()) {
-            String missing = "no " + chromium + " or " + driver + ": apt-get install chromium chromium-driver";
-            if ("required".equals(System.getenv("GREFFE_BROWSER_TEST"))) {
-                fail(missing);
-            }
-            Assumptions.abort(missing);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1600", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en",
-                "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
-                                                                       .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        // Before any page script: every Content-Security-Policy violation is kept for the test to read.
-        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                window.cspViolations = [];
-                document.addEventListener('securitypolicyviolation',
-                    e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"""));
-    }
-
     /** The page needs nothing its policy forbids, and a script injected into it does not run. */
     @Test
     void thePageKeepsToItsContentSecurityPolicyAndAnInjectedScriptDoesNotRun() {
@@ -118,13 +59,6 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         assertThat(page.executeScript("return window.injectedRan === true")).isEqualTo(false);
         assertThat((List<?>) page.executeScript("return window.cspViolations")).allSatisfy(violation ->
                 assertThat(violation.toString()).startsWith("script-src"));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -450,13 +384,6 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         return range.get("p10").asText() + "," + range.get("p50").asText() + "," + range.get("p90").asText();
     }
 
-    private void signIn(WebDriverWait wait, String user) {
-        wait.until(page -> testId("sign-in-form").isDisplayed());
-        testId("sign-in-user").sendKeys(user);
-        testId("sign-in-password").sendKeys(user);
-        testId("sign-in-submit").click();
-    }
-
     /** Checks every breakdown cell shown against the API's answer; returns how many are suppressed. */
     private int suppressedCellsMatch(JsonNode after) {
         int suppressed = 0;
@@ -479,44 +406,8 @@ class DashboardBrowserTest extends HttpIntegrationTest {
         return suppressed;
     }
 
-    /**
-     * Runs the checks until they pass or {@link #PATIENCE} is over: the page draws a view again whenever its figures
-     * are fetched again (a live update, a language switch), which makes elements found before stale.
-     */
-    private void eventually(Runnable checks) {
-        AtomicReference<Throwable> last = new AtomicReference<>();
-        try {
-            new WebDriverWait(browser, PATIENCE).until(page -> {
-                try {
-                    checks.run();
-                    return true;
-                } catch (AssertionError | StaleElementReferenceException | NoSuchElementException e) {
-                    last.set(e);
-                    return false;
-                }
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("not so within " + PATIENCE + ": " + last.get().getMessage(), last.get());
-        }
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path screenshots = Path.of("target", "browser");
-        Files.createDirectories(screenshots);
-        File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(screenshot.toPath(), screenshots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private WebElement testId(String id) {
-        return browser.findElement(By.cssSelector("[data-testid='" + id + "']"));
-    }
-
     private static String cell(WebElement row, String id) {
         return row.findElement(By.cssSelector("[data-testid='" + id + "']")).getText();
     }
 
-    private static long digits(String text) {
-        String digits = text.replaceAll("\\D", "");
-        return digits.isEmpty() ? -1 : Long.parseLong(digits);
-    }
 }

@@ -53,7 +53,7 @@ public class SecurityConfiguration {
      * module, the modules it imports ({@code js/}) and its words ({@code i18n/}).
      */
     static final String[] DASHBOARD_ASSETS = {"/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/js/*.js",
-        "/i18n/*.js"};
+        "/i18n/*.js", "/docket-template.csv"};
 
     /**
      * The dashboard page's Content-Security-Policy: scripts, styles and requests from Greffe itself only, no inline
