@@ -86,7 +86,7 @@ class BenchSmokeTest {
                 "command p50, soak of 20 s on 2 instances, last third of the run",
                 "command p99, soak of 20 s on 2 instances, last third of the run",
                 "caseload read p99, soak of 20 s on 2 instances, last third of the run",
-                "heap after collections, soak of 20 s on 2 instances, last third of the run",
+                "live heap (after a full collection), soak of 20 s on 2 instances, last third of the run",
                 "database connections, soak of 20 s on 2 instances, last third of the run");
         assertThat(written.get("soak")).as("the soak's windows").hasSizeGreaterThanOrEqualTo(3);
         for (JsonNode window : written.get("soak")) {

@@ -49,7 +49,8 @@ class DashboardIntegrationTest extends IntegrationTest {
      */
     @Test
     void everyAssetIsLocalAndServedWithItsType() {
-        Map<String, String> types = Map.of("html", "text/html", "js", "text/javascript", "css", "text/css");
+        Map<String, String> types = Map.of("html", "text/html", "js", "text/javascript", "css", "text/css", "csv",
+                "text/csv");
         List<String> files = DashboardFiles.all();
         assertThat(files).contains("index.html", "app.js", "app.css", "i18n/fr.js", "i18n/en.js");
         for (String file : files) {
