@@ -17,10 +17,8 @@ import org.greffe.events.CaseTransferred;
 import org.greffe.events.CaseWithdrawn;
 import org.greffe.events.HearingAdjourned;
 import org.greffe.events.HearingHeld;
-import org.greffe.events.HearingKind;
 import org.greffe.events.HearingScheduled;
 import org.greffe.events.JudgmentIssued;
-import org.greffe.events.TribunalId;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,11 +33,8 @@ class Case {
 
     @AggregateIdentifier
     private CaseId caseId;
-    private TribunalId tribunalId;
-    private CaseStatus status;
-    private Chronology chronology;
-    private boolean trialHeld;
-    private final Hearings hearings = new Hearings();
+    /** Assigned by the event-sourcing handlers below only, as {@link CaseFile} folds it for clerks. */
+    private final CaseState state = new CaseState();
 
     Case() {
         // for Axon: state is rebuilt from events
@@ -61,28 +56,28 @@ class Case {
 
     @CommandHandler
     long handle(ScheduleHearing command, Clock clock) {
-        status.requireProceeding(caseId);
-        hearings.requireNew(command.hearingId());
-        chronology.requireNotBeforeLatest("hearing", command.date());
-        chronology.requireWithinPlanningHorizon(command.date(), LocalDate.now(clock));
+        state.status().requireProceeding(caseId);
+        state.hearings().requireNew(command.hearingId());
+        state.chronology().requireNotBeforeLatest("hearing", command.date());
+        state.chronology().requireWithinPlanningHorizon(command.date(), LocalDate.now(clock));
         AggregateLifecycle.apply(new HearingScheduled(caseId, command.hearingId(), command.kind(), command.date()));
         return version();
     }
 
     @CommandHandler
     long handle(AdjournHearing command, Clock clock) {
-        status.requireNotDisposed(caseId);
-        hearings.requireOpen(caseId, command.hearingId());
-        chronology.requireHappened("adjournment", command.on(), LocalDate.now(clock));
+        state.status().requireNotDisposed(caseId);
+        state.hearings().requireOpen(caseId, command.hearingId());
+        state.chronology().requireHappened("adjournment", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new HearingAdjourned(caseId, command.hearingId(), command.on(), command.reason()));
         return version();
     }
 
     @CommandHandler
     long handle(HoldHearing command, Clock clock) {
-        status.requireProceeding(caseId);
-        Hearings.Hearing hearing = hearings.requireOpen(caseId, command.hearingId());
-        chronology.requireHappened("hearing", command.on(), LocalDate.now(clock));
+        state.status().requireProceeding(caseId);
+        Hearings.Hearing hearing = state.hearings().requireOpen(caseId, command.hearingId());
+        state.chronology().requireHappened("hearing", command.on(), LocalDate.now(clock));
         if (command.on().isBefore(hearing.date())) {
             throw new CaseRuleViolation(Rule.HEARING_HELD_BEFORE_ITS_DATE,
                     "hearing " + command.hearingId() + " is set for " + hearing.date() + ", not " + command.on(),
@@ -94,69 +89,70 @@ class Case {
 
     @CommandHandler
     long handle(IssueJudgment command, Clock clock) {
-        status.requireProceeding(caseId);
-        if (!trialHeld) {
+        state.status().requireProceeding(caseId);
+        if (!state.trialHeld()) {
             throw new CaseRuleViolation(Rule.JUDGMENT_WITHOUT_TRIAL,
-                    "case " + caseId + " has no held TRIAL hearing at " + tribunalId,
-                    Wording.of("judgment.without-trial", caseId, tribunalId));
+                    "case " + caseId + " has no held TRIAL hearing at " + state.tribunalId(),
+                    Wording.of("judgment.without-trial", caseId, state.tribunalId()));
         }
-        chronology.requireHappened("judgment", command.on(), LocalDate.now(clock));
+        state.chronology().requireHappened("judgment", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new JudgmentIssued(caseId, command.on(), command.verdict()));
         return version();
     }
 
     @CommandHandler
     long handle(DismissCase command, Clock clock) {
-        status.requireNotDisposed(caseId);
-        chronology.requireHappened("dismissal", command.on(), LocalDate.now(clock));
+        state.status().requireNotDisposed(caseId);
+        state.chronology().requireHappened("dismissal", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseDismissed(caseId, command.on(), command.reason()));
         return version();
     }
 
     @CommandHandler
     long handle(WithdrawCase command, Clock clock) {
-        status.requireNotDisposed(caseId);
-        chronology.requireHappened("withdrawal", command.on(), LocalDate.now(clock));
+        state.status().requireNotDisposed(caseId);
+        state.chronology().requireHappened("withdrawal", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseWithdrawn(caseId, command.on()));
         return version();
     }
 
     @CommandHandler
     long handle(TransferCase command, ReferenceData referenceData, Clock clock) {
-        status.requireProceeding(caseId);
+        state.status().requireProceeding(caseId);
         if (!referenceData.isKnownTribunal(command.toTribunalId())) {
             throw new UnknownReferenceData("toTribunalId", "unknown tribunal '" + command.toTribunalId() + "'",
                     Wording.of("reference.unknown-tribunal", command.toTribunalId()));
         }
-        if (command.toTribunalId().equals(tribunalId)) {
+        if (command.toTribunalId().equals(state.tribunalId())) {
             throw new CaseRuleViolation(Rule.TRANSFER_TO_SAME_TRIBUNAL, "case " + caseId + " is already at "
-                    + tribunalId, Wording.of("transfer.same-tribunal", caseId, tribunalId));
+                    + state.tribunalId(), Wording.of("transfer.same-tribunal", caseId, state.tribunalId()));
         }
-        chronology.requireHappened("transfer", command.on(), LocalDate.now(clock));
-        AggregateLifecycle.apply(new CaseTransferred(caseId, command.on(), tribunalId, command.toTribunalId()));
+        state.chronology().requireHappened("transfer", command.on(), LocalDate.now(clock));
+        AggregateLifecycle.apply(new CaseTransferred(caseId, command.on(), state.tribunalId(),
+                command.toTribunalId()));
         return version();
     }
 
     @CommandHandler
     long handle(SuspendCase command, Clock clock) {
-        status.requireSuspendable(caseId);
-        chronology.requireHappened("suspension", command.on(), LocalDate.now(clock));
+        state.status().requireSuspendable(caseId);
+        state.chronology().requireHappened("suspension", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseSuspended(caseId, command.on(), command.reason()));
         return version();
     }
 
     @CommandHandler
     long handle(ResumeCase command, Clock clock) {
-        status.requireResumable(caseId);
-        chronology.requireHappened("resumption", command.on(), LocalDate.now(clock));
+        state.status().requireResumable(caseId);
+        state.chronology().requireHappened("resumption", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseResumed(caseId, command.on()));
         return version();
     }
 
     @CommandHandler
     long handle(ReopenCase command, Clock clock) {
-        status.requireReopenable(caseId);
-        chronology.requireHappened("reopening", command.on(), LocalDate.now(clock));
+        state.status().requireReopenable(caseId);
+        state.chronology().requireHappened("reopening", command.on(), LocalDate.now(clock));
         AggregateLifecycle.apply(new CaseReopened(caseId, command.on(), command.reason()));
         return version();
     }
@@ -168,74 +164,56 @@ class Case {
     @EventSourcingHandler
     void on(CaseFiled event) {
         caseId = event.caseId();
-        tribunalId = event.tribunalId();
-        status = CaseStatus.ACTIVE;
-        chronology = Chronology.filedOn(event.filedOn());
+        state.on(event);
     }
 
     @EventSourcingHandler
     void on(HearingScheduled event) {
-        hearings.scheduled(event.hearingId(), event.kind(), event.date());
+        state.on(event);
     }
 
     @EventSourcingHandler
     void on(HearingAdjourned event) {
-        hearings.moved(event.hearingId(), Hearings.State.ADJOURNED);
-        chronology = chronology.advancedTo(event.on());
+        state.on(event);
     }
 
     @EventSourcingHandler
     void on(HearingHeld event) {
-        trialHeld |= hearings.kindOf(event.hearingId()) == HearingKind.TRIAL;
-        hearings.moved(event.hearingId(), Hearings.State.HELD);
-        chronology = chronology.advancedTo(event.on());
+        state.on(event);
     }
 
     @EventSourcingHandler
     void on(JudgmentIssued event) {
-        disposedOn(event.on());
+        state.disposedOn(event.on());
     }
 
     @EventSourcingHandler
     void on(CaseDismissed event) {
-        disposedOn(event.on());
+        state.disposedOn(event.on());
     }
 
     @EventSourcingHandler
     void on(CaseWithdrawn event) {
-        disposedOn(event.on());
+        state.disposedOn(event.on());
     }
 
     @EventSourcingHandler
     void on(CaseTransferred event) {
-        tribunalId = event.toTribunalId();
-        trialHeld = false;
-        hearings.vacateOpen();
-        chronology = chronology.advancedTo(event.on());
+        state.on(event);
     }
 
     @EventSourcingHandler
     void on(CaseSuspended event) {
-        status = CaseStatus.SUSPENDED;
-        chronology = chronology.advancedTo(event.on());
+        state.on(event);
     }
 
     @EventSourcingHandler
     void on(CaseResumed event) {
-        status = CaseStatus.ACTIVE;
-        chronology = chronology.advancedTo(event.on());
+        state.on(event);
     }
 
     @EventSourcingHandler
     void on(CaseReopened event) {
-        status = CaseStatus.ACTIVE;
-        trialHeld = false;
-        chronology = chronology.advancedTo(event.on());
-    }
-
-    private void disposedOn(LocalDate on) {
-        status = CaseStatus.DISPOSED;
-        hearings.vacateOpen();
-        chronology = chronology.advancedTo(on);
+        state.on(event);
     }
 }

@@ -6,13 +6,11 @@ import org.greffe.events.CaseFiled;
 import org.greffe.events.CaseReopened;
 import org.greffe.events.CaseResumed;
 import org.greffe.events.CaseSuspended;
-import org.greffe.events.CaseTransferred;
 import org.greffe.events.CaseWithdrawn;
 import org.greffe.events.HearingAdjourned;
 import org.greffe.events.HearingHeld;
 import org.greffe.events.HearingId;
 import org.greffe.events.HearingKind;
-import org.greffe.events.HearingScheduled;
 import org.greffe.events.JudgmentIssued;
 import org.greffe.events.OffenceCategory;
 import org.greffe.events.Victims;
@@ -31,14 +29,10 @@ import java.util.Map;
  */
 public final class CaseFile {
 
+    private final CaseState state = new CaseState();
     private CaseFiled filing;
-    private String tribunalId;
-    private CaseStatus status;
-    private Chronology chronology;
-    private boolean trialHeld;
     private Outcome disposal;
     private Outcome suspension;
-    private final Hearings hearings = new Hearings();
     private final Map<HearingId, Outcome> hearingOutcomes = new HashMap<>();
 
     private CaseFile() {
@@ -59,63 +53,39 @@ public final class CaseFile {
         return file.view(version);
     }
 
+    /** The aggregate's state, then what only the view shows: the filing's facts and each outcome's date and reason. */
     private void apply(Object event) {
+        state.apply(event);
         if (event instanceof CaseFiled filed) {
             filing = filed;
-            tribunalId = filed.tribunalId().value();
-            status = CaseStatus.ACTIVE;
-            chronology = Chronology.filedOn(filed.filedOn());
-        } else if (event instanceof HearingScheduled scheduled) {
-            hearings.scheduled(scheduled.hearingId(), scheduled.kind(), scheduled.date());
         } else if (event instanceof HearingAdjourned adjourned) {
-            hearings.moved(adjourned.hearingId(), Hearings.State.ADJOURNED);
             hearingOutcomes.put(adjourned.hearingId(), new Outcome(adjourned.on(), adjourned.reason().name()));
-            chronology = chronology.advancedTo(adjourned.on());
         } else if (event instanceof HearingHeld held) {
-            trialHeld |= hearings.kindOf(held.hearingId()) == HearingKind.TRIAL;
-            hearings.moved(held.hearingId(), Hearings.State.HELD);
             hearingOutcomes.put(held.hearingId(), new Outcome(held.on(), null));
-            chronology = chronology.advancedTo(held.on());
         } else if (event instanceof JudgmentIssued judgment) {
             disposed(new Outcome(judgment.on(), "JUDGMENT", judgment.verdict().name()));
         } else if (event instanceof CaseDismissed dismissal) {
             disposed(new Outcome(dismissal.on(), "DISMISSAL", dismissal.reason().name()));
         } else if (event instanceof CaseWithdrawn withdrawal) {
             disposed(new Outcome(withdrawal.on(), "WITHDRAWAL", null));
-        } else if (event instanceof CaseTransferred transfer) {
-            tribunalId = transfer.toTribunalId().value();
-            trialHeld = false;
-            hearings.vacateOpen();
-            chronology = chronology.advancedTo(transfer.on());
         } else if (event instanceof CaseSuspended suspended) {
-            status = CaseStatus.SUSPENDED;
             suspension = new Outcome(suspended.on(), suspended.reason().name());
-            chronology = chronology.advancedTo(suspended.on());
-        } else if (event instanceof CaseResumed resumed) {
-            status = CaseStatus.ACTIVE;
+        } else if (event instanceof CaseResumed) {
             suspension = null;
-            chronology = chronology.advancedTo(resumed.on());
-        } else if (event instanceof CaseReopened reopened) {
-            status = CaseStatus.ACTIVE;
-            trialHeld = false;
+        } else if (event instanceof CaseReopened) {
             disposal = null;
-            chronology = chronology.advancedTo(reopened.on());
-        } else {
-            throw new IllegalArgumentException("not an event of a case: " + event.getClass().getName());
         }
     }
 
     private void disposed(Outcome outcome) {
-        status = CaseStatus.DISPOSED;
         disposal = outcome;
         suspension = null;
-        hearings.vacateOpen();
-        chronology = chronology.advancedTo(outcome.on());
     }
 
     private View view(long version) {
+        CaseStatus status = state.status();
         List<HearingView> hearingViews = new ArrayList<>();
-        hearings.all().forEach((id, hearing) -> {
+        state.hearings().all().forEach((id, hearing) -> {
             Outcome outcome = hearingOutcomes.get(id);
             List<String> next = new ArrayList<>();
             if (hearing.state() == Hearings.State.SCHEDULED) {
@@ -133,7 +103,7 @@ public final class CaseFile {
         List<String> next = new ArrayList<>();
         if (status.proceeding()) {
             next.add(Action.HEARING);
-            if (trialHeld) {
+            if (state.trialHeld()) {
                 next.add(Action.JUDGMENT);
             }
         }
@@ -151,10 +121,10 @@ public final class CaseFile {
         if (status == CaseStatus.DISPOSED) {
             next.add(Action.REOPENING);
         }
-        return new View(filing.caseId().value(), filing.docketNumber(), tribunalId, filing.tribunalId().value(),
-                filing.filedOn(), filing.incidentOn(), filing.offence(), filing.victims(), filing.accused(),
-                filing.accusedGroup(), status.name(), trialHeld, chronology.latest(), disposal, suspension,
-                List.copyOf(hearingViews), List.copyOf(next), version);
+        return new View(filing.caseId().value(), filing.docketNumber(), state.tribunalId().value(),
+                filing.tribunalId().value(), filing.filedOn(), filing.incidentOn(), filing.offence(), filing.victims(),
+                filing.accused(), filing.accusedGroup(), status.name(), state.trialHeld(), state.chronology().latest(),
+                disposal, suspension, List.copyOf(hearingViews), List.copyOf(next), version);
     }
 
     /** The names of what a clerk may record next, as the paths of the registry's commands end. */
