@@ -50,6 +50,8 @@ public final class Bench {
     private static final List<String> SCENARIOS = List.of("commands", "forecast", "logs", "gaps", "proofs", "soak");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String REPORT_TRIBUNAL = "bamako-commune-iii";
+    /** The tribunals the soak reads at a fixed size: filed before its load, never written to during it. */
+    private static final List<String> SOAK_HELD = List.of("gao", "tombouctou");
     /**
      * Numbers the docket-number prefixes of a run's filings, so that no two batches of filings share one: the warm-up
      * alone sends hundreds of batches, among which prefixes drawn from the clock collided.
@@ -89,6 +91,19 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException wrong) {
+            // A wrong option or a missing jar: one sentence, not a stack trace.
+            System.err.println("bench: " + wrong.getMessage());
+            System.err.println("usage: java -jar bench/target/greffe-bench.jar [--size=smoke|full] "
+                    + "[--scenarios=" + String.join(",", SCENARIOS) + "] [--jdbc-url=...] [--out=FILE] "
+                    + "(see docs/benchmarks.md)");
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -713,10 +728,13 @@ public final class Bench {
     /**
      * Two instances on one database under a steady mixed load for {@code soakSeconds}: four clerks file cases (every
      * third with a trial hearing) at about 20 commands a second each, two readers read a tribunal's exact figures
-     * about 10 times a second each, half through each instance. Every window (a thirtieth of the run, at least 5 s):
-     * the latencies, the most heap an instance kept after a collection, the heap its live objects hold (a full
-     * collection asked for at the window's end; the first and last windows' class histograms are kept beside the
-     * instances' logs), the connections open. The results compare the
+     * about 10 times a second each, half through each instance. The readers read two tribunals filed with a fixed
+     * number of cases before the load starts and never written to during it: an exact read folds every record of its
+     * tribunal, so reads of tribunals that grow would measure the growth of their caseload, not of the service over
+     * time. A third reader, once a second, reads the tribunals that do grow, for that cost, reported without a target.
+     * Every window (a thirtieth of the run, at least 5 s): the latencies, the most heap an instance kept after a
+     * collection, the heap its live objects hold (a full collection asked for at the window's end; the first and last
+     * windows' class histograms are kept beside the instances' logs), the connections open. The results compare the
      * last third of the windows with the first (the first window left out: the JIT's); near 1 is no growth. Any answer
      * other than 2xx ends the run.
      */
@@ -731,7 +749,12 @@ public final class Bench {
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger dockets = new AtomicInteger();
             String prefix = "SOAK" + PREFIXES.incrementAndGet();
-            ExecutorService load = Executors.newFixedThreadPool(6);
+            List<String> growing = SyntheticCases.TRIBUNALS.stream().filter(t -> !SOAK_HELD.contains(t)).toList();
+            int held = (int) Math.min(2_000, Math.max(50, sizes.soakSeconds() * 2));
+            long seeded = seedSoak(servers, prefix, dockets, held);
+            log("Soak: " + held + " cases filed at each of " + SOAK_HELD + ", folded up to position " + seeded);
+            AtomicReference<Queue<Long>> growingReads = new AtomicReference<>(new ConcurrentLinkedQueue<>());
+            ExecutorService load = Executors.newFixedThreadPool(7);
             List<Future<?>> loads = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
                 GreffeServer through = servers.get(c % 2);
@@ -740,7 +763,8 @@ public final class Bench {
                         int n = dockets.incrementAndGet();
                         long sent = System.nanoTime();
                         String caseId = JSON.readTree(require(through.post("/api/cases", "application/json",
-                                filing(prefix, n), clerk), 201).body()).get("caseId").asText();
+                                filing(prefix, n, growing.get(n % growing.size())), clerk), 201).body())
+                                            .get("caseId").asText();
                         writes.get().add(System.nanoTime() - sent);
                         if (n % 3 == 0) {
                             sent = System.nanoTime();
@@ -758,13 +782,22 @@ public final class Bench {
                 loads.add(load.submit(() -> {
                     for (int n = 0; running.get(); n++) {
                         long sent = System.nanoTime();
-                        require(through.get("/api/caseload/" + SyntheticCases.tribunal(n), clerk), 200);
+                        require(through.get("/api/caseload/" + SOAK_HELD.get(n % SOAK_HELD.size()), clerk), 200);
                         reads.get().add(System.nanoTime() - sent);
                         Thread.sleep(90);
                     }
                     return null;
                 }));
             }
+            loads.add(load.submit(() -> {
+                for (int n = 0; running.get(); n++) {
+                    long sent = System.nanoTime();
+                    require(servers.get(n % 2).get("/api/caseload/" + growing.get(n % growing.size()), clerk), 200);
+                    growingReads.get().add(System.nanoTime() - sent);
+                    Thread.sleep(1_000);
+                }
+                return null;
+            }));
             // A window without a collection keeps the heap the last one left: from Greffe's start on, to begin with.
             long heap = Soak.heapAfterGc(servers, new long[]{0, 0});
             try {
@@ -783,6 +816,8 @@ public final class Bench {
                     List<Long> read = new ArrayList<>(reads.getAndSet(new ConcurrentLinkedQueue<>()));
                     double[] w50w99 = Soak.percentiles(written);
                     double[] r50r99 = Soak.percentiles(read);
+                    List<Long> readGrowing = new ArrayList<>(growingReads.getAndSet(new ConcurrentLinkedQueue<>()));
+                    double[] g50g99 = Soak.percentiles(readGrowing);
                     long collected = Soak.heapAfterGc(servers, marks);
                     heap = collected > 0 ? collected : heap;
                     long live = Soak.liveHeap(servers);
@@ -793,7 +828,8 @@ public final class Bench {
                         }
                     }
                     Soak window = new Soak(w, written.size(), round(w50w99[0]), round(w50w99[1]), read.size(),
-                            round(r50r99[0]), round(r50r99[1]), heap, live, Soak.connections(database, url));
+                            round(r50r99[0]), round(r50r99[1]), readGrowing.size(), round(g50g99[1]), heap, live,
+                            Soak.connections(database, url));
                     soakWindows.add(window);
                     log("Soak " + window.line());
                 }
@@ -811,7 +847,8 @@ public final class Bench {
             String baseline = "the same in the first third";
             soakResult("command p50" + of, "ms", baseline, Soak::writeP50, 1.5);
             soakResult("command p99" + of, "ms", baseline, Soak::writeP99, 2.0);
-            soakResult("caseload read p99" + of, "ms", baseline, Soak::readP99, 2.0);
+            soakResult("caseload read p99, tribunals of a fixed size" + of, "ms", baseline, Soak::readP99, 2.0);
+            soakResult("caseload read p99, tribunals that grow" + of, "ms", baseline, Soak::growingReadP99, 0);
             soakResult("live heap (after a full collection)" + of, "MiB", baseline, soak -> soak.liveHeapMiB(), 1.5);
             soakResult("database connections" + of, "connections", baseline, soak -> soak.connections(), 1.0);
         }
@@ -825,9 +862,59 @@ public final class Bench {
         int third = Math.max(1, steady.size() / 3);
         double first = median(steady.subList(0, third), figure);
         double last = median(steady.subList(steady.size() - third, steady.size()), figure);
+        if (most <= 0) {
+            results.add(Result.reported(name, round(last), unit, baseline, round(first)));
+            log(last());
+            return;
+        }
         results.add(Result.valueTarget(name, round(last), unit, baseline, round(first), "ratio <= " + most,
                 first == 0 ? last == 0 : last / first <= most));
         log(last());
+    }
+
+    /**
+     * Files {@code each} cases at each tribunal the soak reads at a fixed size, through both instances, and waits until
+     * both answer with figures that fold them all.
+     *
+     * @return the log position of the last filing
+     */
+    private long seedSoak(List<GreffeServer> servers, String prefix, AtomicInteger dockets, int each)
+            throws Exception {
+        AtomicLong last = new AtomicLong();
+        ExecutorService clerks = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> filed = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                GreffeServer through = servers.get(c % 2);
+                int first = c;
+                filed.add(clerks.submit(() -> {
+                    for (int i = first; i < each * SOAK_HELD.size(); i += 4) {
+                        HttpResponse<String> answer = require(through.post("/api/cases", "application/json",
+                                filing(prefix, dockets.incrementAndGet(), SOAK_HELD.get(i % SOAK_HELD.size())),
+                                clerk), 201);
+                        last.accumulateAndGet(Long.parseLong(answer.headers().firstValue("Greffe-Log-Position")
+                                                                   .orElseThrow()), Math::max);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> clerkDone : filed) {
+                clerkDone.get();
+            }
+        } finally {
+            clerks.shutdown();
+        }
+        for (GreffeServer server : servers) {
+            for (String tribunal : SOAK_HELD) {
+                JsonNode figures = JSON.readTree(require(server.get("/api/caseload/" + tribunal + "?atLeast="
+                        + last.get(), clerk), 200).body());
+                if (figures.get("pending").asInt() != each) {
+                    throw new IllegalStateException(tribunal + " has " + figures.get("pending") + " pending cases, "
+                            + "not the " + each + " filed");
+                }
+            }
+        }
+        return last.get();
     }
 
     private static double median(List<Soak> windows, ToDoubleFunction<Soak> figure) {

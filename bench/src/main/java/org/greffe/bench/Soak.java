@@ -16,9 +16,11 @@ import java.util.Locale;
  * @param writes        commands answered in the window
  * @param writeP50      their median latency, ms
  * @param writeP99      their 99th percentile, ms
- * @param reads         exact caseload reads answered in the window
+ * @param reads         exact caseload reads of the tribunals held at a fixed size answered in the window
  * @param readP50       their median latency, ms
  * @param readP99       their 99th percentile, ms
+ * @param growingReads  exact caseload reads of the tribunals the soak files cases at answered in the window
+ * @param growingReadP99 their 99th percentile, ms: grows with those tribunals' caseloads
  * @param heapAfterGcMiB the most heap any instance kept after a collection in the window; without one in the window,
  *                       what the last collection before it kept. Young collections leave the old generation's garbage:
  *                       this rises until G1's next marking cycle, leak or not
@@ -27,7 +29,7 @@ import java.util.Locale;
  * @param connections   connections to the database at the window's end
  */
 record Soak(int window, long writes, double writeP50, double writeP99, long reads, double readP50, double readP99,
-            long heapAfterGcMiB, long liveHeapMiB, int connections) {
+            long growingReads, double growingReadP99, long heapAfterGcMiB, long liveHeapMiB, int connections) {
 
     /** Connections to the database open now, Greffe's and the bench's one. */
     static int connections(Database database, String url) throws SQLException {
@@ -70,7 +72,8 @@ record Soak(int window, long writes, double writeP50, double writeP99, long read
 
     String line() {
         return String.format(Locale.ROOT, "window %d: %d writes (p50 %.1f ms, p99 %.1f), %d reads (p50 %.1f ms, "
-                + "p99 %.1f), heap after GC %d MiB, live heap %d MiB, %d connections", window, writes, writeP50,
-                writeP99, reads, readP50, readP99, heapAfterGcMiB, liveHeapMiB, connections);
+                + "p99 %.1f), %d reads of growing tribunals (p99 %.1f ms), heap after GC %d MiB, live heap %d MiB, "
+                + "%d connections", window, writes, writeP50, writeP99, reads, readP50, readP99, growingReads,
+                growingReadP99, heapAfterGcMiB, liveHeapMiB, connections);
     }
 }

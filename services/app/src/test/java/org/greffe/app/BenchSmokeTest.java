@@ -85,13 +85,15 @@ class BenchSmokeTest {
                 "consistency proof over HTTP, 5,000 events",
                 "command p50, soak of 20 s on 2 instances, last third of the run",
                 "command p99, soak of 20 s on 2 instances, last third of the run",
-                "caseload read p99, soak of 20 s on 2 instances, last third of the run",
+                "caseload read p99, tribunals of a fixed size, soak of 20 s on 2 instances, last third of the run",
+                "caseload read p99, tribunals that grow, soak of 20 s on 2 instances, last third of the run",
                 "live heap (after a full collection), soak of 20 s on 2 instances, last third of the run",
                 "database connections, soak of 20 s on 2 instances, last third of the run");
         assertThat(written.get("soak")).as("the soak's windows").hasSizeGreaterThanOrEqualTo(3);
         for (JsonNode window : written.get("soak")) {
             assertThat(window.get("writes").asLong()).as(window.toString()).isPositive();
             assertThat(window.get("reads").asLong()).as(window.toString()).isPositive();
+            assertThat(window.get("growingReads").asLong()).as(window.toString()).isPositive();
             assertThat(window.get("connections").asInt()).as(window.toString()).isPositive();
         }
     }
