@@ -1,9 +1,9 @@
 /* Greffe dashboard: plain JavaScript modules, no build step, no outside address. It reads only the JSON API, with
    the signed-in user's credentials, so roles and small-cell suppression apply exactly as for the API.
 
-   This module starts the page: it routes (#/ the overview, #/tribunal/<id> one tribunal), handles what a refusal
-   means for the whole page, and wires the header's buttons. The views and their parts are in js/, the words in
-   i18n/. */
+   This module starts the page: it routes (#/ the overview, #/tribunal/<id> one tribunal, #/desk… the registry desk,
+   #/audit… the audit desk), handles what a refusal means for the whole page, and wires the header's buttons. The
+   views and their parts are in js/, the words in i18n/. */
 import { ApiError, authorization, forgetUser, setAuthorization } from './js/api.js';
 import { lang, switchLang, t } from './js/i18n.js';
 import { problemMessage, showError } from './js/errors.js';
@@ -12,6 +12,7 @@ import { relabelLive, startStream, stopStream } from './js/live.js';
 import { showOverview } from './js/overview.js';
 import { showTribunal } from './js/tribunal.js';
 import { showCase, showDesk, showImport } from './js/desk.js';
+import { showAudit, showAuditCase } from './js/audit.js';
 
 function currentRoute() {
   const hash = location.hash.replace(/^#\/?/, '');
@@ -21,6 +22,9 @@ function currentRoute() {
   if (deskCase) { return { view: 'case', id: deskCase[1] }; }
   if (/^desk\/import/.test(hash)) { return { view: 'import' }; }
   if (/^desk/.test(hash)) { return { view: 'desk' }; }
+  const auditCase = /^audit\/case\/([A-Za-z0-9._:-]+)/.exec(hash);
+  if (auditCase) { return { view: 'audit-case', id: auditCase[1] }; }
+  if (/^audit/.test(hash)) { return { view: 'audit' }; }
   return { view: 'overview' };
 }
 
@@ -31,12 +35,15 @@ function show(focus) {
   else if (r.view === 'case') { showCase(r.id, focus, failure); }
   else if (r.view === 'import') { showImport(focus, failure); }
   else if (r.view === 'desk') { showDesk(focus, failure); }
+  else if (r.view === 'audit') { showAudit(focus, failure); }
+  else if (r.view === 'audit-case') { showAuditCase(r.id, focus, failure); }
   else { showOverview(focus, failure); }
 }
 
 /** The header's links to the desks: the one shown is marked as the current page. */
 function markCurrentDesk(view) {
-  const desk = view === 'case' || view === 'import' || view === 'desk' ? 'desk' : 'dashboard';
+  const desk = view === 'case' || view === 'import' || view === 'desk' ? 'desk'
+    : (view === 'audit' || view === 'audit-case' ? 'audit' : 'dashboard');
   document.querySelectorAll('#desks a').forEach((link) => {
     if (link.getAttribute('data-desk') === desk) { link.setAttribute('aria-current', 'page'); }
     else { link.removeAttribute('aria-current'); }

@@ -111,3 +111,18 @@ export function send(method, path, body, headers, contentType) {
     return { status: response.status, body: json, headers: response.headers };
   }));
 }
+
+/** GETs path as text (an export, NDJSON); rejects with ApiError as api() does. */
+export function fetchText(path) {
+  const auth = authorization();
+  if (!auth) { return Promise.reject(new ApiError(401)); }
+  return fetch(path, { headers: { 'Authorization': auth, 'Accept-Language': lang }, cache: 'no-store' })
+    .then((response) => response.text().then((text) => {
+      if (!response.ok) {
+        let problem = {};
+        try { problem = JSON.parse(text); } catch (e) { problem = {}; }
+        throw new ApiError(response.status, problem.detail || response.statusText, problem);
+      }
+      return text;
+    }));
+}

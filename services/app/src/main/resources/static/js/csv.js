@@ -32,11 +32,16 @@ function csvCell(value) {
 function downloadCsv(shown) {
   if (!shown) { return; }
   const text = shown.rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  const blob = new Blob(['\ufeff' + text], { type: 'text/csv;charset=utf-8' });
+  downloadFile(shown.csvName, '\ufeff' + text, 'text/csv;charset=utf-8');
+}
+
+/** Gives the browser text to save as a file of that name and type. */
+export function downloadFile(name, text, type) {
+  const blob = new Blob([text], { type: type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = shown.csvName;
+  link.download = name;
   document.body.appendChild(link);
   link.click();
   link.remove();

@@ -47,6 +47,8 @@ abstract class BrowserTest extends HttpIntegrationTest {
     @DynamicPropertySource
     static void ownDatabaseInDemoMode(DynamicPropertyRegistry registry) throws IOException {
         ownEmbeddedDatabase(registry, "browser", true);
+        // The audit desk saves the latest signed head: one is signed seconds after start rather than a minute.
+        registry.add("greffe.audit.tree-head-interval", () -> "PT3S");
     }
 
     @BeforeEach

@@ -43,7 +43,7 @@ class DashboardTranslationsTest {
         }
     }
 
-    /** The keys the registry desk completes at run time from what the API answers: every value it can answer. */
+    /** The keys the desks complete at run time from what the API answers: every value it can answer. */
     @Test
     void everyKeyTheDeskCompletesFromTheApisCodesHasATextInEachLanguage() {
         Set<String> completed = new TreeSet<>();
@@ -54,6 +54,7 @@ class DashboardTranslationsTest {
         List.of("JUDGMENT", "DISMISSAL", "WITHDRAWAL").forEach(kind -> completed.add("disposal" + kind));
         List.of("RUNNING", "DONE", "FAILED", "STOPPED").forEach(state -> completed.add("deskJob" + state));
         List.of("kind", "verdict", "reason").forEach(field -> completed.add("deskField_" + field));
+        List.of("IDLE", "RUNNING", "DONE", "FAILED", "SKIPPED").forEach(state -> completed.add("auditRebuild" + state));
         List.of("CaseFiled", "HearingScheduled", "HearingAdjourned", "HearingHeld", "JudgmentIssued", "CaseDismissed",
                 "CaseWithdrawn", "CaseTransferred", "CaseSuspended", "CaseResumed", "CaseReopened")
             .forEach(event -> completed.add("event_" + event));
