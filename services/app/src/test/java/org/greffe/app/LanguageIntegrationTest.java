@@ -85,4 +85,44 @@ class LanguageIntegrationTest extends IntegrationTest {
         assertThat(malformed.json().get("errors").get(0).get("message").asText())
                 .startsWith("doit être l'une des valeurs [RAPE, ").endsWith(" (reçu « THEFT »)");
     }
+
+    /**
+     * A docket file's refused rows, read by a French clerk: each reason in French, column names and codes as the file
+     * writes them; the same job read in English says them in English.
+     */
+    @Test
+    void theRowsADocketImportRefusedAreExplainedInTheReadersLanguage() {
+        String docket = newDocket();
+        String csv = "docketNumber,tribunalId,event,date,incidentOn,offence,women,girls,men,boys,accused,accusedGroup,"
+                + "hearing,hearingKind,reason,verdict,toTribunalId\n"
+                + docket + "," + TRIBUNAL + ",FILED,2019-03-14,,RAPE,1,0,0,0,UNIDENTIFIED,,,,,,\n"
+                + docket + "," + TRIBUNAL + ",HEARING_ADJOURNED,2019-04-01,,,,,,,,,H7,,SECURITY,,\n"
+                + docket + "," + TRIBUNAL + ",WITHDRAWN,2019-02-01,,,,,,,,,,,,,\n"
+                + newDocket() + "," + TRIBUNAL + ",FILED,14/03/2019,,THEFT,1,0,0,0,UNIDENTIFIED,,,,,,\n"
+                + docket + "," + TRIBUNAL + ",WITHDRAWN,2019-05-01\n";
+        Response started = send(java.net.http.HttpRequest.newBuilder(uri("/api/dockets"))
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)),
+                FRENCH);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String job = "/api/dockets/" + started.json().get("id").asText();
+        awaitUntil("the import's end", java.time.Duration.ofSeconds(30),
+                () -> !get(job).json().get("state").asText().equals("RUNNING"));
+        JsonNode french = get(job, FRENCH).json().get("rejected");
+        assertThat(french.findValuesAsText("line")).containsExactly("3", "4", "5", "6");
+        assertThat(french.get(0).get("error").asText()).isEqualTo("hearing : le dossier " + docket + " au tribunal "
+                + TRIBUNAL + " n'a pas d'audience « H7 » ; prévoyez-la d'abord par une ligne HEARING_SCHEDULED");
+        assertThat(french.get(1).get("error").asText()).startsWith("DATE_BEFORE_FILING : aucune date d'effet avant la "
+                + "date d'enregistrement du dossier");
+        assertThat(french.get(2).get("error").asText()).isEqualTo("date : doit être une date écrite AAAA-MM-JJ "
+                + "(reçu « 14/03/2019 »); offence : doit être l'une des valeurs [RAPE, SEXUAL_SLAVERY, "
+                + "FORCED_MARRIAGE, FORCED_PREGNANCY, SEXUAL_MUTILATION, FORCED_PROSTITUTION, OTHER_SEXUAL_VIOLENCE] "
+                + "(reçu « THEFT »)");
+        assertThat(french.get(3).get("error").asText())
+                .isEqualTo("la ligne a 4 valeurs alors que l'en-tête a 17 colonnes");
+        JsonNode english = get(job, "Accept-Language", "en").json().get("rejected");
+        assertThat(english.get(3).get("error").asText())
+                .isEqualTo("the row has 4 values where the header has 17 columns");
+        assertThat(english.get(2).get("error").asText()).contains("date: must be a date as YYYY-MM-DD (got "
+                + "'14/03/2019')");
+    }
 }

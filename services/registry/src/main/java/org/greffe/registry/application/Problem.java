@@ -97,10 +97,17 @@ public record Problem(int status, String type, String title, String detail, Stri
 
     /** One line naming the broken rule or the invalid fields: how the docket import reports a rejected row. */
     public String summary() {
+        return summary(Words.ENGLISH);
+    }
+
+    /** The same line, its colons set as the words' language sets them (French puts a space before). */
+    public String summary(Words words) {
+        String then = words.say(Wording.of("rule.then"), ": ");
         if (rule != null) {
-            return rule + ": " + detail;
+            return rule + then + detail;
         }
-        return errors == null || errors.isEmpty() ? detail : fieldsInOneLine(errors);
+        return errors == null || errors.isEmpty() ? detail : errors.stream()
+                .map(error -> error.field() + then + error.message()).collect(Collectors.joining("; "));
     }
 
     private static String fieldsInOneLine(List<FieldError> errors) {

@@ -13,6 +13,7 @@ import org.greffe.registry.application.ClientReferences;
 import org.greffe.registry.application.DocketTooLarge;
 import org.greffe.registry.application.ImportJobNotFound;
 import org.greffe.registry.application.docket.DocketImport;
+import org.greffe.registry.application.Words;
 import org.greffe.registry.application.docket.ImportJob;
 import org.greffe.registry.application.docket.ImportJobs;
 import org.greffe.registry.application.docket.ImportReport;
@@ -50,8 +51,10 @@ class DocketController {
     private final DocketImport docketImport;
     private final ImportJobs jobs;
     private final ClientReferences references;
+    private final Words words;
 
-    DocketController(DocketImport docketImport, ImportJobs jobs, ClientReferences references) {
+    DocketController(DocketImport docketImport, ImportJobs jobs, ClientReferences references, Words words) {
+        this.words = words;
         this.docketImport = docketImport;
         this.jobs = jobs;
         this.references = references;
@@ -88,9 +91,9 @@ class DocketController {
         String user = references.user(CommandRequests.user(http));
         ImportSource source = new ImportSource(user, "import", "upload by " + user);
         if (wait) {
-            return ResponseEntity.ok(jobs.run(DocketImport.utf8(http.getInputStream()), source));
+            return ResponseEntity.ok(jobs.run(DocketImport.utf8(http.getInputStream()), source).in(words));
         }
-        ImportJob job = jobs.start(DocketImport.utf8(http.getInputStream()), source);
+        ImportJob job = jobs.start(DocketImport.utf8(http.getInputStream()), source).in(words);
         return ResponseEntity.accepted().location(URI.create("/api/dockets/" + job.id())).body(job);
     }
 
@@ -118,6 +121,6 @@ class DocketController {
         } catch (IllegalArgumentException e) {
             throw new ImportJobNotFound(jobId.length() > 40 ? jobId.substring(0, 40) + "..." : jobId);
         }
-        return jobs.view(id, offset, limit).orElseThrow(() -> new ImportJobNotFound(id.toString()));
+        return jobs.view(id, offset, limit).orElseThrow(() -> new ImportJobNotFound(id.toString())).in(words);
     }
 }

@@ -11,6 +11,8 @@ import org.greffe.events.TribunalId;
 import org.greffe.events.Verdict;
 import org.greffe.events.Victims;
 import org.greffe.registry.application.Patterns;
+import org.greffe.registry.application.Words;
+import org.greffe.registry.model.Wording;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the cells of a docket row: each value checked for its column's shape and converted, every wrong column
@@ -45,31 +48,34 @@ final class DocketCells {
      */
     static DocketRow parse(DocketFile.Row row) {
         if (row.size() != DocketFile.COLUMNS.size()) {
-            throw new InvalidRow("the row has " + row.size() + " values where the header has "
-                    + DocketFile.COLUMNS.size() + " columns");
+            String english = "the row has " + row.size() + " values where the header has "
+                    + DocketFile.COLUMNS.size() + " columns";
+            throw new InvalidRow(english, ImportReport.Reason.worded(Wording.of("import.row-size", row.size(),
+                    DocketFile.COLUMNS.size()), english));
         }
         Values values = new Values(row.values());
-        DocketEvent event = values.required("event", "", text -> code(DocketEvent.class, text));
-        String docketNumber = values.required("docketNumber", "", text -> matching(DOCKET, Patterns.DOCKET_MESSAGE,
-                text));
-        TribunalId tribunalId = values.required("tribunalId", "", DocketCells::tribunal);
-        LocalDate date = values.required("date", "", DocketCells::date);
+        DocketEvent event = values.required("event", null, text -> code(DocketEvent.class, text));
+        String docketNumber = values.required("docketNumber", null, text -> matching(DOCKET,
+                Patterns.DOCKET_MESSAGE, text));
+        TribunalId tribunalId = values.required("tribunalId", null, DocketCells::tribunal);
+        LocalDate date = values.required("date", null, DocketCells::date);
         if (event == null) {
             values.throwIfInvalid();
         }
-        String forEvent = " for a " + event + " row";
         for (String column : DocketFile.EVENT_COLUMNS) {
             if (!event.uses(column) && values.text(column) != null) {
-                values.error(column, "must be empty" + forEvent + " (got '" + abbreviated(values.text(column)) + "')");
+                String got = abbreviated(values.text(column));
+                values.error(column, "must be empty for a " + event + " row (got '" + got + "')",
+                        Wording.of("import.must-be-empty", event, got));
             }
         }
-        DocketEntry entry = entry(event, values, forEvent);
+        DocketEntry entry = entry(event, values, event);
         values.throwIfInvalid();
         return new DocketRow(row.line(), event, tribunalId, docketNumber, date, entry,
                 DocketFingerprint.of(values.converted()));
     }
 
-    private static DocketEntry entry(DocketEvent event, Values values, String forEvent) {
+    private static DocketEntry entry(DocketEvent event, Values values, DocketEvent forEvent) {
         return switch (event) {
             case FILED -> new DocketEntry.Filed(values.optional("incidentOn", DocketCells::date),
                     values.required("offence", forEvent, text -> code(OffenceCategory.class, text)),
@@ -96,11 +102,11 @@ final class DocketCells {
         };
     }
 
-    private static String hearing(Values values, String forEvent) {
+    private static String hearing(Values values, DocketEvent forEvent) {
         return values.required("hearing", forEvent, text -> matching(HEARING, Patterns.HEARING_MESSAGE, text));
     }
 
-    private static Victims victims(Values values, String forEvent) {
+    private static Victims victims(Values values, DocketEvent forEvent) {
         Integer women = values.required("women", forEvent, DocketCells::count);
         Integer girls = values.required("girls", forEvent, DocketCells::count);
         Integer men = values.required("men", forEvent, DocketCells::count);
@@ -111,7 +117,7 @@ final class DocketCells {
         try {
             return new Victims(women, girls, men, boys);
         } catch (IllegalArgumentException e) {
-            values.error("women, girls, men, boys", e.getMessage());
+            values.error("women, girls, men, boys", e.getMessage(), null);
             return null;
         }
     }
@@ -120,8 +126,10 @@ final class DocketCells {
         try {
             return Enum.valueOf(codes, text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("must be one of " + Arrays.toString(codes.getEnumConstants())
-                    + " (got '" + abbreviated(text) + "')");
+            String got = abbreviated(text);
+            String allowed = Arrays.toString(codes.getEnumConstants());
+            throw new CellRefused("must be one of " + allowed + " (got '" + got + "')",
+                    Wording.of("import.one-of", allowed, got));
         }
     }
 
@@ -129,14 +137,16 @@ final class DocketCells {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a date as YYYY-MM-DD (got '" + abbreviated(text) + "')");
+            String got = abbreviated(text);
+            throw new CellRefused("must be a date as YYYY-MM-DD (got '" + got + "')", Wording.of("import.date", got));
         }
     }
 
     private static Integer count(String text) {
         if (!COUNT.matcher(text).matches() || Integer.parseInt(text) > Victims.MAX_PER_GROUP) {
-            throw new IllegalArgumentException("must be a whole number from 0 to " + Victims.MAX_PER_GROUP
-                    + " (got '" + abbreviated(text) + "')");
+            String got = abbreviated(text);
+            throw new CellRefused("must be a whole number from 0 to " + Victims.MAX_PER_GROUP + " (got '" + got
+                    + "')", Wording.of("import.count", Victims.MAX_PER_GROUP, got));
         }
         return Integer.valueOf(text);
     }
@@ -147,7 +157,9 @@ final class DocketCells {
 
     private static String matching(Pattern pattern, String message, String text) {
         if (!pattern.matcher(text).matches()) {
-            throw new IllegalArgumentException(message + " (got '" + abbreviated(text) + "')");
+            String got = abbreviated(text);
+            throw new CellRefused(message + " (got '" + got + "')",
+                    Patterns.wording(message).map(said -> Wording.of("import.got", said, got)).orElse(null));
         }
         return text;
     }
@@ -163,7 +175,7 @@ final class DocketCells {
 
         private final Map<String, String> byColumn;
         private final Map<String, Object> converted = new HashMap<>();
-        private final List<String> errors = new ArrayList<>();
+        private final List<CellError> errors = new ArrayList<>();
 
         Values(Map<String, String> byColumn) {
             this.byColumn = byColumn;
@@ -175,9 +187,15 @@ final class DocketCells {
             return value == null || value.isBlank() ? null : value.strip();
         }
 
-        <T> T required(String column, String forEvent, Function<String, T> convert) {
+        /** A cell that must hold a value: in every row ({@code forEvent} null), or in a row of that event. */
+        <T> T required(String column, DocketEvent forEvent, Function<String, T> convert) {
             if (text(column) == null) {
-                error(column, "is required" + forEvent);
+                if (forEvent == null) {
+                    error(column, "is required", Wording.of("import.required"));
+                } else {
+                    error(column, "is required for a " + forEvent + " row", Wording.of("import.required-for",
+                            forEvent));
+                }
                 return null;
             }
             return optional(column, convert);
@@ -192,8 +210,11 @@ final class DocketCells {
                 T value = convert.apply(text);
                 converted.put(column, value);
                 return value;
+            } catch (CellRefused e) {
+                error(column, e.getMessage(), e.wording);
+                return null;
             } catch (IllegalArgumentException e) {
-                error(column, e.getMessage());
+                error(column, e.getMessage(), null);
                 return null;
             }
         }
@@ -203,13 +224,17 @@ final class DocketCells {
             return converted;
         }
 
-        void error(String column, String message) {
-            errors.add(column + ": " + message);
+        void error(String column, String english, Wording wording) {
+            errors.add(new CellError(column, english, wording));
         }
 
         void throwIfInvalid() {
             if (!errors.isEmpty()) {
-                throw new InvalidRow(String.join("; ", errors));
+                List<CellError> all = List.copyOf(errors);
+                ImportReport.Reason reason = words -> all.stream().map(error -> error.column()
+                        + words.say(Wording.of("rule.then"), ": ") + words.say(error.wording(), error.english()))
+                                                         .collect(Collectors.joining("; "));
+                throw new InvalidRow(reason.in(Words.ENGLISH), reason);
             }
         }
     }
@@ -217,8 +242,31 @@ final class DocketCells {
     /** The row's values do not have the shape its columns need. */
     static final class InvalidRow extends RuntimeException {
 
-        InvalidRow(String message) {
-            super(message);
+        private final transient ImportReport.Reason reason;
+
+        InvalidRow(String english, ImportReport.Reason reason) {
+            super(english);
+            this.reason = reason;
+        }
+
+        /** Every column that is wrong and why, in any language. */
+        ImportReport.Reason reason() {
+            return reason;
+        }
+    }
+
+    /** What is wrong with one cell, in English and worded for other languages. */
+    private record CellError(String column, String english, Wording wording) {
+    }
+
+    /** A cell that could not be converted, and why. */
+    private static final class CellRefused extends IllegalArgumentException {
+
+        private final transient Wording wording;
+
+        CellRefused(String english, Wording wording) {
+            super(english);
+            this.wording = wording;
         }
     }
 }

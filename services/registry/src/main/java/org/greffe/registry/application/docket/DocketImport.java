@@ -16,9 +16,12 @@ import org.greffe.registry.application.IdempotencyStore;
 import org.greffe.registry.application.InvalidDocket;
 import org.greffe.registry.application.Problem;
 import org.greffe.registry.application.RequestContext;
+import org.greffe.registry.application.Words;
+import org.greffe.registry.application.docket.ImportReport.Reason;
 import org.greffe.registry.model.HearingNotFound;
 import org.greffe.registry.model.ReferenceData;
 import org.greffe.registry.model.Rejection;
+import org.greffe.registry.model.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -267,9 +270,11 @@ public class DocketImport {
                 : cases.claims().find(row.tribunalId(), row.docketNumber());
         if (caseId.isEmpty()) {
             return Applied.rejected(referenceData.isKnownTribunal(row.tribunalId())
-                    ? "docketNumber: no case with docket number '" + row.docketNumber() + "' at tribunal "
-                    + row.tribunalId() + "; file it first (a FILED row earlier in the file, or POST /api/cases)"
-                    : "tribunalId: unknown tribunal '" + row.tribunalId() + "'");
+                    ? Reason.worded(Wording.of("import.no-case-file-first", row.docketNumber(), row.tribunalId()),
+                    "docketNumber: no case with docket number '" + row.docketNumber() + "' at tribunal "
+                    + row.tribunalId() + "; file it first (a FILED row earlier in the file, or POST /api/cases)")
+                    : Reason.worded(Wording.of("import.unknown-tribunal", row.tribunalId()),
+                    "tribunalId: unknown tribunal '" + row.tribunalId() + "'"));
         }
         try {
             CommandResult result = cases.decide(row.command(caseId.get()), context);
@@ -287,20 +292,22 @@ public class DocketImport {
      * Why the case refused the row, worded as the API words it ({@link Problem#summary()}), except where the API
      * names the case or hearing by an id the file never shows: there the row names them as the file does.
      */
-    private static String rejection(Rejection e, DocketRow row) {
+    private static Reason rejection(Rejection e, DocketRow row) {
         if (e instanceof HearingNotFound && row.entry() instanceof DocketEntry.OfHearing hearing) {
-            return "hearing: case " + row.docketNumber() + " at " + row.tribunalId() + " has no hearing '"
-                    + hearing.hearing() + "'; schedule it first with a HEARING_SCHEDULED row";
+            return Reason.worded(Wording.of("import.no-hearing", row.docketNumber(), row.tribunalId(),
+                    hearing.hearing()), "hearing: case " + row.docketNumber() + " at " + row.tribunalId()
+                    + " has no hearing '" + hearing.hearing() + "'; schedule it first with a HEARING_SCHEDULED row");
         }
         if (e instanceof CaseNotFound) {
-            return "docketNumber: no case with docket number '" + row.docketNumber() + "' at tribunal "
-                    + row.tribunalId();
+            return Reason.worded(Wording.of("import.no-case", row.docketNumber(), row.tribunalId()),
+                    "docketNumber: no case with docket number '" + row.docketNumber() + "' at tribunal "
+                    + row.tribunalId());
         }
         if (e instanceof CaseChanged) {
-            return "another command changed the case at the same time; nothing was recorded for this row, "
-                    + "import the file again to retry it";
+            return Reason.worded(Wording.of("import.case-changed"), "another command changed the case at the same "
+                    + "time; nothing was recorded for this row, import the file again to retry it");
         }
-        return Problem.of(e).summary();
+        return words -> Problem.of(e, words).summary(words);
     }
 
     /** Told after every committed chunk what the rows done so far gave. */
@@ -311,13 +318,13 @@ public class DocketImport {
     }
 
     /** A row of the file, with its cells converted, or why they could not be. */
-    private record Parsed(long line, DocketRow row, String invalid) {
+    private record Parsed(long line, DocketRow row, Reason invalid) {
 
         static Parsed of(DocketFile.Row raw) {
             try {
                 return new Parsed(raw.line(), DocketCells.parse(raw), null);
             } catch (DocketCells.InvalidRow e) {
-                return new Parsed(raw.line(), null, e.getMessage());
+                return new Parsed(raw.line(), null, e.reason());
             }
         }
     }
@@ -351,7 +358,8 @@ public class DocketImport {
             if (applied.rejection() != null) {
                 rejectedTotal++;
                 if (rejected.size() < settings.maxReportedRejections()) {
-                    rejected.add(new ImportReport.RejectedRow(line, applied.rejection()));
+                    rejected.add(new ImportReport.RejectedRow(line, applied.rejection().in(Words.ENGLISH),
+                            applied.rejection()));
                 }
             } else if (applied.replayed()) {
                 alreadyImported++;
@@ -388,12 +396,12 @@ public class DocketImport {
      * @param replayed  an earlier import had already recorded it
      * @param rejection why nothing was recorded, or null
      */
-    private record Applied(boolean replayed, String rejection) {
+    private record Applied(boolean replayed, Reason rejection) {
 
         static final Applied ACCEPTED = new Applied(false, null);
         static final Applied ALREADY_IMPORTED = new Applied(true, null);
 
-        static Applied rejected(String why) {
+        static Applied rejected(Reason why) {
             return new Applied(false, why);
         }
     }

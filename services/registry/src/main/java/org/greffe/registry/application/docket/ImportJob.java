@@ -1,5 +1,7 @@
 package org.greffe.registry.application.docket;
 
+import org.greffe.registry.application.Words;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,5 +39,12 @@ public record ImportJob(UUID id, String state, String file, int rows, int done, 
 
     public ImportJob {
         rejected = List.copyOf(rejected);
+    }
+
+    /** The same job, each listed rejected row's reason said in the words given (the reader's language). */
+    public ImportJob in(Words words) {
+        return new ImportJob(id, state, file, rows, done, accepted, alreadyImported, rejectedTotal,
+                rejected.stream().map(row -> row.in(words)).toList(), rejectedAvailable, rejectedListed, rowsPerSecond,
+                startedAt, updatedAt, finishedAt, estimatedFinish, error, next);
     }
 }
