@@ -13,6 +13,7 @@ import { showOverview } from './js/overview.js';
 import { showTribunal } from './js/tribunal.js';
 import { showCase, showDesk, showImport } from './js/desk.js';
 import { showAudit, showAuditCase } from './js/audit.js';
+import { periodFromAddress } from './js/period.js';
 
 function currentRoute() {
   const hash = location.hash.replace(/^#\/?/, '');
@@ -31,13 +32,13 @@ function currentRoute() {
 function show(focus) {
   const r = currentRoute();
   markCurrentDesk(r.view);
-  if (r.view === 'tribunal') { showTribunal(r.id, focus, failure); }
+  if (r.view === 'tribunal') { periodFromAddress().then(() => showTribunal(r.id, focus, failure), failure); }
   else if (r.view === 'case') { showCase(r.id, focus, failure); }
   else if (r.view === 'import') { showImport(focus, failure); }
   else if (r.view === 'desk') { showDesk(focus, failure); }
   else if (r.view === 'audit') { showAudit(focus, failure); }
   else if (r.view === 'audit-case') { showAuditCase(r.id, focus, failure); }
-  else { showOverview(focus, failure); }
+  else { periodFromAddress().then(() => showOverview(focus, failure), failure); }
 }
 
 /** The header's links to the desks: the one shown is marked as the current page. */

@@ -22,6 +22,7 @@ export default {
   overview: 'Tribunals overview',
   overviewCaption: 'One tribunal per row; select a column header to sort.',
   period: 'Period',
+  periodPrinted: 'Period: from {0} to {1}.',
   from: 'From',
   to: 'To',
   apply: 'Apply',

@@ -22,6 +22,7 @@ export default {
   overview: 'Vue d’ensemble des tribunaux',
   overviewCaption: 'Un tribunal par ligne ; cliquez un en-tête pour trier.',
   period: 'Période',
+  periodPrinted: 'Période : du {0} au {1}.',
   from: 'Du',
   to: 'Au',
   apply: 'Appliquer',

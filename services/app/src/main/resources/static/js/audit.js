@@ -4,10 +4,9 @@
    of the audit API, so an auditor can repeat any of it with curl (docs/auditing.md); nothing here computes a figure. */
 import { ApiError, api, authorization, fetchText, send } from './api.js';
 import { lang, t } from './i18n.js';
-import { esc, isoDay, num } from './format.js';
+import { day, esc, isoDay, num } from './format.js';
 import { downloadFile } from './csv.js';
 import { app, loading, tribunalName, tribunals, whileSignedIn } from './view.js';
-import { day } from './desk.js';
 
 /** Payload fields that say why or how something happened, shown with the event: codes, translated. */
 const WHY = ['offence', 'kind', 'reason', 'verdict', 'toTribunalId', 'date'];

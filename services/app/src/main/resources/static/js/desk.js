@@ -4,7 +4,7 @@
    version of the case the clerk saw (If-Match), so that two clerks never overwrite each other unknowingly. */
 import { ApiError, api, authorization, send } from './api.js';
 import { lang, t } from './i18n.js';
-import { esc } from './format.js';
+import { day, esc } from './format.js';
 import { app, loading, tribunalName, tribunals, whileSignedIn } from './view.js';
 
 const CODES = {
@@ -33,13 +33,6 @@ const COMMANDS = {
   held: [['on', null]],
   adjournment: [['on', null], ['reason', 'adjournment']]
 };
-
-/** A date of the API (YYYY-MM-DD) as people write it in the page's language: 14 mars 2019, 14 March 2019. */
-export function day(iso) {
-  if (!iso) { return t('none'); }
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB',
-    { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
-}
 
 function fieldId(form, name) {
   return form + '-' + name.replace(/[.[\]]/g, '-');

@@ -19,3 +19,10 @@ export function isoDay(date) {
   return date.getFullYear() + '-' + String(date.getMonth() + 1).padStart(2, '0') + '-'
     + String(date.getDate()).padStart(2, '0');
 }
+
+/** A date of the API (YYYY-MM-DD) as people write it in the page's language: 14 mars 2019, 14 March 2019. */
+export function day(iso) {
+  if (!iso) { return t('none'); }
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB',
+    { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
+}

@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { lang, t } from './i18n.js';
 import { esc, num } from './format.js';
-import { period, periodForm, periodQuery, wirePeriod } from './period.js';
+import { period, periodAddress, periodForm, periodQuery, wirePeriod } from './period.js';
 import { csvButton, offerCsv, wireCsv } from './csv.js';
 import {
   REPORT_TRIBUNAL, app, focusedTestId, loading, positionLine, restoreFocus, tribunals, whileSignedIn
@@ -62,7 +62,8 @@ function renderOverview(focus, position, head, failure) {
   const shown = sortedRows();
   let html = '<h2 id="view-title" tabindex="-1" data-testid="view-title">' + esc(t('overview')) + '</h2>' +
     periodForm() +
-    '<p class="actions"><a href="#/tribunal/' + REPORT_TRIBUNAL + '" data-testid="report-tribunal-link">' +
+    '<p class="actions"><a href="' + esc(periodAddress('#/tribunal/' + REPORT_TRIBUNAL)) +
+    '" data-testid="report-tribunal-link">' +
     esc(t('goReport')) + '</a> ' + csvButton() + '</p>' +
     '<p><label for="filter">' + esc(t('filter')) + '</label> ' +
     '<input id="filter" type="search" value="' + esc(filter) + '" data-testid="tribunal-filter"></p>' +
@@ -80,7 +81,8 @@ function renderOverview(focus, position, head, failure) {
   shown.forEach((row) => {
     const report = row.id === REPORT_TRIBUNAL;
     html += '<tr data-testid="tribunal-row-' + esc(row.id) + '"' + (report ? ' class="report"' : '') + '>' +
-      '<th scope="row"><a href="#/tribunal/' + esc(row.id) + '" data-testid="tribunal-link-' + esc(row.id) + '">' +
+      '<th scope="row"><a href="' + esc(periodAddress('#/tribunal/' + row.id)) + '" data-testid="tribunal-link-' +
+      esc(row.id) + '">' +
       esc(row.name) + '</a>' + (report ? ' <span class="badge">' + esc(t('reportTribunal')) + '</span>' : '') +
       '</th>' +
       '<td class="num" data-testid="pending">' + num(row.pending) + '</td>' +

@@ -1,15 +1,48 @@
-/* The period the figures cover, a year to today unless the user picks another, and the form to pick it. */
-import { ApiError } from './api.js';
+/* The period the figures cover, kept in the page's address (#/tribunal/<id>?from=…&to=…) so that a view can be
+   bookmarked, shared and printed as it was seen. Without one, the page opens on Greffe's first view: the whole
+   history it holds, to today (the report's day in demo mode). */
+import { ApiError, api } from './api.js';
 import { t } from './i18n.js';
-import { esc, isoDay } from './format.js';
+import { day, esc } from './format.js';
 import { problemMessage, showError } from './errors.js';
 
-export const period = yearToToday();
+export const period = { from: null, to: null };
 
-function yearToToday() {
-  const today = new Date();
-  const yearBefore = new Date(today.getFullYear() - 1, today.getMonth(), today.getDate());
-  return { from: isoDay(yearBefore), to: isoDay(today) };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+let firstView = null;
+
+/** The part of the address before its query: #/ or #/tribunal/<id>. */
+function place() {
+  const hash = location.hash || '#/';
+  return hash.split('?')[0];
+}
+
+/**
+ * Sets the period from the address, or to the first view (read once) when the address names none or a wrong one,
+ * and writes it into the address without a new history entry. Resolves once set.
+ */
+export function periodFromAddress() {
+  const query = new URLSearchParams((location.hash.split('?')[1]) || '');
+  const from = query.get('from');
+  const to = query.get('to');
+  if (from && to && DAY.test(from) && DAY.test(to) && from <= to) {
+    period.from = from;
+    period.to = to;
+    return Promise.resolve(period);
+  }
+  const reading = firstView ? Promise.resolve(firstView)
+    : api('/api/dashboard/first-view').then((answer) => { firstView = answer.body; return firstView; });
+  return reading.then((view) => {
+    period.from = view.from;
+    period.to = view.to;
+    history.replaceState(null, '', periodAddress(place()));
+    return period;
+  });
+}
+
+/** The address of a view (#/ or #/tribunal/<id>) for the current period. */
+export function periodAddress(base) {
+  return base + '?from=' + encodeURIComponent(period.from) + '&to=' + encodeURIComponent(period.to);
 }
 
 /** The period as the API's query string. */
@@ -17,6 +50,7 @@ export function periodQuery() {
   return '?from=' + encodeURIComponent(period.from) + '&to=' + encodeURIComponent(period.to);
 }
 
+/** The form to pick a period, and a line that says it on paper (the form itself is not printed). */
 export function periodForm() {
   return '<form id="period" class="period" data-testid="period-form">' +
     '<fieldset><legend>' + esc(t('period')) + '</legend>' +
@@ -25,10 +59,14 @@ export function periodForm() {
     '<label for="to">' + esc(t('to')) + '</label> ' +
     '<input type="date" id="to" name="to" required value="' + esc(period.to) + '" data-testid="period-to"> ' +
     '<button type="submit" data-testid="period-apply">' + esc(t('apply')) + '</button>' +
-    '</fieldset></form>';
+    '</fieldset></form>' +
+    '<p class="print-only" data-testid="period-printed">' + esc(t('periodPrinted', day(period.from), day(period.to))) + '</p>';
 }
 
-/** On submit, takes the period picked and calls reload; a period that ends before it starts is refused. */
+/**
+ * On submit, takes the period picked into the address (a new history entry, so Back returns to the last one) and
+ * calls reload; a period that ends before it starts is refused.
+ */
 export function wirePeriod(reload) {
   document.getElementById('period').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -37,6 +75,7 @@ export function wirePeriod(reload) {
     if (!from || !to || from > to) { showError(problemMessage(new ApiError(400, ''))); return; }
     period.from = from;
     period.to = to;
+    history.pushState(null, '', periodAddress(place()));
     reload();
   });
 }

@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { lang, t } from './i18n.js';
 import { esc, num } from './format.js';
-import { periodForm, periodQuery, wirePeriod } from './period.js';
+import { periodAddress, periodForm, periodQuery, wirePeriod } from './period.js';
 import { csvButton, offerCsv, wireCsv } from './csv.js';
 import { barChart, dataTable, lineChart } from './charts.js';
 import { forecastSection, showForecast } from './forecast.js';
@@ -39,7 +39,8 @@ function renderTribunal(id, answer, timeline, focus, failure) {
   const csv = [['tribunalId', 'from', 'to', 'section', 'item', 'value']];
   const add = (section, item, value) => { csv.push([id, f.from, f.to, section, item, value]); };
 
-  let html = '<p><a href="#/" data-testid="back-link">' + esc(t('back')) + '</a></p>' +
+  let html = '<p><a href="' + esc(periodAddress('#/')) + '" data-testid="back-link">' + esc(t('back')) +
+    '</a></p>' +
     '<h2 id="view-title" tabindex="-1" data-testid="view-title">' + esc(tribunalName(id)) +
     (id === REPORT_TRIBUNAL ? ' <span class="badge">' + esc(t('reportTribunal')) + '</span>' : '') + '</h2>' +
     periodForm() + '<p class="actions">' + csvButton() + '</p>' +

@@ -82,6 +82,8 @@ class AccessControlIntegrationTest extends IntegrationTest {
         rows.add(new Row("GET", "/actuator/prometheus", "/actuator/prometheus", null, null, 401, 403, 403, 200));
         rows.add(new Row("GET", "/v3/api-docs", "/v3/api-docs", null, null, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/tribunals", "/api/tribunals", null, null, 401, 200, 200, 200));
+        rows.add(new Row("GET", "/api/dashboard/first-view", "/api/dashboard/first-view", null, null,
+                401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload", "/api/caseload", null, null, 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload/{tribunalId}", "/api/caseload/" + TRIBUNAL, null, null,
                 401, 200, 200, 200));

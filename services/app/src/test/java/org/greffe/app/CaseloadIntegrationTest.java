@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.greffe.app.security.Role;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -146,6 +149,18 @@ class CaseloadIntegrationTest extends IntegrationTest {
                     .isEqualTo(row.get("activePending").asInt() + row.get("suspended").asInt());
             assertThat(row.get("neverTried").asInt()).isLessThanOrEqualTo(row.get("pending").asInt());
         }
+    }
+
+    /** Outside demo mode the dashboard opens on every year Greffe holds a filing of, to today in the courts' zone. */
+    @Test
+    void theDashboardOpensOnTheWholeHistoryToToday() {
+        fileCase("2014-08-09");
+        awaitProjection();
+        JsonNode first = get("/api/dashboard/first-view").json();
+        String earliest = jdbc.queryForObject("SELECT min(filed_on) FROM caseload_case", String.class);
+        assertThat(first.get("from").asText()).isEqualTo(earliest.substring(0, 4) + "-01-01")
+                                              .isLessThanOrEqualTo("2014-01-01");
+        assertThat(first.get("to").asText()).isEqualTo(LocalDate.now(ZoneId.of("Africa/Bamako")).toString());
     }
 
     @Test

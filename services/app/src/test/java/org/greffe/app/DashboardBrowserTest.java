@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,6 +157,66 @@ class DashboardBrowserTest extends BrowserTest {
         testId("sign-out").click();
         signIn(wait, "advocate");
         eventually(() -> assertThat(digits(cell(browser.findElement(row), "pending"))).isEqualTo(pending));
+    }
+
+    /**
+     * A first visitor sees the report's story: the page opens on the whole history the demo docket holds, to the day of
+     * the report, and says so in its address. An address with a period opens on that period (a bookmark, a link
+     * shared); a period picked is written into the address, and Back returns to the one before. On paper, the period
+     * is printed in words, the form that picks it is not.
+     */
+    @Test
+    void theFirstViewRunsToTheReportsDayAndThePeriodIsInTheAddressAndOnPaper() throws IOException {
+        awaitProjection();
+        String[] advocate = basic("advocate", "advocate");
+        awaitRelease(advocate);
+        JsonNode first = get("/api/dashboard/first-view", advocate).json();
+        assertThat(first.get("to").asText()).as("demo mode: the report's day").isEqualTo("2020-06-03");
+        String earliest = jdbc.queryForObject("SELECT min(filed_on) FROM caseload_case", String.class);
+        assertThat(first.get("from").asText()).isEqualTo(earliest.substring(0, 4) + "-01-01");
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        signIn(wait, "advocate");
+        By row = By.cssSelector("[data-testid='tribunal-row-" + TRIBUNAL + "']");
+        wait.until(page -> !page.findElements(row).isEmpty() && !cell(page.findElement(row), "pending").isBlank());
+        String opened = "?from=" + first.get("from").asText() + "&to=2020-06-03";
+        assertThat(browser.getCurrentUrl()).endsWith("#/" + opened);
+        assertThat(testId("period-from").getAttribute("value")).isEqualTo(first.get("from").asText());
+        assertThat(testId("period-to").getAttribute("value")).isEqualTo("2020-06-03");
+        testId("tribunal-link-" + TRIBUNAL).click();
+        wait.until(page -> page.getCurrentUrl().endsWith("#/tribunal/" + TRIBUNAL + opened)
+                && !page.findElements(By.cssSelector("[data-testid='key-figures']")).isEmpty());
+
+        // A bookmarked period, opened in a new visit.
+        String bookmarked = "http://localhost:" + port + "/#/tribunal/" + TRIBUNAL + "?from=2016-01-01&to=2019-12-31";
+        browser.get(bookmarked);
+        wait.until(page -> !page.findElements(By.cssSelector("[data-testid='key-figures']")).isEmpty());
+        assertThat(testId("period-from").getAttribute("value")).isEqualTo("2016-01-01");
+        assertThat(testId("period-to").getAttribute("value")).isEqualTo("2019-12-31");
+        long shown = digits(cell(testId("key-figures"), "pending"));
+        assertThat(shown).isEqualTo(get("/api/caseload/" + TRIBUNAL + "?from=2016-01-01&to=2019-12-31", advocate)
+                .json().get("pending").asLong());
+
+        // A period picked goes into the address; Back returns to the bookmarked one.
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("arguments[0].value = '2017-01-01'", testId("period-from"));
+        testId("period-apply").click();
+        wait.until(driver -> driver.getCurrentUrl().endsWith("?from=2017-01-01&to=2019-12-31"));
+        browser.navigate().back();
+        wait.until(driver -> driver.getCurrentUrl().equals(bookmarked)
+                && "2016-01-01".equals(testId("period-from").getAttribute("value")));
+
+        // On paper: the period in words, not the form.
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("media", "print"));
+        assertThat(testId("period-printed").isDisplayed()).isTrue();
+        assertThat(testId("period-printed").getText()).isEqualTo("Period: from 1 January 2016 to 31 December 2019.");
+        assertThat(testId("period-form").isDisplayed()).isFalse();
+        screenshot("tribunal-print.png");
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("media", ""));
+        assertThat(testId("period-printed").isDisplayed()).isFalse();
     }
 
     /**

@@ -154,7 +154,8 @@ public class SecurityConfiguration {
                  // The dashboard's own files: they hold no data; the page signs in to read the API.
                  .requestMatchers(HttpMethod.GET, DASHBOARD_ASSETS).permitAll()
                  .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/**", "/api/dockets").hasRole(clerk)
-                 .requestMatchers(HttpMethod.GET, "/api/tribunals", "/api/caseload", "/api/caseload/**")
+                 .requestMatchers(HttpMethod.GET, "/api/tribunals", "/api/dashboard/first-view", "/api/caseload",
+                         "/api/caseload/**")
                  .hasAnyRole(EVERY_ROLE)
                  .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyRole(clerk, auditor)
                  .requestMatchers(HttpMethod.GET, "/api/audit/cases/*/history").hasAnyRole(clerk, auditor)
