@@ -34,14 +34,17 @@ export function loading(focus) {
 /**
  * Draws with draw what was read with the credentials of the moment, and reports a failure to failure, unless the
  * user signed out (or in as someone else) meanwhile: then nothing is drawn, neither figures nor error, so that one
- * user's figures never appear on another's page nor over the sign-in form.
+ * user's figures never appear on another's page nor over the sign-in form. Nor is anything drawn once the page has
+ * moved to another address: a slow answer for the view just left must not replace the view now shown.
  */
 export function whileSignedIn(reading, draw, failure) {
   const auth = authorization();
+  const shown = location.hash;
+  const still = () => authorization() === auth && location.hash === shown;
   return reading.then((answers) => {
-    if (authorization() === auth) { draw(answers); }
+    if (still()) { draw(answers); }
   }).catch((error) => {
-    if (authorization() === auth) { failure(error); }
+    if (still()) { failure(error); }
   });
 }
 

@@ -3,6 +3,7 @@ package org.greffe.app;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -80,10 +81,17 @@ abstract class BrowserTest extends HttpIntegrationTest {
                     e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"""));
     }
 
+    /** The page as the test left it, passed or failed: what a failure in CI looked like. */
     @AfterEach
-    void stopBrowser() {
+    void stopBrowser(TestInfo test) {
         if (browser != null) {
-            browser.quit();
+            try {
+                screenshot("last-" + test.getTestClass().map(Class::getSimpleName).orElse("browser") + ".png");
+            } catch (IOException | RuntimeException e) {
+                // the browser may be gone already; the test's own outcome is what counts
+            } finally {
+                browser.quit();
+            }
         }
     }
 

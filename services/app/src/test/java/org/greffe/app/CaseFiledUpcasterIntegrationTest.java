@@ -2,6 +2,7 @@ package org.greffe.app;
 
 import org.greffe.app.integrity.AppendKeys;
 import org.greffe.events.CaseFiled;
+import org.greffe.audit.application.AuditChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,6 +36,9 @@ class CaseFiledUpcasterIntegrationTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    AuditChain chain;
+
     @Test
     void revisionOneIsReadAsRevisionTwoWithoutIncidentDate() throws Exception {
         String caseId = UUID.randomUUID().toString();
@@ -66,5 +70,9 @@ class CaseFiledUpcasterIntegrationTest extends IntegrationTest {
 
         Response held = post("/api/cases/" + caseId + "/hearings", "{\"kind\":\"TRIAL\",\"date\":\"2019-10-02\"}");
         assertThat(held.status()).as(held.text()).isEqualTo(201);
+        // Recorded "in 2020", the row would count as overdue for sealing until sealed: leave the shared database
+        // sealed, so that a health check run next does not find it waiting.
+        AuditChainIntegrationTest.sealThrough(chain, jdbc, jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, caseId));
     }
 }

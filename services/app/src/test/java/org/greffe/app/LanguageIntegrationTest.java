@@ -125,4 +125,33 @@ class LanguageIntegrationTest extends IntegrationTest {
         assertThat(english.get(2).get("error").asText()).contains("date: must be a date as YYYY-MM-DD (got "
                 + "'14/03/2019')");
     }
+
+    /** The caseload's and the audit's refusals in French too: titles by type, details by code, codes unchanged. */
+    @Test
+    void theCaseloadAndTheAuditRefuseInFrenchForAFrenchReader() {
+        Response unknown = get("/api/caseload/atlantis", FRENCH);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asText()).isEqualTo("urn:greffe:problem:not-found");
+        assertThat(unknown.json().get("title").asText()).isEqualTo("Introuvable");
+        assertThat(unknown.json().get("detail").asText())
+                .isEqualTo("aucun tribunal d'identifiant « atlantis » ; GET /api/tribunals les liste");
+        assertThat(get("/api/caseload/atlantis").json().get("detail").asText())
+                .isEqualTo("no tribunal with id 'atlantis'; GET /api/tribunals lists them");
+
+        Response reversed = get("/api/caseload/kidal?from=2020-01-02&to=2020-01-01", FRENCH);
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.json().get("title").asText()).isEqualTo("Demande non valide");
+        assertThat(reversed.json().get("detail").asText())
+                .isEqualTo("from (02/01/2020) ne doit pas être après to (01/01/2020)");
+
+        Response badDay = get("/api/audit/caseload/kidal?asOf=2020-13-01", FRENCH);
+        assertThat(badDay.status()).isEqualTo(400);
+        assertThat(badDay.json().get("detail").asText()).isEqualTo("asOf doit être une date AAAA-MM-JJ du 1960-01-01 "
+                + "au 2100-12-31 (reçu « 2020-13-01 »)");
+        Response noCase = get("/api/audit/cases/no-such-case-42/history", FRENCH);
+        assertThat(noCase.status()).isEqualTo(404);
+        assertThat(noCase.json().get("detail").asText()).isEqualTo("aucun dossier d'identifiant no-such-case-42");
+        assertThat(get("/api/audit/cases/no-such-case-42/history").json().get("detail").asText())
+                .isEqualTo("no case with id no-such-case-42");
+    }
 }

@@ -54,7 +54,7 @@ class AccessLogController {
         Instant to = DateParameters.instant("to", toText);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "limit must be between 1 and " + MAX_LIMIT);
+                    "limit must be between 1 and " + MAX_LIMIT).worded("limit", MAX_LIMIT);
         }
         List<AccessEntry> entries = accessLog.find(new AccessLog.Query(user, caseId, from, to, before, limit));
         String next = null;
@@ -75,7 +75,8 @@ class AccessLogController {
     private static void plainText(String name, String value) {
         if (value != null && (value.length() > MAX_TEXT || value.chars().anyMatch(Character::isISOControl))) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    name + " must be at most " + MAX_TEXT + " characters, none of them a control character");
+                    name + " must be at most " + MAX_TEXT + " characters, none of them a control character")
+                    .worded("filter-text", name, MAX_TEXT);
         }
     }
 

@@ -56,7 +56,7 @@ class AccessRecorder implements AsyncHandlerInterceptor {
             ErrorResponseException refused = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "access-not-recorded",
                     "Access could not be recorded", "every read of case-level data and every audit operation is "
                             + "recorded first, and this one could not be; nothing was read. Retry later, or tell the "
-                            + "operators");
+                            + "operators").worded("access-not-recorded");
             if (DatabaseOutage.causes(e)) {
                 refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             }

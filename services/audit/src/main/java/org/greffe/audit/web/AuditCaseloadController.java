@@ -70,21 +70,24 @@ class AuditCaseloadController {
         LocalDate from = DateParameters.date("from", fromText);
         if (!settings.knows(tribunalId)) {
             throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Unknown tribunal",
-                    "no tribunal with id '" + Problems.abbreviated(tribunalId) + "'; GET /api/tribunals lists them");
+                    "no tribunal with id '" + Problems.abbreviated(tribunalId) + "'; GET /api/tribunals lists them")
+                    .worded("unknown-tribunal", Problems.abbreviated(tribunalId));
         }
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         LocalDate start = from == null ? day.minusYears(1) : from;
         Instant known = knownAt == null ? clock.instant() : knownAt;
         if (start.isAfter(day)) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "from (" + start + ") must not be after asOf (" + day + ")");
+                    "from (" + start + ") must not be after asOf (" + day + ")").worded("from-after-as-of",
+                    Problems.day(start), Problems.day(day));
         }
         CaseloadReplay.Replayed replayed = replay.caseload(tribunalId, start, day, known);
         if (atLeast.isPresent() && replayed.position() < atLeast.getAsLong()) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "atLeast "
                     + atLeast.getAsLong() + " is past the newest event of the log (" + replayed.position()
                     + "): send a position Greffe gave you, as an accepted command's " + LogPositions.POSITION
-                    + " header");
+                    + " header").worded("past-the-head", String.valueOf(atLeast.getAsLong()),
+                    String.valueOf(replayed.position()));
         }
         ObjectNode body = json.valueToTree(replayed.caseload());
         body.put("asOf", day.toString());

@@ -51,7 +51,7 @@ class AuditChainController {
                 || trustedHead.timestamp() == null || trustedHead.treeSize() < 0)) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "the body must be a "
                     + "signed tree head as GET /api/audit/tree/heads/latest gives it: treeSize, rootHash (64 hex "
-                    + "digits), timestamp, keyId and signature");
+                    + "digits), timestamp, keyId and signature").worded("not-a-head");
         }
         return chain.verify(trustedHead);
     }
@@ -76,7 +76,7 @@ class AuditChainController {
         if (trusted != null && (head == null || trusted > head.treeSize())) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "trustedSize must be at "
                     + "most " + (head == null ? 0 : head.treeSize()) + ", the size of the head this export is proven "
-                    + "against");
+                    + "against").worded("trusted-size", head == null ? 0 : head.treeSize());
         }
         StreamingResponseBody body = out -> chain.export(caseId, head, trusted, out);
         return ResponseEntity.ok().contentType(NDJSON).body(body);

@@ -144,7 +144,8 @@ class AuditForecastController {
     private void requireKnown(String tribunalId) {
         if (!settings.knows(tribunalId)) {
             throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Unknown tribunal",
-                    "no tribunal with id '" + Problems.abbreviated(tribunalId) + "'; GET /api/tribunals lists them");
+                    "no tribunal with id '" + Problems.abbreviated(tribunalId) + "'; GET /api/tribunals lists them")
+                    .worded("unknown-tribunal", Problems.abbreviated(tribunalId));
         }
     }
 
@@ -166,10 +167,10 @@ class AuditForecastController {
             // refused below
         }
         throw invalid("to must be a month from 1960-01 to 2100-12, as YYYY-MM (got '" + Problems.abbreviated(text)
-                + "')");
+                + "')").worded("month", Problems.abbreviated(text));
     }
 
-    private static RuntimeException invalid(String detail) {
+    private static Problems.Worded invalid(String detail) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
     }
 }

@@ -41,7 +41,7 @@ class AuditTreeController {
     TreeHead latest() {
         return tree.latestHead().orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "no tree head is signed yet: nothing is sealed, or the first head is due within "
-                        + "greffe.audit.tree-head-interval"));
+                        + "greffe.audit.tree-head-interval").worded("no-head-yet"));
     }
 
     @RecordedAccess("tree-head")
@@ -50,7 +50,8 @@ class AuditTreeController {
     TreeHead bySize(@PathVariable String treeSize) {
         long size = size("treeSize", treeSize);
         return tree.head(size).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                "no head was signed for tree size " + size + "; GET /api/audit/tree/heads/latest gives the latest"));
+                "no head was signed for tree size " + size + "; GET /api/audit/tree/heads/latest gives the latest")
+                .worded("no-head", size));
     }
 
     @RecordedAccess("tree-keys")
@@ -66,13 +67,14 @@ class AuditTreeController {
     String pem(@PathVariable String keyId) {
         if (!keyId.equals("current") && !KEY_ID.matcher(keyId).matches()) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "keyId must be 16 lower-case hex digits, or current");
+                    "keyId must be 16 lower-case hex digits, or current").worded("key-id");
         }
         return tree.publicKeys().stream()
                    .filter(key -> keyId.equals("current") ? key.current() : key.keyId().equals(keyId))
                    .findFirst().map(TreeHeadSigner.HeadKey::pem)
                    .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                           "no head signing key " + keyId + "; GET /api/audit/tree/keys lists them"));
+                           "no head signing key " + keyId + "; GET /api/audit/tree/keys lists them")
+                           .worded("no-key", keyId));
     }
 
     @RecordedAccess("inclusion-proof")
@@ -84,13 +86,15 @@ class AuditTreeController {
             @RequestParam(required = false) String treeSize) {
         if (!ID.matcher(caseId).matches()) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "caseId must be 1 to 64 letters, digits or . _ : - starting with a letter or digit");
+                    "caseId must be 1 to 64 letters, digits or . _ : - starting with a letter or digit")
+                    .worded("case-id");
         }
         long size = treeSize == null ? latest().treeSize() : size("treeSize", treeSize);
         AuditTree.CaseInclusion inclusion = proven(() -> tree.inclusion(caseId, size));
         if (inclusion.events().isEmpty()) {
             throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "no sealed event of case " + caseId + " in the tree of " + size + " events");
+                    "no sealed event of case " + caseId + " in the tree of " + size + " events")
+                    .worded("not-in-tree", caseId, size);
         }
         return inclusion;
     }
@@ -117,7 +121,8 @@ class AuditTreeController {
             // answered below
         }
         throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                name + " must be a whole number of at least 1, not " + Problems.abbreviated(value));
+                name + " must be a whole number of at least 1, not " + Problems.abbreviated(value))
+                .worded("size", name, Problems.abbreviated(value));
     }
 
     private static <T> T proven(java.util.function.Supplier<T> proof) {

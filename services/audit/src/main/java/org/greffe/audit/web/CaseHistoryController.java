@@ -30,11 +30,13 @@ class CaseHistoryController {
     List<CaseHistory> history(@PathVariable String caseId) {
         if (!ID.matcher(caseId).matches()) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "caseId must be 1 to 64 letters, digits or . _ : - starting with a letter or digit");
+                    "caseId must be 1 to 64 letters, digits or . _ : - starting with a letter or digit")
+                    .worded("case-id");
         }
         List<CaseHistory> history = histories.of(caseId);
         if (history.isEmpty()) {
-            throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no case with id " + caseId);
+            throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no case with id " + caseId)
+                    .worded("no-case", caseId);
         }
         return history;
     }

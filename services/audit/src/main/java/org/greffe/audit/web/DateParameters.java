@@ -2,7 +2,6 @@ package org.greffe.audit.web;
 
 import org.greffe.events.DateBounds;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +22,7 @@ final class DateParameters {
         try {
             return DateBounds.date(name, text);
         } catch (IllegalArgumentException e) {
-            throw invalid(e);
+            throw invalid(e).worded("date", name, Problems.abbreviated(text));
         }
     }
 
@@ -32,11 +31,11 @@ final class DateParameters {
         try {
             return DateBounds.instant(name, text);
         } catch (IllegalArgumentException e) {
-            throw invalid(e);
+            throw invalid(e).worded("instant", name, Problems.abbreviated(text));
         }
     }
 
-    private static ErrorResponseException invalid(IllegalArgumentException e) {
+    private static Problems.Worded invalid(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
     }
 }

@@ -28,7 +28,7 @@ class RebuildController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
         } catch (IllegalStateException e) {
             throw Problems.of(HttpStatus.CONFLICT, "rebuild-running", "A rebuild is running", e.getMessage()
-                    + "; GET /api/audit/rebuild shows its progress");
+                    + "; GET /api/audit/rebuild shows its progress").worded("rebuild-running");
         }
     }
 

@@ -233,7 +233,7 @@ class CaseloadController {
             if (start != null) {
                 throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                         "asOf is for clerks and auditors: the published forecast starts at the end of the latest "
-                                + "release's month; leave asOf out");
+                                + "release's month; leave asOf out").worded("as-of-exact-only");
             }
             return published(release -> cache.get(List.of("forecast", release.month(), tribunalId, settings), () -> {
                 var input = ForecastInputs.fromPublished(published(release, tribunalId), release.month(),
@@ -308,13 +308,14 @@ class CaseloadController {
     private static boolean readsPublished(HttpServletRequest request, String view, OptionalLong atLeast) {
         if (view != null && !view.equals("published")) {
             throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "view must be 'published' or absent (got '" + CaseloadProblem.abbreviated(view) + "')");
+                    "view must be 'published' or absent (got '" + CaseloadProblem.abbreviated(view) + "')")
+                    .worded("view", CaseloadProblem.abbreviated(view));
         }
         boolean published = view != null || !mayReadExactFigures(request);
         if (published && atLeast.isPresent()) {
             throw CaseloadProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "atLeast is for exact figures (clerks and auditors): published figures are monthly releases "
-                            + "that no single write moves; leave atLeast out");
+                            + "that no single write moves; leave atLeast out").worded("at-least-exact-only");
         }
         return published;
     }
@@ -331,7 +332,8 @@ class CaseloadController {
         if (catalog.find(tribunalId).isEmpty()) {
             throw CaseloadProblem.of(HttpStatus.NOT_FOUND, "not-found", "Unknown tribunal",
                     "no tribunal with id '" + CaseloadProblem.abbreviated(tribunalId)
-                            + "'; GET /api/tribunals lists them");
+                            + "'; GET /api/tribunals lists them").worded("unknown-tribunal",
+                    CaseloadProblem.abbreviated(tribunalId));
         }
     }
 

@@ -8,20 +8,53 @@ import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** A refusal of the caseload API, answered as problem+json with a type under {@code urn:greffe:problem:}. */
 final class CaseloadProblem extends ErrorResponseException {
 
-    private CaseloadProblem(HttpStatus status, ProblemDetail problem) {
+    private final String type;
+    private String detailCode;
+    private Object[] arguments;
+
+    private CaseloadProblem(HttpStatus status, String type, ProblemDetail problem) {
         super(status, problem, null);
+        this.type = type;
+    }
+
+    /**
+     * The detail as a code of {@code org/greffe/caseload/messages} and its arguments, so that the answer is worded in
+     * the reader's language (the handler looks the code up for the request's locale; English is the detail given).
+     */
+    CaseloadProblem worded(String code, Object... values) {
+        this.detailCode = "caseload." + code;
+        this.arguments = values;
+        return this;
+    }
+
+    @Override
+    public String getDetailMessageCode() {
+        return detailCode == null ? super.getDetailMessageCode() : detailCode;
+    }
+
+    @Override
+    public Object[] getDetailMessageArguments() {
+        return arguments == null ? super.getDetailMessageArguments() : arguments;
+    }
+
+    /** One title a problem type, shared with the audit API: {@code problem.title.<type>}. */
+    @Override
+    public String getTitleMessageCode() {
+        return "problem.title." + type;
     }
 
     static CaseloadProblem of(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:greffe:problem:" + type));
         problem.setTitle(title);
-        return new CaseloadProblem(status, problem);
+        return new CaseloadProblem(status, type, problem);
     }
 
     /**
@@ -40,7 +73,9 @@ final class CaseloadProblem extends ErrorResponseException {
         if (progress.bulk()) {
             detail += " (GET /api/audit/rebuild on the instance that builds it follows the build)";
         }
-        CaseloadProblem building = of(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding", "Caseload being built", detail);
+        CaseloadProblem building = of(HttpStatus.SERVICE_UNAVAILABLE, "rebuilding", "Caseload being built", detail)
+                .worded(progress.bulk() ? "building-bulk" : "building-replay", progress.eventsRead(), progress.head(),
+                        String.format(Locale.FRENCH, "%.1f", progress.percent()), progress.retryAfterSeconds());
         building.getBody().setProperty("method", progress.bulk() ? "bulk" : "replay");
         building.getBody().setProperty("eventsRead", progress.eventsRead());
         building.getBody().setProperty("head", progress.head());
@@ -59,7 +94,8 @@ final class CaseloadProblem extends ErrorResponseException {
         CaseloadProblem late = of(HttpStatus.SERVICE_UNAVAILABLE, "position-not-reached", "Figures not up to date yet",
                 String.format(Locale.ROOT, "the caseload has folded the event log up to position %d, not yet up to "
                         + "%d, after waiting %d ms; retry in a second with the same atLeast", state.position(),
-                        atLeast, waited.toMillis()));
+                        atLeast, waited.toMillis())).worded("not-reached", String.valueOf(state.position()),
+                String.valueOf(atLeast), waited.toMillis());
         late.getBody().setProperty("position", state.position());
         late.getBody().setProperty("head", state.head());
         late.getBody().setProperty("atLeast", atLeast);
@@ -74,7 +110,8 @@ final class CaseloadProblem extends ErrorResponseException {
         CaseloadProblem past = of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 String.format(Locale.ROOT, "atLeast %d is past the newest event of the log (%d): send a position "
                         + "Greffe gave you, as an accepted command's %s header", atLeast, state.head(),
-                        CaseloadController.POSITION));
+                        CaseloadController.POSITION)).worded("past-the-head", String.valueOf(atLeast),
+                String.valueOf(state.head()));
         past.getHeaders().set(CaseloadController.HEAD, String.valueOf(state.head()));
         return past;
     }
@@ -88,7 +125,8 @@ final class CaseloadProblem extends ErrorResponseException {
         if (!state.replaying()) {
             CaseloadProblem preparing = of(HttpStatus.SERVICE_UNAVAILABLE, "release-pending",
                     "Figures not released yet", "the first monthly release of the published figures is being "
-                            + "prepared while Greffe reads its event log; retry in a few seconds");
+                            + "prepared while Greffe reads its event log; retry in a few seconds")
+                    .worded("release-preparing");
             preparing.getHeaders().set("Retry-After", String.valueOf(BuildProgress.DEFAULT_RETRY_SECONDS));
             return preparing;
         }
@@ -98,10 +136,16 @@ final class CaseloadProblem extends ErrorResponseException {
         CaseloadProblem preparing = of(HttpStatus.SERVICE_UNAVAILABLE, "release-pending", "Figures not released yet",
                 String.format(Locale.ROOT, "the first monthly release of the published figures is made once Greffe "
                         + "has read its event log into the caseload, which is %.1f%% done; retry in %d s",
-                        progress.percent(), retry));
+                        progress.percent(), retry)).worded("release-pending",
+                String.format(Locale.FRENCH, "%.1f", progress.percent()), retry);
         preparing.getBody().setProperty("percent", progress.percent());
         preparing.getHeaders().set("Retry-After", String.valueOf(retry));
         return preparing;
+    }
+
+    /** A day as French readers write it, for a worded detail's arguments. */
+    static String day(LocalDate day) {
+        return day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     /** A caller's value, safe to repeat in an answer: printable and at most 64 characters. */

@@ -80,12 +80,12 @@ class CaseloadStreamController {
             if (mine >= maxPerUser) {
                 throw CaseloadProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
                         "you already hold " + mine + " caseload streams open, the most one user may; close one "
-                                + "(each dashboard tab keeps one) and retry");
+                                + "(each dashboard tab keeps one) and retry").worded("streams-per-user", mine);
             }
             if (subscribers.size() >= MAX_STREAMS) {
                 CaseloadProblem full = CaseloadProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams",
                         "Too many streams", "this instance serves as many caseload streams as it can; retry in a "
-                                + "minute");
+                                + "minute").worded("streams-full");
                 full.getHeaders().set("Retry-After", "60");
                 throw full;
             }

@@ -29,11 +29,13 @@ record Period(LocalDate from, LocalDate to, boolean fromGiven) {
         LocalDate chosen = date("from", from);
         LocalDate start = chosen == null ? later(DateBounds.EARLIEST, end.minusYears(1)) : chosen;
         if (start.isAfter(end)) {
-            throw invalid("from (" + start + ") must not be after to (" + end + ")");
+            throw invalid("from (" + start + ") must not be after to (" + end + ")").worded("period-reversed",
+                    CaseloadProblem.day(start), CaseloadProblem.day(end));
         }
         if (start.plusYears(LONGEST_YEARS).isBefore(end)) {
             throw invalid("the period from " + start + " to " + end + " is longer than " + LONGEST_YEARS
-                    + " years; ask for " + LONGEST_YEARS + " years or less at a time");
+                    + " years; ask for " + LONGEST_YEARS + " years or less at a time").worded("period-too-long",
+                    CaseloadProblem.day(start), CaseloadProblem.day(end), LONGEST_YEARS);
         }
         return new Period(start, end, chosen != null);
     }
@@ -64,7 +66,7 @@ record Period(LocalDate from, LocalDate to, boolean fromGiven) {
         try {
             return DateBounds.date(parameter, value);
         } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+            throw invalid(e.getMessage()).worded("date", parameter, CaseloadProblem.abbreviated(value));
         }
     }
 
