@@ -10,9 +10,7 @@ import org.greffe.audit.application.Verification;
 import org.greffe.platform.access.RecordedAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -66,9 +64,8 @@ class AuditChainController {
                     + "proof from it to the head the events are proven against")
             @RequestParam(required = false) String trustedSize) {
         if (caseId != null && !chain.hasSealedEvents(caseId)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "no sealed event of case " + caseId);
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+            throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no sealed event of case " + caseId)
+                    .worded("no-sealed-events", caseId);
         }
         Long trusted = trustedSize == null ? null : AuditTreeController.size("trustedSize", trustedSize);
         // A head that covers every sealed event, signed now if the latest does not.

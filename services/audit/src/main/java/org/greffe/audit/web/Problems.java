@@ -1,12 +1,9 @@
 package org.greffe.audit.web;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.greffe.platform.web.WordedProblem;
 
-import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /** RFC 7807 answers of the audit API. */
 final class Problems {
@@ -15,53 +12,26 @@ final class Problems {
     }
 
     static Worded of(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:greffe:problem:" + type));
-        problem.setTitle(title);
-        return new Worded(status, type, problem);
+        return new Worded(status, type, title, detail);
     }
 
-    /**
-     * A refusal whose title (by its type, {@code problem.title.<type>}) and detail (a code of
-     * {@code org/greffe/audit/messages}, once {@link #worded} names it) the handler words in the request's language;
-     * English is what was given.
-     */
-    static final class Worded extends ErrorResponseException {
+    /** A refusal of the audit API, its detail worded by codes of {@code org/greffe/audit/messages}. */
+    static final class Worded extends WordedProblem {
 
-        private final String type;
-        private String detailCode;
-        private Object[] arguments;
-
-        private Worded(HttpStatus status, String type, ProblemDetail problem) {
-            super(status, problem, null);
-            this.type = type;
+        private Worded(HttpStatus status, String type, String title, String detail) {
+            super(status, type, title, detail, "audit.");
         }
 
-        Worded worded(String code, Object... values) {
-            this.detailCode = "audit." + code;
-            this.arguments = values;
+        @Override
+        public Worded worded(String code, Object... values) {
+            super.worded(code, values);
             return this;
-        }
-
-        @Override
-        public String getDetailMessageCode() {
-            return detailCode == null ? super.getDetailMessageCode() : detailCode;
-        }
-
-        @Override
-        public Object[] getDetailMessageArguments() {
-            return arguments == null ? super.getDetailMessageArguments() : arguments;
-        }
-
-        @Override
-        public String getTitleMessageCode() {
-            return "problem.title." + type;
         }
     }
 
     /** A day as French readers write it, for a worded detail's arguments. */
     static String day(LocalDate day) {
-        return day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return WordedProblem.day(day);
     }
 
     /** At most a little of what the client sent, without control characters. */

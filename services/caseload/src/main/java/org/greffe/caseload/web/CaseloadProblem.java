@@ -3,58 +3,27 @@ package org.greffe.caseload.web;
 import org.greffe.caseload.application.BuildProgress;
 import org.greffe.caseload.application.ProjectionPosition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.greffe.platform.web.WordedProblem;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** A refusal of the caseload API, answered as problem+json with a type under {@code urn:greffe:problem:}. */
-final class CaseloadProblem extends ErrorResponseException {
+/** A refusal of the caseload API, worded in the reader's language ({@link WordedProblem}). */
+final class CaseloadProblem extends WordedProblem {
 
-    private final String type;
-    private String detailCode;
-    private Object[] arguments;
-
-    private CaseloadProblem(HttpStatus status, String type, ProblemDetail problem) {
-        super(status, problem, null);
-        this.type = type;
-    }
-
-    /**
-     * The detail as a code of {@code org/greffe/caseload/messages} and its arguments, so that the answer is worded in
-     * the reader's language (the handler looks the code up for the request's locale; English is the detail given).
-     */
-    CaseloadProblem worded(String code, Object... values) {
-        this.detailCode = "caseload." + code;
-        this.arguments = values;
-        return this;
-    }
-
-    @Override
-    public String getDetailMessageCode() {
-        return detailCode == null ? super.getDetailMessageCode() : detailCode;
-    }
-
-    @Override
-    public Object[] getDetailMessageArguments() {
-        return arguments == null ? super.getDetailMessageArguments() : arguments;
-    }
-
-    /** One title a problem type, shared with the audit API: {@code problem.title.<type>}. */
-    @Override
-    public String getTitleMessageCode() {
-        return "problem.title." + type;
+    private CaseloadProblem(HttpStatus status, String type, String title, String detail) {
+        super(status, type, title, detail, "caseload.");
     }
 
     static CaseloadProblem of(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:greffe:problem:" + type));
-        problem.setTitle(title);
-        return new CaseloadProblem(status, type, problem);
+        return new CaseloadProblem(status, type, title, detail);
+    }
+
+    /** The detail as a code of {@code org/greffe/caseload/messages} and its arguments. */
+    @Override
+    public CaseloadProblem worded(String code, Object... values) {
+        super.worded(code, values);
+        return this;
     }
 
     /**
@@ -141,11 +110,6 @@ final class CaseloadProblem extends ErrorResponseException {
         preparing.getBody().setProperty("percent", progress.percent());
         preparing.getHeaders().set("Retry-After", String.valueOf(retry));
         return preparing;
-    }
-
-    /** A day as French readers write it, for a worded detail's arguments. */
-    static String day(LocalDate day) {
-        return day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     /** A caller's value, safe to repeat in an answer: printable and at most 64 characters. */

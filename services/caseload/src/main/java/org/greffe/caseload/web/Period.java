@@ -1,6 +1,7 @@
 package org.greffe.caseload.web;
 
 import org.greffe.events.DateBounds;
+import org.greffe.platform.web.WordedProblem;
 import org.springframework.http.HttpStatus;
 
 import java.time.LocalDate;
@@ -30,12 +31,12 @@ record Period(LocalDate from, LocalDate to, boolean fromGiven) {
         LocalDate start = chosen == null ? later(DateBounds.EARLIEST, end.minusYears(1)) : chosen;
         if (start.isAfter(end)) {
             throw invalid("from (" + start + ") must not be after to (" + end + ")").worded("period-reversed",
-                    CaseloadProblem.day(start), CaseloadProblem.day(end));
+                    WordedProblem.day(start), WordedProblem.day(end));
         }
         if (start.plusYears(LONGEST_YEARS).isBefore(end)) {
             throw invalid("the period from " + start + " to " + end + " is longer than " + LONGEST_YEARS
                     + " years; ask for " + LONGEST_YEARS + " years or less at a time").worded("period-too-long",
-                    CaseloadProblem.day(start), CaseloadProblem.day(end), LONGEST_YEARS);
+                    WordedProblem.day(start), WordedProblem.day(end), LONGEST_YEARS);
         }
         return new Period(start, end, chosen != null);
     }
