@@ -9,6 +9,7 @@ import org.greffe.events.CaseResumed;
 import org.greffe.events.CaseSuspended;
 import org.greffe.events.CaseTransferred;
 import org.greffe.events.CaseWithdrawn;
+import org.greffe.events.HearingAdjourned;
 import org.greffe.events.HearingHeld;
 import org.greffe.events.HearingKind;
 import org.greffe.events.HearingScheduled;
@@ -40,19 +41,26 @@ import java.util.TreeSet;
  * @param suspensions      the case's suspensions, in order
  * @param trialHearings    ids of the case's TRIAL hearings (to recognise a held trial)
  * @param firstTrialHeldOn the day the case was first brought to trial, or {@code null}
+ * @param hearingOutcomes  every hearing held or adjourned, in order, with where and why (the stall figures); empty
+ *                         in a record folded by a release that did not keep them, until the projection is rebuilt
  * @param lastSequence     sequence number of the last event folded in; older events are skipped on replay
  */
 public record CaseRecord(String caseId, OffenceCategory offence, Victims victims, AccusedAffiliation accused,
                          LocalDate filedOn, LocalDate incidentOn, List<Spell> spells, List<Suspension> suspensions,
-                         Set<String> trialHearings, LocalDate firstTrialHeldOn, long lastSequence) {
+                         Set<String> trialHearings, LocalDate firstTrialHeldOn, List<HearingOutcome> hearingOutcomes,
+                         long lastSequence) {
 
     public CaseRecord {
         // A record stored before victims and accused were kept lacks them: refuse it rather than count it nowhere.
         Objects.requireNonNull(victims, "victims");
         Objects.requireNonNull(accused, "accused");
+        // One folded by a release that did not keep hearing outcomes has none: read while both releases run (a
+        // rolling upgrade), until a rebuild folds it again; no figure served yet reads them (Stalls).
+        hearingOutcomes = hearingOutcomes == null ? List.of() : hearingOutcomes;
         spells = List.copyOf(spells);
         suspensions = List.copyOf(suspensions);
         trialHearings = Set.copyOf(trialHearings);
+        hearingOutcomes = List.copyOf(hearingOutcomes);
     }
 
     /** The record of a case as its filing makes it. */
@@ -61,7 +69,7 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
                 event.filedOn(), event.incidentOn(),
                 List.of(new Spell(event.tribunalId().value(), event.filedOn(), Spell.Entry.FILED, event.filedOn(),
                         null, null, 0)),
-                List.of(), Set.of(), null, sequence);
+                List.of(), Set.of(), null, List.of(), sequence);
     }
 
     /**
@@ -99,10 +107,17 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
                     : this;
         }
         if (event instanceof HearingHeld held) {
-            return trialHearings.contains(held.hearingId().value()) && firstTrialHeldOn == null
-                    ? new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions,
-                    trialHearings, held.on(), lastSequence)
-                    : this;
+            HearingKind kind = kindOf(held.hearingId().value());
+            LocalDate firstTrial = kind == HearingKind.TRIAL && firstTrialHeldOn == null ? held.on() : firstTrialHeldOn;
+            return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions,
+                    trialHearings, firstTrial, append(hearingOutcomes, new HearingOutcome(held.on(),
+                    current().tribunalId(), kind, null)), lastSequence);
+        }
+        if (event instanceof HearingAdjourned adjourned) {
+            return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions,
+                    trialHearings, firstTrialHeldOn, append(hearingOutcomes, new HearingOutcome(adjourned.on(),
+                    current().tribunalId(), kindOf(adjourned.hearingId().value()), adjourned.reason())),
+                    lastSequence);
         }
         if (event instanceof JudgmentIssued judged) {
             return leaves(judged.on(), Spell.Exit.JUDGED);
@@ -119,7 +134,7 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
                             current().proceedingStart(), null, null, 0));
         }
         if (event instanceof CaseSuspended suspended) {
-            return withSuspensions(append(suspensions, new Suspension(suspended.on(), null)));
+            return withSuspensions(append(suspensions, new Suspension(suspended.on(), null, suspended.reason())));
         }
         if (event instanceof CaseResumed resumed) {
             return endSuspension(resumed.on());
@@ -128,7 +143,7 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
             return enters(new Spell(current().tribunalId(), reopened.on(), Spell.Entry.REOPENED, reopened.on(),
                     null, null, 0));
         }
-        // CaseFiled starts a record (see filed); HearingAdjourned changes nothing the measures use.
+        // CaseFiled starts a record (see filed).
         return this;
     }
 
@@ -165,6 +180,41 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
         return ChronoUnit.DAYS.between(start, day) - suspended;
     }
 
+    /** A hearing's kind: its id is among the trial hearings', or it is a preliminary one. */
+    private HearingKind kindOf(String hearingId) {
+        return trialHearings.contains(hearingId) ? HearingKind.TRIAL : HearingKind.PRELIMINARY;
+    }
+
+    /**
+     * The latest procedural step of the case on or before the day: its filing, a hearing held or adjourned, a
+     * transfer, a suspension or resumption, a reopening, a disposal. Scheduling a hearing is no step: its date is the
+     * hearing's, a plan, not something that happened.
+     */
+    public LocalDate lastStepBy(LocalDate day) {
+        LocalDate last = filedOn;
+        for (Spell spell : spells) {
+            last = laterOnOrBefore(last, spell.enteredOn(), day);
+            last = laterOnOrBefore(last, spell.leftOn(), day);
+        }
+        for (Suspension suspension : suspensions) {
+            last = laterOnOrBefore(last, suspension.from(), day);
+            last = laterOnOrBefore(last, suspension.to(), day);
+        }
+        for (HearingOutcome outcome : hearingOutcomes) {
+            last = laterOnOrBefore(last, outcome.on(), day);
+        }
+        return last;
+    }
+
+    /** The suspension that covers the day, if any. */
+    public Optional<Suspension> suspensionOn(LocalDate day) {
+        return suspensions.stream().filter(s -> s.covers(day)).findFirst();
+    }
+
+    private static LocalDate laterOnOrBefore(LocalDate last, LocalDate candidate, LocalDate day) {
+        return candidate != null && !candidate.isAfter(day) && candidate.isAfter(last) ? candidate : last;
+    }
+
     /** Tribunals the case has ever been at. */
     public Set<String> tribunals() {
         Set<String> tribunals = new TreeSet<>();
@@ -179,7 +229,7 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
 
     private CaseRecord enters(Spell spell) {
         return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, append(spells, spell),
-                suspensions, trialHearings, firstTrialHeldOn, lastSequence);
+                suspensions, trialHearings, firstTrialHeldOn, hearingOutcomes, lastSequence);
     }
 
     private CaseRecord endSuspension(LocalDate on) {
@@ -187,7 +237,8 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
             return this;
         }
         List<Suspension> ended = new ArrayList<>(suspensions);
-        ended.set(ended.size() - 1, new Suspension(ended.get(ended.size() - 1).from(), on));
+        Suspension open = ended.get(ended.size() - 1);
+        ended.set(ended.size() - 1, new Suspension(open.from(), on, open.reason()));
         return withSuspensions(ended);
     }
 
@@ -195,24 +246,24 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
         List<Spell> replaced = new ArrayList<>(spells);
         replaced.set(replaced.size() - 1, spell);
         return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, replaced, suspensions,
-                trialHearings, firstTrialHeldOn, lastSequence);
+                trialHearings, firstTrialHeldOn, hearingOutcomes, lastSequence);
     }
 
     private CaseRecord withTrialHearing(String hearingId) {
         Set<String> hearings = new TreeSet<>(trialHearings);
         hearings.add(hearingId);
         return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions, hearings,
-                firstTrialHeldOn, lastSequence);
+                firstTrialHeldOn, hearingOutcomes, lastSequence);
     }
 
     private CaseRecord withSuspensions(List<Suspension> changed) {
         return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, changed, trialHearings,
-                firstTrialHeldOn, lastSequence);
+                firstTrialHeldOn, hearingOutcomes, lastSequence);
     }
 
     private CaseRecord withLastSequence(long sequence) {
         return new CaseRecord(caseId, offence, victims, accused, filedOn, incidentOn, spells, suspensions,
-                trialHearings, firstTrialHeldOn, sequence);
+                trialHearings, firstTrialHeldOn, hearingOutcomes, sequence);
     }
 
     private static <T> List<T> append(List<T> list, T element) {

@@ -69,7 +69,19 @@ final class Cases {
 
     /** Adjourns the latest hearing. */
     Cases adjourned(String on) {
-        events.add(new HearingAdjourned(caseId, hearing(hearings), day(on), AdjournmentReason.ACCUSED_ABSENT));
+        return adjourned(on, AdjournmentReason.ACCUSED_ABSENT);
+    }
+
+    Cases adjourned(String on, AdjournmentReason reason) {
+        events.add(new HearingAdjourned(caseId, hearing(hearings), day(on), reason));
+        return this;
+    }
+
+    /** The filing says when the incident happened. */
+    Cases incidentOn(String date) {
+        CaseFiled filed = (CaseFiled) events.get(0);
+        events.set(0, new CaseFiled(filed.caseId(), filed.docketNumber(), filed.tribunalId(), filed.filedOn(),
+                day(date), filed.offence(), filed.victims(), filed.accused(), filed.accusedGroup()));
         return this;
     }
 
