@@ -32,13 +32,14 @@ function currentRoute() {
 function show(focus) {
   const r = currentRoute();
   markCurrentDesk(r.view);
-  if (r.view === 'tribunal') { periodFromAddress().then(() => showTribunal(r.id, focus, failure), failure); }
+  const withPeriod = (view) => periodFromAddress().then((wanted) => { if (wanted) { view(); } }, failure);
+  if (r.view === 'tribunal') { withPeriod(() => showTribunal(r.id, focus, failure)); }
   else if (r.view === 'case') { showCase(r.id, focus, failure); }
   else if (r.view === 'import') { showImport(focus, failure); }
   else if (r.view === 'desk') { showDesk(focus, failure); }
   else if (r.view === 'audit') { showAudit(focus, failure); }
   else if (r.view === 'audit-case') { showAuditCase(r.id, focus, failure); }
-  else { periodFromAddress().then(() => showOverview(focus, failure), failure); }
+  else { withPeriod(() => showOverview(focus, failure)); }
 }
 
 /** The header's links to the desks: the one shown is marked as the current page. */

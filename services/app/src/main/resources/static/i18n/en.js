@@ -306,7 +306,7 @@ export default {
   auditTreeOk: '{0} events, root {1}',
   auditTrusted: 'Saved head',
   auditExtends: 'the log extends the saved head of {0} events: nothing signed then was rewritten',
-  auditNotExtends: 'the log does NOT extend the saved head',
+  auditNotExtends: 'NOT shown to extend the saved head: {0}',
   auditHistory: 'A case’s history',
   auditDocketOrCase: 'Docket number or case id',
   auditCase: 'History of case {0}',

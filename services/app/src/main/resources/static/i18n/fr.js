@@ -306,7 +306,7 @@ export default {
   auditTreeOk: '{0} événements, racine {1}',
   auditTrusted: 'Tête enregistrée',
   auditExtends: 'le journal prolonge la tête enregistrée de {0} événements : rien de ce qui était signé alors n’a été réécrit',
-  auditNotExtends: 'le journal ne prolonge PAS la tête enregistrée',
+  auditNotExtends: 'il n’est PAS établi que le journal prolonge la tête enregistrée : {0}',
   auditHistory: 'L’historique d’un dossier',
   auditDocketOrCase: 'Numéro de rôle ou identifiant du dossier',
   auditCase: 'Historique du dossier {0}',

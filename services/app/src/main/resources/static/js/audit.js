@@ -38,20 +38,26 @@ function outcome(id) {
   return '<div id="' + id + '" data-testid="' + id + '" aria-live="polite"></div>';
 }
 
-function say(id, html) {
+/**
+ * Draws into a section what was asked with the credentials auth, unless the user signed out (or in as someone else)
+ * meanwhile or the section is gone: one auditor's answers never appear on the next user's page.
+ */
+function say(id, html, auth) {
   const box = document.getElementById(id);
-  if (box) { box.innerHTML = html; }
+  if (!box || authorization() !== auth) { return null; }
+  box.innerHTML = html;
   return box;
 }
 
 /** A refusal in a section's own words; expired credentials end the session. */
-function refusedIn(id, failure) {
+function refusedIn(id, failure, auth) {
   return (error) => {
+    if (authorization() !== auth) { return; }
     if (error instanceof ApiError && error.status === 401) { failure(error); return; }
     const problem = error instanceof ApiError ? error.problem : {};
     const text = error instanceof ApiError && error.status === 403 ? t('auditForbidden')
       : [problem.title, problem.detail || (error && error.detail) || t('failed')].filter((p) => p).join(' — ');
-    say(id, '<p class="error" role="alert" data-testid="' + id + '-error">' + esc(text) + '</p>');
+    say(id, '<p class="error" role="alert" data-testid="' + id + '-error">' + esc(text) + '</p>', auth);
   };
 }
 
@@ -115,26 +121,29 @@ export function showAudit(focus, failure) {
 }
 
 function wireVerify(failure) {
-  document.getElementById('verify').addEventListener('click', () => verify(undefined, failure));
+  document.getElementById('verify').addEventListener('click', () => verify(undefined, failure, authorization()));
   document.getElementById('save-head').addEventListener('click', () => {
-    say('verified', '<p aria-busy="true">' + esc(t('loading')) + '</p>');
+    const auth = authorization();
+    say('verified', '<p aria-busy="true">' + esc(t('loading')) + '</p>', auth);
     api('/api/audit/tree/heads/latest').then((answer) => {
       const head = answer.body;
+      if (authorization() !== auth) { return; }
       downloadFile('greffe-tree-head-' + head.treeSize + '.json', JSON.stringify(head, null, 2) + '\n',
         'application/json');
       say('verified', '<p data-testid="head-saved">' + esc(t('auditHeadSaved', num(head.treeSize, 0),
-        when(head.timestamp))) + '</p>');
+        when(head.timestamp))) + '</p>', auth);
     }).catch((error) => {
       if (error instanceof ApiError && error.status === 404) {
-        say('verified', '<p data-testid="head-none">' + esc(t('auditNoHead')) + '</p>');
-      } else { refusedIn('verified', failure)(error); }
+        say('verified', '<p data-testid="head-none">' + esc(t('auditNoHead')) + '</p>', auth);
+      } else { refusedIn('verified', failure, auth)(error); }
     });
   });
   document.getElementById('against').addEventListener('submit', (event) => {
     event.preventDefault();
+    const auth = authorization();
     const file = event.target.head.files[0];
     if (!file) {
-      say('verified', '<p class="error" role="alert">' + esc(t('deskChooseFile')) + '</p>');
+      say('verified', '<p class="error" role="alert">' + esc(t('deskChooseFile')) + '</p>', auth);
       return;
     }
     file.text().then((text) => {
@@ -142,17 +151,17 @@ function wireVerify(failure) {
       try { head = JSON.parse(text); } catch (e) { head = null; }
       if (!head || typeof head !== 'object') {
         say('verified', '<p class="error" role="alert" data-testid="verified-error">' + esc(t('auditNotAHead')) +
-          '</p>');
+          '</p>', auth);
         return;
       }
-      verify(head, failure);
+      verify(head, failure, auth);
     });
   });
 }
 
 /** Runs the verification (against a saved head when given) and says what it found, the first break above all. */
-function verify(head, failure) {
-  say('verified', '<p aria-busy="true">' + esc(t('auditVerifying')) + '</p>');
+function verify(head, failure, auth) {
+  say('verified', '<p aria-busy="true">' + esc(t('auditVerifying')) + '</p>', auth);
   send('POST', '/api/audit/verify', head).then((answer) => {
     const v = answer.body;
     const rows = [
@@ -167,20 +176,23 @@ function verify(head, failure) {
         : v.tree.problem) : t('none')]
     ];
     if (head) {
-      rows.push(['auditTrusted', v.tree && v.tree.ok ? t('auditExtends', num(head.treeSize, 0)) : t('auditNotExtends')]);
+      // The saved head is checked only once the tree itself verifies: otherwise it was not shown to be extended.
+      rows.push(['auditTrusted', v.tree && v.tree.ok ? t('auditExtends', num(head.treeSize, 0))
+        : t('auditNotExtends', v.tree && v.tree.problem ? v.tree.problem : t('none'))]);
     }
-    say('verified', '<p class="verdict ' + (v.ok ? 'ok' : 'broken') + '" data-testid="verdict" data-ok="' + v.ok +
+    say('verified', '<p class="verdict ' + (v.ok ? 'ok' : 'broken') + '" data-testid="verdict" data-ok="' + (v.ok === true) +
       '" role="status">' + esc(v.ok ? t('auditOk') : t('auditBroken')) + '</p>' +
       (v.firstBroken ? '<p class="error" data-testid="first-broken">' + esc(t('auditFirstBroken',
         v.firstBroken.globalPosition, v.firstBroken.reason)) + '</p>' : '') +
       '<dl class="facts">' + rows.map((r) => '<dt>' + esc(t(r[0])) + '</dt><dd class="wrap">' + esc(r[1]) +
-        '</dd>').join('') + '</dl>');
-  }).catch(refusedIn('verified', failure));
+        '</dd>').join('') + '</dl>', auth);
+  }).catch(refusedIn('verified', failure, auth));
 }
 
 function wireLookup(failure) {
   document.getElementById('lookup').addEventListener('submit', (event) => {
     event.preventDefault();
+    const auth = authorization();
     const asked = event.target.docket.value.trim();
     if (!asked) { return; }
     // A case id goes straight to its history; anything else is a docket number, at every tribunal.
@@ -192,14 +204,15 @@ function wireLookup(failure) {
       say('looked-up', answer.body.length === 0 ? '<p data-testid="looked-up-none">' + esc(t('deskNoneFound')) +
         '</p>' : '<ul>' + answer.body.map((match) => '<li><a href="#/audit/case/' + esc(match.caseId) +
         '" data-testid="history-link">' + esc(match.docketNumber) + '</a> — ' + esc(tribunalName(match.tribunalId)) +
-        '</li>').join('') + '</ul>');
-    }).catch(refusedIn('looked-up', failure));
+        '</li>').join('') + '</ul>', auth);
+    }).catch(refusedIn('looked-up', failure, auth));
   });
 }
 
 function wireKnown(failure) {
   document.getElementById('known').addEventListener('submit', (event) => {
     event.preventDefault();
+    const auth = authorization();
     const form = event.target;
     const tribunal = form.tribunal.value;
     const asOf = form.asOf.value;
@@ -207,10 +220,10 @@ function wireKnown(failure) {
     const knownAt = local ? new Date(local) : null;
     if (!asOf || !knownAt || isNaN(knownAt.getTime())) {
       say('compared', '<p class="error" role="alert" data-testid="compared-error">' + esc(t('auditKnownInvalid')) +
-        '</p>');
+        '</p>', auth);
       return;
     }
-    say('compared', '<p aria-busy="true">' + esc(t('loading')) + '</p>');
+    say('compared', '<p aria-busy="true">' + esc(t('loading')) + '</p>', auth);
     const path = '/api/audit/caseload/' + encodeURIComponent(tribunal) + '?asOf=' + encodeURIComponent(asOf);
     Promise.all([api(path + '&knownAt=' + encodeURIComponent(knownAt.toISOString())), api(path)]).then((answers) => {
       const then = answers[0].body;
@@ -228,8 +241,8 @@ function wireKnown(failure) {
           esc(t(figure[0])) + '</th><td>' + num(a) + '</td><td>' + num(b) + '</td><td>' +
           (change ? (change > 0 ? '+' : '') + num(change) : '') + '</td></tr>';
       }).join('') + '</tbody></table><p class="note">' + esc(t('auditReplayed', num(then.eventsRead, 0),
-        num(nowKnown.eventsRead, 0), nowKnown.position)) + '</p>');
-    }).catch(refusedIn('compared', failure));
+        num(nowKnown.eventsRead, 0), nowKnown.position)) + '</p>', auth);
+    }).catch(refusedIn('compared', failure, auth));
   });
 }
 
@@ -241,8 +254,8 @@ function wireRebuild(failure) {
         if (error instanceof ApiError && error.status === 409) {
           // One is running already (another auditor's, or the start-up build): follow that one.
           api('/api/audit/rebuild').then((answer) => followRebuild(answer.body, auth, failure))
-            .catch(refusedIn('rebuilt', failure));
-        } else { refusedIn('rebuilt', failure)(error); }
+            .catch(refusedIn('rebuilt', failure, auth));
+        } else { refusedIn('rebuilt', failure, auth)(error); }
       });
   });
 }
@@ -253,12 +266,12 @@ function followRebuild(status, auth, failure) {
     esc(t('auditRebuild' + status.state, num(status.eventsRead, 0), num(status.head, 0),
       num(status.eventsPerSecond, 0))) + '</p><progress max="100" value="' + esc(status.percent || 0) +
     '" aria-label="' + esc(t('auditRebuildProgress')) + '"></progress>' +
-    (status.failure ? '<p class="error">' + esc(status.failure) + '</p>' : ''));
+    (status.failure ? '<p class="error">' + esc(status.failure) + '</p>' : ''), auth);
   if (!box || status.state !== 'RUNNING') { return; }
   setTimeout(() => {
     if (authorization() !== auth || !document.getElementById('rebuilt')) { return; }
     api('/api/audit/rebuild').then((answer) => followRebuild(answer.body, auth, failure))
-      .catch(refusedIn('rebuilt', failure));
+      .catch(refusedIn('rebuilt', failure, auth));
   }, 1000);
 }
 
@@ -270,15 +283,21 @@ function wireAccess(failure) {
     const add = (name, value) => { if (value) { query.push(name + '=' + encodeURIComponent(value)); } };
     add('user', form.user.value.trim());
     add('caseId', form.caseId.value.trim());
-    add('from', form.from.value ? form.from.value + 'T00:00:00Z' : '');
-    add('to', form.to.value ? form.to.value + 'T23:59:59Z' : '');
+    // Days as the auditor's clock has them: from the first one's midnight to the midnight after the last one.
+    const midnight = (day, after) => {
+      const date = new Date(day + 'T00:00');
+      if (after) { date.setDate(date.getDate() + 1); }
+      return date.toISOString();
+    };
+    add('from', form.from.value ? midnight(form.from.value, false) : '');
+    add('to', form.to.value ? midnight(form.to.value, true) : '');
     add('limit', '50');
-    accessPage('/api/audit/access?' + query.join('&'), failure);
+    accessPage('/api/audit/access?' + query.join('&'), failure, authorization());
   });
 }
 
 /** One page of the access log, newest first, with a button for the next. */
-function accessPage(path, failure) {
+function accessPage(path, failure, auth) {
   api(path).then((answer) => {
     const page = answer.body;
     say('accesses', page.entries.length === 0 ? '<p data-testid="accesses-none">' + esc(t('auditNoAccess')) + '</p>'
@@ -291,13 +310,13 @@ function accessPage(path, failure) {
         esc(entry.client) + '</td><td>' + esc(entry.status === null ? t('auditUnanswered') : entry.status) +
         '</td></tr>').join('') + '</tbody></table>' +
       (page.next ? '<p><button type="button" id="access-next" data-testid="access-next">' + esc(t('auditNext')) +
-        '</button></p>' : ''));
+        '</button></p>' : ''), auth);
     const next = document.getElementById('access-next');
     if (next) {
-      next.addEventListener('click', () => accessPage(page.next, failure));
+      next.addEventListener('click', () => accessPage(page.next, failure, auth));
       next.focus();
     }
-  }).catch(refusedIn('accesses', failure));
+  }).catch(refusedIn('accesses', failure, auth));
 }
 
 /** A case's whole history as the event table holds it, with its export (hashes and proofs) to keep. */
@@ -324,11 +343,13 @@ export function showAuditCase(caseId, focus, failure) {
         esc(event.hash ? event.hash.substring(0, 12) + '…' : t('auditUnsealed')) + '</td></tr>').join('') +
       '</tbody></table>';
     document.getElementById('export').addEventListener('click', () => {
+      const auth = authorization();
       fetchText('/api/audit/export?caseId=' + encodeURIComponent(caseId)).then((text) => {
+        if (authorization() !== auth) { return; }
         downloadFile('greffe-case-' + caseId + '.ndjson', text, 'application/x-ndjson');
         say('exported', '<p data-testid="exported">' + esc(t('auditExported', text.split('\n')
-          .filter((line) => line).length)) + '</p>');
-      }).catch(refusedIn('exported', failure));
+          .filter((line) => line).length)) + '</p>', auth);
+      }).catch(refusedIn('exported', failure, auth));
     });
     if (focus) { document.getElementById('view-title').focus(); }
   }, failure);

@@ -1,7 +1,7 @@
 /* The period the figures cover, kept in the page's address (#/tribunal/<id>?from=…&to=…) so that a view can be
    bookmarked, shared and printed as it was seen. Without one, the page opens on Greffe's first view: the whole
    history it holds, to today (the report's day in demo mode). */
-import { ApiError, api } from './api.js';
+import { ApiError, api, authorization } from './api.js';
 import { t } from './i18n.js';
 import { day, esc } from './format.js';
 import { problemMessage, showError } from './errors.js';
@@ -19,7 +19,8 @@ function place() {
 
 /**
  * Sets the period from the address, or to the first view (read once) when the address names none or a wrong one,
- * and writes it into the address without a new history entry. Resolves once set.
+ * and writes it into the address without a new history entry. Resolves to true once set, or to false when the page
+ * moved to another address (or user) while the first view was read: the view asked for is then no longer wanted.
  */
 export function periodFromAddress() {
   const query = new URLSearchParams((location.hash.split('?')[1]) || '');
@@ -28,15 +29,18 @@ export function periodFromAddress() {
   if (from && to && DAY.test(from) && DAY.test(to) && from <= to) {
     period.from = from;
     period.to = to;
-    return Promise.resolve(period);
+    return Promise.resolve(true);
   }
+  const asked = location.hash;
+  const auth = authorization();
   const reading = firstView ? Promise.resolve(firstView)
     : api('/api/dashboard/first-view').then((answer) => { firstView = answer.body; return firstView; });
   return reading.then((view) => {
+    if (location.hash !== asked || authorization() !== auth) { return false; }
     period.from = view.from;
     period.to = view.to;
     history.replaceState(null, '', periodAddress(place()));
-    return period;
+    return true;
   });
 }
 

@@ -68,7 +68,7 @@ class AuditDeskBrowserTest extends BrowserTest {
         testId("against-form").findElement(By.name("head")).sendKeys(forged.toAbsolutePath().toString());
         testId("against-submit").click();
         wait.until(page -> "false".equals(testId("verdict").getAttribute("data-ok")));
-        assertThat(testId("verified").getText()).contains("the log does NOT extend the saved head");
+        assertThat(testId("verified").getText()).contains("NOT shown to extend the saved head: ");
 
         // A case with an adjourned hearing, found by its docket number: its whole history, with why.
         String caseId = jdbc.queryForObject("SELECT aggregate_identifier FROM domain_event_entry "

@@ -73,7 +73,8 @@ class AuditChainController {
         if (trusted != null && (head == null || trusted > head.treeSize())) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "trustedSize must be at "
                     + "most " + (head == null ? 0 : head.treeSize()) + ", the size of the head this export is proven "
-                    + "against").worded("trusted-size", head == null ? 0 : head.treeSize());
+                    + "against").worded("trusted-size",
+                    String.valueOf(head == null ? 0 : head.treeSize()));
         }
         StreamingResponseBody body = out -> chain.export(caseId, head, trusted, out);
         return ResponseEntity.ok().contentType(NDJSON).body(body);

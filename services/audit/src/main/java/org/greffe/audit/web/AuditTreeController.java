@@ -51,7 +51,7 @@ class AuditTreeController {
         long size = size("treeSize", treeSize);
         return tree.head(size).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "no head was signed for tree size " + size + "; GET /api/audit/tree/heads/latest gives the latest")
-                .worded("no-head", size));
+                .worded("no-head", String.valueOf(size)));
     }
 
     @RecordedAccess("tree-keys")
@@ -94,7 +94,7 @@ class AuditTreeController {
         if (inclusion.events().isEmpty()) {
             throw Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "no sealed event of case " + caseId + " in the tree of " + size + " events")
-                    .worded("not-in-tree", caseId, size);
+                    .worded("not-in-tree", caseId, String.valueOf(size));
         }
         return inclusion;
     }

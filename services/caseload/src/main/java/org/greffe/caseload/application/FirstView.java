@@ -1,5 +1,7 @@
 package org.greffe.caseload.application;
 
+import org.greffe.events.DateBounds;
+
 import java.time.LocalDate;
 
 /**
@@ -7,11 +9,15 @@ import java.time.LocalDate;
  * caseload itself so that every tribunal's whole history is in view.
  *
  * @param from the first day: {@code greffe.dashboard.first-view-from}, else January 1st of the year of the earliest
- *             filing Greffe holds (only its year is told: no case's date), else a year before {@code to}
+ *             filing Greffe holds (only its year is told: no case's date), else a year before {@code to}; never more
+ *             than {@link #LONGEST_YEARS} years before {@code to}, the longest period the caseload answers
  * @param to   the last day, on which the stocks are counted: {@code greffe.dashboard.first-view-to} (the report's date,
  *             3 June 2020, in demo mode), else today
  */
 public record FirstView(LocalDate from, LocalDate to) {
+
+    /** The longest period a reader may ask for, in years: the first view is never longer. */
+    public static final int LONGEST_YEARS = 10;
 
     /**
      * The configured days, each {@code null} when not configured.
@@ -22,9 +28,20 @@ public record FirstView(LocalDate from, LocalDate to) {
     public record Settings(LocalDate from, LocalDate to) {
 
         public Settings {
+            for (LocalDate day : new LocalDate[]{from, to}) {
+                if (day != null && (day.isBefore(DateBounds.EARLIEST) || day.isAfter(DateBounds.LATEST))) {
+                    throw new IllegalArgumentException("greffe.dashboard.first-view-from and -to must be days from "
+                            + DateBounds.EARLIEST + " to " + DateBounds.LATEST + ", not " + day);
+                }
+            }
             if (from != null && to != null && from.isAfter(to)) {
                 throw new IllegalArgumentException("greffe.dashboard.first-view-from (" + from
                         + ") must not be after greffe.dashboard.first-view-to (" + to + ")");
+            }
+            if (from != null && to != null && from.plusYears(LONGEST_YEARS).isBefore(to)) {
+                throw new IllegalArgumentException("greffe.dashboard.first-view-from (" + from + ") and -to (" + to
+                        + ") are more than " + LONGEST_YEARS + " years apart, longer than any period the caseload "
+                        + "answers");
             }
         }
     }
@@ -42,6 +59,10 @@ public record FirstView(LocalDate from, LocalDate to) {
         if (from == null) {
             from = earliestFiling == null || earliestFiling.isAfter(to) ? to.minusYears(1)
                     : LocalDate.of(earliestFiling.getYear(), 1, 1);
+        }
+        LocalDate earliest = to.minusYears(LONGEST_YEARS);
+        if (from.isBefore(earliest)) {
+            from = earliest;
         }
         return new FirstView(from.isAfter(to) ? to : from, to);
     }

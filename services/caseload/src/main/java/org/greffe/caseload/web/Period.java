@@ -1,5 +1,6 @@
 package org.greffe.caseload.web;
 
+import org.greffe.caseload.application.FirstView;
 import org.greffe.events.DateBounds;
 import org.greffe.platform.web.WordedProblem;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,7 @@ import java.time.YearMonth;
  */
 record Period(LocalDate from, LocalDate to, boolean fromGiven) {
 
-    static final int LONGEST_YEARS = 10;
+    static final int LONGEST_YEARS = FirstView.LONGEST_YEARS;
 
     /**
      * @param from  the {@code from} parameter, or null

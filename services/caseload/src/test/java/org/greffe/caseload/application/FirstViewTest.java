@@ -15,8 +15,8 @@ class FirstViewTest {
 
     @Test
     void unsetItRunsFromTheYearOfTheEarliestFilingToToday() {
-        assertThat(FirstView.of(NONE, TODAY, LocalDate.of(2015, 4, 14)))
-                .isEqualTo(new FirstView(LocalDate.of(2015, 1, 1), TODAY));
+        assertThat(FirstView.of(NONE, TODAY, LocalDate.of(2019, 4, 14)))
+                .isEqualTo(new FirstView(LocalDate.of(2019, 1, 1), TODAY));
     }
 
     @Test
@@ -44,5 +44,16 @@ class FirstViewTest {
                                                       .isEqualTo(new FirstView(TODAY, TODAY));
         assertThatThrownBy(() -> new FirstView.Settings(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first-view-from");
+    }
+
+    /** The caseload answers periods of ten years at most: a longer history opens on its last ten years. */
+    @Test
+    void itIsNeverLongerThanThePeriodTheCaseloadAnswers() {
+        assertThat(FirstView.of(NONE, TODAY, LocalDate.of(2009, 5, 1)))
+                .isEqualTo(new FirstView(TODAY.minusYears(10), TODAY));
+        assertThatThrownBy(() -> new FirstView.Settings(LocalDate.of(2001, 1, 1), LocalDate.of(2020, 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 years");
+        assertThatThrownBy(() -> new FirstView.Settings(LocalDate.of(1900, 1, 1), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1960-01-01");
     }
 }
