@@ -140,11 +140,17 @@ final class GreffeProcess implements AutoCloseable {
                 Long.parseLong(response.headers().firstValue("Greffe-Log-Head").orElseThrow())};
     }
 
+    /**
+     * Waits until the caseload answers figures (200, no longer replaying) at the head of the log: a replay that has
+     * read up to the head still answers 503 until it ends.
+     */
     void awaitCaughtUp() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            long[] state = projection();
-            if (state[0] >= state[1]) {
+            HttpResponse<String> response = send("GET", "/api/caseload", null);
+            long position = Long.parseLong(response.headers().firstValue("Greffe-Log-Position").orElse("-1"));
+            long head = Long.parseLong(response.headers().firstValue("Greffe-Log-Head").orElse("0"));
+            if (response.statusCode() == 200 && position >= head) {
                 return;
             }
             Thread.sleep(100);
