@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -173,13 +172,7 @@ class DashboardBrowserTest extends BrowserTest {
         awaitRelease(advocate);
         JsonNode first = get("/api/dashboard/first-view", advocate).json();
         assertThat(first.get("to").asText()).as("demo mode: the report's day").isEqualTo("2020-06-03");
-        LocalDate earliest = LocalDate.parse(jdbc.queryForObject("SELECT min(filed_on) FROM caseload_case",
-                String.class));
-        LocalDate yearOfEarliest = LocalDate.of(earliest.getYear(), 1, 1);
-        LocalDate tenYears = LocalDate.of(2010, 6, 3);
-        assertThat(first.get("from").asText())
-                .as("the year of the earliest filing, at most ten years before the report's day")
-                .isEqualTo((yearOfEarliest.isBefore(tenYears) ? tenYears : yearOfEarliest).toString());
+        assertThat(first.get("from").asText()).as("demo mode: the demo docket's first year").isEqualTo("2015-01-01");
         browser.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);

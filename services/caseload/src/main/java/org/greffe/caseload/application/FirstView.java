@@ -5,12 +5,13 @@ import org.greffe.events.DateBounds;
 import java.time.LocalDate;
 
 /**
- * The period the dashboard opens on, before its visitor picks another: set by the deployment, or drawn from the
- * caseload itself so that every tribunal's whole history is in view.
+ * The period the dashboard opens on, before its visitor picks another: set by the deployment, else the longest period
+ * the caseload answers, so that every tribunal's history is in view. It never depends on what was recorded: drawn
+ * from the data (the year of the earliest filing, say), it would tell a reader of the published figures, at once and
+ * before the monthly release, that a single early case had just been recorded.
  *
- * @param from the first day: {@code greffe.dashboard.first-view-from}, else January 1st of the year of the earliest
- *             filing Greffe holds (only its year is told: no case's date), else a year before {@code to}; never more
- *             than {@link #LONGEST_YEARS} years before {@code to}, the longest period the caseload answers
+ * @param from the first day: {@code greffe.dashboard.first-view-from} (where the registry's records begin; 2015-01-01
+ *             in demo mode, the demo docket's first year), else {@link #LONGEST_YEARS} years before {@code to}
  * @param to   the last day, on which the stocks are counted: {@code greffe.dashboard.first-view-to} (the report's date,
  *             3 June 2020, in demo mode), else today
  */
@@ -47,23 +48,15 @@ public record FirstView(LocalDate from, LocalDate to) {
     }
 
     /**
-     * The first view for the settings, today and the earliest filing.
+     * The first view for the settings and today.
      *
-     * @param settings       the configured days
-     * @param today          today, in the courts' time zone
-     * @param earliestFiling the earliest filing date of any case, or {@code null} before the first
+     * @param settings the configured days
+     * @param today    today, in the courts' time zone
      */
-    public static FirstView of(Settings settings, LocalDate today, LocalDate earliestFiling) {
+    public static FirstView of(Settings settings, LocalDate today) {
         LocalDate to = settings.to() != null ? settings.to() : today;
-        LocalDate from = settings.from();
-        if (from == null) {
-            from = earliestFiling == null || earliestFiling.isAfter(to) ? to.minusYears(1)
-                    : LocalDate.of(earliestFiling.getYear(), 1, 1);
-        }
         LocalDate earliest = to.minusYears(LONGEST_YEARS);
-        if (from.isBefore(earliest)) {
-            from = earliest;
-        }
+        LocalDate from = settings.from() == null || settings.from().isBefore(earliest) ? earliest : settings.from();
         return new FirstView(from.isAfter(to) ? to : from, to);
     }
 }

@@ -19,13 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Case records as JSON in {@code caseload_case}, with the tribunals each case visited beside them. */
 public class JdbcCaseRecordStore implements CaseRecordStore {
@@ -178,11 +176,6 @@ public class JdbcCaseRecordStore implements CaseRecordStore {
     @Override
     public List<CaseRecord> all() {
         return jdbc.query("SELECT record FROM caseload_case", rows);
-    }
-
-    @Override
-    public Optional<LocalDate> earliestFiling() {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT min(filed_on) FROM caseload_case", LocalDate.class));
     }
 
     @Override

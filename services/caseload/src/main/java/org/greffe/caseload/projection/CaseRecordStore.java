@@ -2,11 +2,9 @@ package org.greffe.caseload.projection;
 
 import org.greffe.measures.CaseRecord;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Where the case records live. Reads and writes join the current transaction. */
 public interface CaseRecordStore {
@@ -22,9 +20,6 @@ public interface CaseRecordStore {
 
     /** Every record. */
     List<CaseRecord> all();
-
-    /** The earliest filing date of any case, if there is one. */
-    Optional<LocalDate> earliestFiling();
 
     /**
      * Opens a writer that adds records of cases the store does not hold yet, the fastest way the store can: a bulk

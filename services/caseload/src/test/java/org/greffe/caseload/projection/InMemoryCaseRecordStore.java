@@ -2,13 +2,11 @@ package org.greffe.caseload.projection;
 
 import org.greffe.measures.CaseRecord;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** A store of case records in a map, with the same replace-only-if-newer rule as the PostgreSQL one. */
 final class InMemoryCaseRecordStore implements CaseRecordStore {
@@ -63,11 +61,6 @@ final class InMemoryCaseRecordStore implements CaseRecordStore {
     @Override
     public List<CaseRecord> all() {
         return new ArrayList<>(records.values());
-    }
-
-    @Override
-    public Optional<LocalDate> earliestFiling() {
-        return records.values().stream().map(CaseRecord::filedOn).min(LocalDate::compareTo);
     }
 
     @Override
