@@ -95,10 +95,9 @@ public final class Bench {
             run(args);
         } catch (IllegalArgumentException wrong) {
             // A wrong option or a missing jar: one sentence, not a stack trace.
-            System.err.println("bench: " + wrong.getMessage());
-            System.err.println("usage: java -jar bench/target/greffe-bench.jar [--size=smoke|full] "
-                    + "[--scenarios=" + String.join(",", SCENARIOS) + "] [--jdbc-url=...] [--out=FILE] "
-                    + "(see docs/benchmarks.md)");
+            log("bench: " + wrong.getMessage());
+            log("usage: java -jar bench/target/greffe-bench.jar [--size=smoke|full] [--scenarios="
+                    + String.join(",", SCENARIOS) + "] [--jdbc-url=...] [--out=FILE] (see docs/benchmarks.md)");
             System.exit(2);
         }
     }
