@@ -206,6 +206,26 @@ public record CaseRecord(String caseId, OffenceCategory offence, Victims victims
         return last;
     }
 
+    /**
+     * The latest hearing held or adjourned at the tribunal from {@code since} to {@code day}, both included (the
+     * later of two on one day is the one recorded later), or {@code null} when there was none.
+     */
+    public HearingOutcome latestHearing(String tribunalId, LocalDate since, LocalDate day) {
+        HearingOutcome latest = null;
+        for (HearingOutcome outcome : hearingOutcomes) {
+            if (outcome.tribunalId().equals(tribunalId) && !outcome.on().isBefore(since) && !outcome.on().isAfter(day)
+                    && (latest == null || !outcome.on().isBefore(latest.on()))) {
+                latest = outcome;
+            }
+        }
+        return latest;
+    }
+
+    /** Days from the incident to the filing, or {@code null} when the filing gave no incident date. */
+    public Long reportingDays() {
+        return incidentOn == null ? null : ChronoUnit.DAYS.between(incidentOn, filedOn);
+    }
+
     /** The suspension that covers the day, if any. */
     public Optional<Suspension> suspensionOn(LocalDate day) {
         return suspensions.stream().filter(s -> s.covers(day)).findFirst();

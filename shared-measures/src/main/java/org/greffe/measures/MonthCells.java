@@ -20,6 +20,11 @@ public record MonthCells(YearMonth month, int pending, int neverTried, Double me
         tables = List.copyOf(tables);
     }
 
+    /** Whether the month has the table of that name: months of records under earlier definitions lack the stalls'. */
+    public boolean has(String name) {
+        return tables.stream().anyMatch(table -> table.name().equals(name));
+    }
+
     /** The table of that name. */
     public Table table(String name) {
         return tables.stream().filter(table -> table.name().equals(name)).findFirst()
@@ -72,6 +77,15 @@ public record MonthCells(YearMonth month, int pending, int neverTried, Double me
         public static final String OUTGOING = "outgoing";
         /** Cases judged during the month by the number of trial settings of the proceeding (CourTools 5). */
         public static final String JUDGED = "judged";
+
+        /** Pending cases on the last day by their latest hearing at the tribunal ({@link Stalls}). */
+        public static final String LATEST_HEARING = "latest-hearing";
+        /** Suspended pending cases on the last day by reason of their suspension. */
+        public static final String SUSPENSION_REASON = "suspension-reason";
+        /** Active pending cases on the last day by days since their latest procedural step. */
+        public static final String INACTIVITY = "inactivity";
+        /** Pending cases on the last day by days from incident to filing, or undated. */
+        public static final String REPORTING_DELAY = "reporting-delay";
 
         /** Cells of {@link #OUTGOING}: a transfer, then disposals within ¼, ½, all and beyond the standard. */
         public static final List<String> OUTGOING_CELLS = List.of("transferredOut", "upToQuarterStandard",

@@ -2,6 +2,7 @@ package org.greffe.measures;
 
 import org.greffe.events.AccusedAffiliation;
 import org.greffe.events.OffenceCategory;
+import org.greffe.events.SuspensionReason;
 import org.greffe.events.Victims;
 
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ public final class MonthlyCaseload {
 
     private static final List<String> OFFENCES = names(OffenceCategory.values());
     private static final List<String> ACCUSED = names(AccusedAffiliation.values());
+    private static final List<String> SUSPENSION_REASONS = names(SuspensionReason.values());
 
     private final TimeStandards standards;
 
@@ -49,13 +51,26 @@ public final class MonthlyCaseload {
      */
     public List<MonthCells> months(String tribunalId, Collection<CaseRecord> records, YearMonth first,
                                    YearMonth last, CellKey keys) {
+        return months(tribunalId, records, first, last, keys, true);
+    }
+
+    /**
+     * The months {@code first} to {@code last}, in order, with the stall tables or without them (records folded
+     * under earlier definitions, see {@link Stalls#DEFINITIONS}).
+     *
+     * @param keys   keys the cases (and their stays at the tribunal) whom each table counts
+     * @param stalls whether the records are folded under the stall figures' definitions: the months then have the
+     *               stall tables of their pending cases
+     */
+    public List<MonthCells> months(String tribunalId, Collection<CaseRecord> records, YearMonth first,
+                                   YearMonth last, CellKey keys, boolean stalls) {
         if (first.isAfter(last)) {
             return List.of();
         }
         int size = (int) first.until(last, ChronoUnit.MONTHS) + 1;
         Month[] months = new Month[size];
         for (int i = 0; i < size; i++) {
-            months[i] = new Month(first.plusMonths(i));
+            months[i] = new Month(first.plusMonths(i), tribunalId, stalls);
         }
         Map<String, Long> caseKeys = new HashMap<>();
         for (CaseRecord record : records) {
@@ -75,10 +90,13 @@ public final class MonthlyCaseload {
     /**
      * What a case adds to a tribunal's stock tables on a day: nothing ({@code null}) unless it is pending there;
      * otherwise whether it is suspended, and if not its active age (its band, whether beyond the standard, its days
-     * for the median). Its offence, accused and victims never change. Two versions of a case that add the same to a
-     * month add nothing to tell apart.
+     * for the median), and with the stall tables its place in them. Its offence, accused and victims never change.
+     * Two versions of a case that add the same to a month add nothing to tell apart.
+     *
+     * @param stalls whether the month has the stall tables (see {@link #months(String, Collection, YearMonth,
+     *               YearMonth, CellKey, boolean)})
      */
-    public Contribution contribution(CaseRecord record, String tribunalId, LocalDate day) {
+    public Contribution contribution(CaseRecord record, String tribunalId, LocalDate day, boolean stalls) {
         if (record == null) {
             return null;
         }
@@ -86,10 +104,11 @@ public final class MonthlyCaseload {
         if (spell.isEmpty()) {
             return null;
         }
+        Stalls.Position position = stalls ? Stalls.position(record, tribunalId, day) : null;
         if (record.suspendedOn(day)) {
-            return new Contribution(true, -1);
+            return new Contribution(true, -1, position);
         }
-        return new Contribution(false, record.activeDays(spell.get(), day));
+        return new Contribution(false, record.activeDays(spell.get(), day), position);
     }
 
     /**
@@ -97,8 +116,9 @@ public final class MonthlyCaseload {
      *
      * @param suspended  suspended on the day
      * @param activeDays its age then, when active; -1 when suspended
+     * @param stalls     its place in the stall tables, or {@code null} when the month has none
      */
-    public record Contribution(boolean suspended, long activeDays) {
+    public record Contribution(boolean suspended, long activeDays, Stalls.Position stalls) {
     }
 
     private void stocks(CaseRecord record, Spell spell, long key, Month[] months, YearMonth first, YearMonth last) {
@@ -154,9 +174,17 @@ public final class MonthlyCaseload {
         private final Counts incoming = new Counts(Tables.INCOMING, List.of("incoming"));
         private final Counts outgoing = new Counts(Tables.OUTGOING, Tables.OUTGOING_CELLS);
         private final Counts judged = new Counts(Tables.JUDGED, Tables.JUDGED_CELLS);
+        private final Counts latestHearing = new Counts(Tables.LATEST_HEARING, Stalls.LATEST_HEARING_CELLS);
+        private final Counts suspensionReason = new Counts(Tables.SUSPENSION_REASON, SUSPENSION_REASONS);
+        private final Counts inactivity = new Counts(Tables.INACTIVITY, Stalls.INACTIVITY_BANDS);
+        private final Counts reportingDelay = new Counts(Tables.REPORTING_DELAY, Stalls.REPORTING_CELLS);
+        private final String tribunalId;
+        private final boolean stalls;
 
-        Month(YearMonth month) {
+        Month(YearMonth month, String tribunalId, boolean stalls) {
             this.month = month;
+            this.tribunalId = tribunalId;
+            this.stalls = stalls;
         }
 
         void pending(CaseRecord record, Spell spell, LocalDate end, long key) {
@@ -167,6 +195,16 @@ public final class MonthlyCaseload {
             Victims counts = record.victims();
             victimGroup.addAll(new int[]{counts.women(), counts.girls(), counts.men(), counts.boys()}, key);
             victims.add(0, counts.women() + counts.girls() + counts.men() + counts.boys(), key);
+            if (stalls) {
+                Stalls.Position position = Stalls.position(record, tribunalId, end);
+                latestHearing.add(Stalls.LATEST_HEARING_CELLS.indexOf(position.latestHearing()), 1, key);
+                reportingDelay.add(Stalls.REPORTING_CELLS.indexOf(position.reporting()), 1, key);
+                if (position.suspendedFor() != null) {
+                    suspensionReason.add(SUSPENSION_REASONS.indexOf(position.suspendedFor()), 1, key);
+                } else {
+                    inactivity.add(Stalls.INACTIVITY_BANDS.indexOf(position.inactivity()), 1, key);
+                }
+            }
             if (record.suspendedOn(end)) {
                 suspended.add(0, 1, key);
                 return;
@@ -199,10 +237,14 @@ public final class MonthlyCaseload {
 
         MonthCells cells() {
             ages.sort(null);
-            return new MonthCells(month, pending, neverTried, CaseloadCalculator.median(ages),
-                    List.of(age.table(), suspended.table(), beyond.table(), offence.table(), accused.table(),
-                            victimGroup.table(), victims.table(), incoming.table(), outgoing.table(),
-                            judged.table()));
+            List<MonthCells.Table> tables = new ArrayList<>(List.of(age.table(), suspended.table(), beyond.table(),
+                    offence.table(), accused.table(), victimGroup.table(), victims.table(), incoming.table(),
+                    outgoing.table(), judged.table()));
+            if (stalls) {
+                tables.addAll(List.of(latestHearing.table(), suspensionReason.table(), inactivity.table(),
+                        reportingDelay.table()));
+            }
+            return new MonthCells(month, pending, neverTried, CaseloadCalculator.median(ages), tables);
         }
     }
 

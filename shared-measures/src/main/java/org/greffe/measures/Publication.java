@@ -15,14 +15,16 @@ import static org.greffe.measures.MonthCells.Tables;
  * <ul>
  *   <li>the tribunal totals, pending and never brought to trial, stay exact;</li>
  *   <li>every other count gets the noise of its table's cell key ({@link CellKey}); a zero stays zero;</li>
- *   <li>the breakdowns of the pending cases by offence, accused and victim group, which describe survivors and what
- *   was done to them, also hide every cell whose perturbed count is below the threshold {@code k}, zeros included,
- *   so that "none" and "a few" look the same; a table with exactly one hidden cell hides its smallest published cell
- *   too, so that the hidden one is not the exact total less noisy published cells;</li>
+ *   <li>the breakdowns of the pending cases by offence, accused and victim group, which describe survivors and what was
+ *   done to them, and the stall tables of the pending cases (by latest hearing, suspension reason, inactivity and
+ *   reporting delay, {@link Stalls}), which say how each case stands, also hide every cell whose perturbed count is
+ *   below the threshold {@code k}, zeros included, so that "none" and "a few" look the same; a table with exactly one
+ *   hidden cell hides its smallest published cell too, so that the hidden one is not the exact total less noisy
+ *   published cells;</li>
  *   <li>the median age is rounded to 30 days and only published with at least {@code 2k} active cases; the oldest
  *   case's filing date and age, which describe one case, are not published at all;</li>
  *   <li>with fewer than {@link #minimumPopulation()} cases pending, the month's stocks are not broken down at all
- *   (ages, suspended, the three tables): only the exact totals are published. A noisy count keeps a zero at zero,
+ *   (ages, suspended, the tables): only the exact totals are published. A noisy count keeps a zero at zero,
  *   so a published count says its cell holds a case; beside an exact total as small as the table's number of cells,
  *   that would say which cell holds which case;</li>
  *   <li>the month's flows are two noisy counts, what came in and what went out. How cases went out (transferred,
@@ -33,9 +35,11 @@ import static org.greffe.measures.MonthCells.Tables;
  */
 public final class Publication {
 
-    private static final Set<String> BREAKDOWNS = Set.of(Tables.OFFENCE, Tables.ACCUSED, Tables.VICTIM_GROUP);
+    private static final Set<String> BREAKDOWNS = Set.of(Tables.OFFENCE, Tables.ACCUSED, Tables.VICTIM_GROUP,
+            Tables.LATEST_HEARING, Tables.SUSPENSION_REASON, Tables.INACTIVITY, Tables.REPORTING_DELAY);
     private static final Set<String> PUBLISHED_TABLES = Set.of(Tables.AGE, Tables.SUSPENDED, Tables.BEYOND_STANDARD,
-            Tables.OFFENCE, Tables.ACCUSED, Tables.VICTIM_GROUP, Tables.VICTIMS, Tables.INCOMING);
+            Tables.OFFENCE, Tables.ACCUSED, Tables.VICTIM_GROUP, Tables.VICTIMS, Tables.INCOMING,
+            Tables.LATEST_HEARING, Tables.SUSPENSION_REASON, Tables.INACTIVITY, Tables.REPORTING_DELAY);
     private static final int MEDIAN_ROUNDING_DAYS = 30;
     private static final int MINIMUM_POPULATION = 10;
     private static final String OUTGOING_TOTAL = "outgoing-total";
@@ -81,14 +85,18 @@ public final class Publication {
         int outgoing = outgoing(month.table(Tables.OUTGOING));
         if (month.pending() < minimumPopulation()) {
             return new PublishedMonth(month.month(), month.pending(), month.neverTried(), null, null, null, null, null,
-                    null, null, null, null, incoming, outgoing);
+                    null, null, null, null, incoming, outgoing, null);
         }
         Map<String, Integer> age = tables.get(Tables.AGE);
         int active = age.values().stream().mapToInt(Integer::intValue).sum();
         return new PublishedMonth(month.month(), month.pending(), month.neverTried(), active,
                 single(tables, Tables.SUSPENDED), age, single(tables, Tables.BEYOND_STANDARD),
                 median(month.medianAgeDays(), active), tables.get(Tables.OFFENCE), tables.get(Tables.ACCUSED),
-                tables.get(Tables.VICTIM_GROUP), single(tables, Tables.VICTIMS), incoming, outgoing);
+                tables.get(Tables.VICTIM_GROUP), single(tables, Tables.VICTIMS), incoming, outgoing,
+                !month.has(Tables.LATEST_HEARING) ? null
+                        : new PublishedMonth.StallCells(tables.get(Tables.LATEST_HEARING),
+                                tables.get(Tables.SUSPENSION_REASON), tables.get(Tables.INACTIVITY),
+                                tables.get(Tables.REPORTING_DELAY)));
     }
 
     /**

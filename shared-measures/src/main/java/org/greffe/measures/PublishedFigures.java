@@ -82,6 +82,21 @@ public final class PublishedFigures {
         return share == null ? null : (int) Math.round(share * month.activePending() / 100.0);
     }
 
+    /**
+     * The stall figures of the pending cases at the end of {@code to}, as published; what happened in the months
+     * (adjournments and their reasons, filings and their reporting delays) is not published.
+     */
+    public Stalls stalls(YearMonth from, YearMonth to) {
+        requirePeriod(from, to);
+        PublishedMonth end = month(to);
+        PublishedMonth.StallCells cells = end.stalls();
+        Stalls.Pending pending = !end.brokenDown() || cells == null ? null
+                : new Stalls.Pending(end.activePending(), cells.latestHearing(), cells.suspensionReason(),
+                        Stalls.inactive(cells.inactivity()), cells.reportingDelay());
+        return new Stalls(tribunalId, from.atDay(1), to.atEndOfMonth(), null, pending, null,
+                new TribunalCaseload.SmallCellControl(threshold, true), release);
+    }
+
     /** Month by month from {@code from} to {@code to}. */
     public List<MonthFigures> timeline(YearMonth from, YearMonth to) {
         requirePeriod(from, to);

@@ -29,17 +29,40 @@ import java.util.Map;
  * @param outgoing       cases that went out during the month, all kinds together, perturbed (how they went out, how
  *                       long they took and how many trial settings they had are not published: see
  *                       {@link Publication})
+ * @param stalls         the pending cases' stall tables, perturbed, a {@code null} count when suppressed;
+ *                       {@code null} when the stocks are not broken down, or the month was released before they
+ *                       were published
  */
 public record PublishedMonth(YearMonth month, int pending, int neverTried, Integer activePending, Integer suspended,
                              Map<String, Integer> ageBands, Integer beyondStandard, Double medianAgeDays,
                              Map<String, Integer> offence, Map<String, Integer> accused,
-                             Map<String, Integer> victimGroup, Integer victims, int incoming, int outgoing) {
+                             Map<String, Integer> victimGroup, Integer victims, int incoming, int outgoing,
+                             StallCells stalls) {
 
     public PublishedMonth {
         ageBands = copy(ageBands);
         offence = copy(offence);
         accused = copy(accused);
         victimGroup = copy(victimGroup);
+    }
+
+    /**
+     * The published stall tables of the month's pending cases (see {@link Stalls.Pending}).
+     *
+     * @param latestHearing    pending cases by their latest hearing ({@link Stalls#LATEST_HEARING_CELLS})
+     * @param suspensionReason suspended pending cases by reason
+     * @param inactivity       active pending cases by days since their latest step ({@link Stalls#INACTIVITY_BANDS})
+     * @param reportingDelay   pending cases by days from incident to filing ({@link Stalls#REPORTING_CELLS})
+     */
+    public record StallCells(Map<String, Integer> latestHearing, Map<String, Integer> suspensionReason,
+                             Map<String, Integer> inactivity, Map<String, Integer> reportingDelay) {
+
+        public StallCells {
+            latestHearing = copy(latestHearing);
+            suspensionReason = copy(suspensionReason);
+            inactivity = copy(inactivity);
+            reportingDelay = copy(reportingDelay);
+        }
     }
 
     /** False when too few cases were pending for the stocks to be broken down: only the totals are published. */
@@ -49,18 +72,23 @@ public record PublishedMonth(YearMonth month, int pending, int neverTried, Integ
 
     /** A month with nothing in it, before a tribunal's first case: nothing pending to break down, no flow. */
     static PublishedMonth empty(YearMonth month) {
-        return new PublishedMonth(month, 0, 0, null, null, null, null, null, null, null, null, null, 0, 0);
+        return new PublishedMonth(month, 0, 0, null, null, null, null, null, null, null, null, null, 0, 0, null);
     }
 
-    /** The same month with its stocks' breakdowns (not its totals or flows) taken from an earlier publication. */
+    /**
+     * The same month with its stocks' breakdowns (not its totals or flows) taken from an earlier publication; its
+     * stall tables too, unless the earlier one had none (released before they were published): then these are the
+     * first published.
+     */
     public PublishedMonth withStocksOf(PublishedMonth earlier) {
         return new PublishedMonth(month, pending, neverTried, earlier.activePending, earlier.suspended,
                 earlier.ageBands, earlier.beyondStandard, earlier.medianAgeDays, earlier.offence, earlier.accused,
-                earlier.victimGroup, earlier.victims, incoming, outgoing);
+                earlier.victimGroup, earlier.victims, incoming, outgoing,
+                earlier.stalls == null ? stalls : earlier.stalls);
     }
 
     /** Keeps the order and the {@code null}s of suppressed cells, which {@code Map.copyOf} would refuse. */
-    private static Map<String, Integer> copy(Map<String, Integer> cells) {
+    static Map<String, Integer> copy(Map<String, Integer> cells) {
         return cells == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cells));
     }
 }

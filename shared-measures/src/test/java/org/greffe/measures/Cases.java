@@ -112,7 +112,11 @@ final class Cases {
     }
 
     Cases suspended(String on) {
-        events.add(new CaseSuspended(caseId, day(on), SuspensionReason.ACCUSED_AT_LARGE));
+        return suspended(on, SuspensionReason.ACCUSED_AT_LARGE);
+    }
+
+    Cases suspended(String on, SuspensionReason reason) {
+        events.add(new CaseSuspended(caseId, day(on), reason));
         return this;
     }
 

@@ -93,9 +93,9 @@ class ForecastInputsTest {
         offences.put("RAPE", 12);
         offences.put("SEXUAL_SLAVERY", null);
         PublishedMonth may = new PublishedMonth(YearMonth.of(2020, 5), 16, 14, 15, 1, bands, 10, 600.0, offences,
-                null, null, 20, 2, 1);
+                null, null, 20, 2, 1, null);
         PublishedMonth april = new PublishedMonth(YearMonth.of(2020, 4), 15, 13, null, null, null, null, null, null,
-                null, null, null, 3, 0);
+                null, null, null, 3, 0, null);
         PublishedFigures figures = new PublishedFigures("T", List.of(april, may), 5,
                 new TribunalCaseload.Release("2020-05", LocalDate.of(2020, 6, 1), null, null));
         ForecastInput input = ForecastInputs.fromPublished(figures, YearMonth.of(2020, 5), 24, YEAR);
@@ -116,11 +116,11 @@ class ForecastInputsTest {
         Map<String, Integer> offences = Map.of("RAPE", 15);
         // April's noisy count (19) is above the 15 active: the share is capped at 100%, so a reader knows 15.
         PublishedMonth april = new PublishedMonth(YearMonth.of(2020, 4), 16, 16, 15, 1, bands, 19, 600.0, offences,
-                Map.of(), Map.of(), 20, 0, 0);
+                Map.of(), Map.of(), 20, 0, 0, null);
         // May's noisy count (6) is below the 10 stand-ins older than every standard: those are beyond all the same,
         // or they would all cross in June with nothing coming in or going out.
         PublishedMonth may = new PublishedMonth(YearMonth.of(2020, 5), 16, 16, 15, 1, bands, 6, 600.0, offences,
-                Map.of(), Map.of(), 20, 0, 0);
+                Map.of(), Map.of(), 20, 0, 0, null);
         PublishedFigures figures = new PublishedFigures("T", List.of(april, may), 5,
                 new TribunalCaseload.Release("2020-05", LocalDate.of(2020, 6, 1), null, null));
         ForecastInput input = ForecastInputs.fromPublished(figures, YearMonth.of(2020, 5), 2, YEAR);
@@ -140,11 +140,11 @@ class ForecastInputsTest {
     void thePublishedTrialRateSumsTheMonthsNoiseWithItsSign() {
         // Nothing was ever tried; the never-tried totals are exact, the flows noisy, up one month and down the next.
         PublishedMonth march = new PublishedMonth(YearMonth.of(2020, 3), 4, 4, null, null, null, null, null, null,
-                null, null, null, 0, 0);
+                null, null, null, 0, 0, null);
         PublishedMonth april = new PublishedMonth(YearMonth.of(2020, 4), 4, 4, null, null, null, null, null, null,
-                null, null, null, 2, 0);
+                null, null, null, 2, 0, null);
         PublishedMonth may = new PublishedMonth(YearMonth.of(2020, 5), 4, 4, null, null, null, null, null, null,
-                null, null, null, 0, 2);
+                null, null, null, 0, 2, null);
         PublishedFigures figures = new PublishedFigures("T", List.of(march, april, may), 5,
                 new TribunalCaseload.Release("2020-05", LocalDate.of(2020, 6, 1), null, null));
         ForecastInput input = ForecastInputs.fromPublished(figures, YearMonth.of(2020, 5), 2, YEAR);
@@ -154,7 +154,7 @@ class ForecastInputsTest {
     @Test
     void aReleaseTooSmallToBreakDownForecastsNoBacklog() {
         PublishedMonth may = new PublishedMonth(YearMonth.of(2020, 5), 4, 4, null, null, null, null, null, null,
-                null, null, null, 1, 0);
+                null, null, null, 1, 0, null);
         PublishedFigures figures = new PublishedFigures("T", List.of(may), 5,
                 new TribunalCaseload.Release("2020-05", LocalDate.of(2020, 6, 1), null, null));
         ForecastInput input = ForecastInputs.fromPublished(figures, YearMonth.of(2020, 5), 12, YEAR);

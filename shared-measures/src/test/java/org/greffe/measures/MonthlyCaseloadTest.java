@@ -60,8 +60,24 @@ class MonthlyCaseloadTest {
                 Map<String, Integer> judged = cells(month, Tables.JUDGED);
                 assertThat(judged.values().stream().allMatch(count -> count == 0) ? null : judged).as(what)
                         .isEqualTo(exact.measures().trialDateCertainty());
+                Stalls.Pending stalls = Stalls.of(tribunal, records, month.month().atDay(1),
+                        month.month().atEndOfMonth()).pending();
+                assertThat(cells(month, Tables.LATEST_HEARING)).as(what).isEqualTo(stalls.byLatestHearing());
+                assertThat(cells(month, Tables.SUSPENSION_REASON)).as(what).isEqualTo(stalls.suspendedByReason());
+                assertThat(Stalls.inactive(cells(month, Tables.INACTIVITY))).as(what).isEqualTo(stalls.inactive());
+                assertThat(cells(month, Tables.REPORTING_DELAY)).as(what).isEqualTo(stalls.byReportingDelay());
             }
         }
+    }
+
+    @Test
+    void withoutTheStallDefinitionsAMonthHasNoStallTable() {
+        List<CaseRecord> records = List.of(Cases.filed("a", "t1", "2019-01-10").record());
+        MonthCells month = monthly.months("t1", records, YearMonth.of(2019, 1), YearMonth.of(2019, 1), KEYS, false)
+                                  .get(0);
+        assertThat(month.has(Tables.AGE)).isTrue();
+        assertThat(month.has(Tables.LATEST_HEARING)).isFalse();
+        assertThat(month.has(Tables.INACTIVITY)).isFalse();
     }
 
     @Test

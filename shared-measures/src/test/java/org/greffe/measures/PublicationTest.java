@@ -51,8 +51,10 @@ class PublicationTest {
                 if (!published.brokenDown()) {
                     continue;
                 }
+                PublishedMonth.StallCells stalls = published.stalls();
                 for (Map<String, Integer> table : List.of(published.offence(), published.accused(),
-                        published.victimGroup())) {
+                        published.victimGroup(), stalls.latestHearing(), stalls.suspensionReason(),
+                        stalls.inactivity(), stalls.reportingDelay())) {
                     long hidden = table.values().stream().filter(Objects::isNull).count();
                     assertThat(hidden).as("%s %s %s", tribunal, month.month(), table).isNotEqualTo(1);
                     hiddenTables += hidden > 0 ? 1 : 0;

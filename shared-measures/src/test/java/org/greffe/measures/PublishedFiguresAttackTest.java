@@ -91,16 +91,27 @@ class PublishedFiguresAttackTest {
         known(attack, truth, prefix + "victims", single(month, Tables.VICTIMS), published.victims());
         attack.bound(prefix + "victims", month.pending(), DisclosureAttack.UNBOUNDED);
         breakdown(attack, truth, hidden, prefix, month.table(Tables.OFFENCE), published.offence(), month.pending(),
-                null, threshold);
+                Map.of(), threshold);
         breakdown(attack, truth, hidden, prefix, month.table(Tables.ACCUSED), published.accused(), month.pending(),
-                null, threshold);
+                Map.of(), threshold);
         breakdown(attack, truth, hidden, prefix, month.table(Tables.VICTIM_GROUP), published.victimGroup(), 0,
-                prefix + "victims", threshold);
+                Map.of(prefix + "victims", -1), threshold);
+        // The stall tables: two of every pending case, one of the suspended ones, one of the active ones (the age
+        // bands add up to them, and so do the pending less the suspended).
+        PublishedMonth.StallCells stalls = published.stalls();
+        breakdown(attack, truth, hidden, prefix, month.table(Tables.LATEST_HEARING), stalls.latestHearing(),
+                month.pending(), Map.of(), threshold);
+        breakdown(attack, truth, hidden, prefix, month.table(Tables.REPORTING_DELAY), stalls.reportingDelay(),
+                month.pending(), Map.of(), threshold);
+        breakdown(attack, truth, hidden, prefix, month.table(Tables.SUSPENSION_REASON), stalls.suspensionReason(), 0,
+                Map.of(prefix + "suspended", -1), threshold);
+        breakdown(attack, truth, hidden, prefix, month.table(Tables.INACTIVITY), stalls.inactivity(), month.pending(),
+                Map.of(prefix + "suspended", 1), threshold);
     }
 
     private static void breakdown(DisclosureAttack attack, Map<String, Long> truth, Set<String> hidden,
                                   String prefix, MonthCells.Table exact, Map<String, Integer> published, int total,
-                                  String totalUnknown, int threshold) {
+                                  Map<String, Integer> others, int threshold) {
         Map<String, Integer> equation = new LinkedHashMap<>();
         int smallestShown = published.values().stream().filter(count -> count != null).mapToInt(Integer::intValue)
                                      .min().orElse(Integer.MAX_VALUE / 8);
@@ -116,9 +127,7 @@ class PublishedFiguresAttackTest {
                 attack.published(name, count, CellKey.MAX_NOISE);
             }
         }
-        if (totalUnknown != null) {
-            equation.put(totalUnknown, -1);
-        }
+        equation.putAll(others);
         attack.equation(equation, total);
     }
 

@@ -52,6 +52,42 @@ class PublishedFiguresTest {
     }
 
     @Test
+    void publishedStallFiguresAreTheLastMonthsStallTablesAndNoFlow() {
+        YearMonth to = YearMonth.of(2019, 2);
+        Stalls stalls = figures.stalls(YearMonth.of(2018, 3), to);
+        PublishedMonth end = month(to);
+        assertThat(stalls.adjournments()).as("adjournments are a flow of a few hearings: not published").isNull();
+        assertThat(stalls.filings()).as("so are the filings' reporting delays").isNull();
+        assertThat(stalls.release()).isEqualTo(RELEASE);
+        assertThat(stalls.smallCells()).isEqualTo(new TribunalCaseload.SmallCellControl(5, true));
+        assertThat(stalls.pending().active()).isEqualTo(end.activePending());
+        assertThat(stalls.pending().byLatestHearing()).isEqualTo(end.stalls().latestHearing());
+        assertThat(stalls.pending().suspendedByReason()).isEqualTo(end.stalls().suspensionReason());
+        assertThat(stalls.pending().byReportingDelay()).isEqualTo(end.stalls().reportingDelay());
+        Map<String, Integer> bands = end.stalls().inactivity();
+        Integer over365 = bands.get(">365");
+        assertThat(stalls.pending().inactive().get(">365")).isEqualTo(over365);
+        Integer over180 = bands.get("181-365") == null || over365 == null ? null : bands.get("181-365") + over365;
+        assertThat(stalls.pending().inactive().get(">180")).as("null when a band it adds is hidden")
+                                                           .isEqualTo(over180);
+    }
+
+    @Test
+    void aMonthNotBrokenDownOrReleasedBeforeStallTablesHasNoPublishedStallFigures() {
+        PublishedMonth end = month(YearMonth.of(2019, 2));
+        PublishedMonth before = new PublishedMonth(end.month(), end.pending(), end.neverTried(), end.activePending(),
+                end.suspended(), end.ageBands(), end.beyondStandard(), end.medianAgeDays(), end.offence(),
+                end.accused(), end.victimGroup(), end.victims(), end.incoming(), end.outgoing(), null);
+        PublishedFigures older = new PublishedFigures("t1", List.of(before), 5, RELEASE);
+        assertThat(older.stalls(end.month(), end.month()).pending()).isNull();
+        assertThat(figures.stalls(YearMonth.of(2010, 1), YearMonth.of(2010, 1)).pending())
+                .as("nothing pending: nothing broken down").isNull();
+        assertThat(end.withStocksOf(before).stalls()).as("first published stall tables are the fresh ones")
+                                                     .isEqualTo(end.stalls());
+        assertThat(before.withStocksOf(end).stalls()).as("published ones are kept").isEqualTo(end.stalls());
+    }
+
+    @Test
     void noShareExceedsTheWholeThoughItsPartsArePerturbedApart() {
         for (PublishedMonth month : months) {
             TribunalCaseload caseload = figures.caseload(month.month(), month.month());

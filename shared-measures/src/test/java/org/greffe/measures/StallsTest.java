@@ -47,34 +47,56 @@ class StallsTest {
 
     @Test
     void adjournmentsInThePeriodAtTheTribunalByReasonAndKind() {
-        assertThat(stalls.adjournmentsByReason()).containsExactly(Map.entry("ACCUSED_ABSENT", 1),
+        assertThat(stalls.adjournments().byReason()).containsExactly(Map.entry("ACCUSED_ABSENT", 1),
                 Map.entry("WITNESS_ABSENT", 1), Map.entry("COUNSEL_ABSENT", 0), Map.entry("JUDGE_UNAVAILABLE", 0),
                 Map.entry("SECURITY", 1), Map.entry("INVESTIGATION_INCOMPLETE", 0), Map.entry("OTHER", 1));
-        assertThat(stalls.adjournmentsByKind()).containsExactly(Map.entry("PRELIMINARY", 2), Map.entry("TRIAL", 2));
+        assertThat(stalls.adjournments().byKind()).containsExactly(Map.entry("PRELIMINARY", 2), Map.entry("TRIAL", 2));
     }
 
     @Test
     void ofTheTrialHearingsThatCameHalfWereAdjourned() {
-        assertThat(stalls.trialHearingsDue()).as("A's three, F's one").isEqualTo(4);
-        assertThat(stalls.trialHearingsAdjourned()).isEqualTo(2);
-        assertThat(stalls.trialAdjournedShare()).isEqualTo(50.0);
+        assertThat(stalls.adjournments().trialsDue()).as("A's three, F's one").isEqualTo(4);
+        assertThat(stalls.adjournments().trialsAdjourned()).isEqualTo(2);
+        assertThat(stalls.adjournments().trialAdjournedShare()).isEqualTo(50.0);
     }
 
     @Test
     void suspendedCasesByReasonAndInactiveActiveCases() {
-        assertThat(stalls.suspendedByReason()).containsExactly(Map.entry("ACCUSED_AT_LARGE", 1),
+        assertThat(stalls.pending().suspendedByReason()).as("B").containsExactly(Map.entry("ACCUSED_AT_LARGE", 1),
                 Map.entry("STAY_OF_PROCEEDINGS", 0), Map.entry("OTHER", 0));
-        assertThat(stalls.activePending()).as("A, C, E").isEqualTo(3);
-        assertThat(stalls.inactive()).as("A idle 244 days, C 46, E 943")
-                                     .containsExactly(Map.entry(">90", 2), Map.entry(">180", 2), Map.entry(">365", 1));
+        assertThat(stalls.pending().active()).as("A, C, E").isEqualTo(3);
+        assertThat(stalls.pending().inactive()).as("A idle 244 days, C 46, E 943")
+                .containsExactly(Map.entry(">90", 2), Map.entry(">180", 2), Map.entry(">365", 1));
+    }
+
+    /** D left for u and F was judged: A, B, C and E are pending on the period's end. */
+    @Test
+    void pendingCasesByTheirLatestHearingAtTheTribunalAndByReportingDelay() {
+        assertThat(stalls.pending().byLatestHearing()).containsExactly(Map.entry("NO_HEARING", 0),
+                Map.entry("HELD", 1), Map.entry("ACCUSED_ABSENT", 1), Map.entry("WITNESS_ABSENT", 0),
+                Map.entry("COUNSEL_ABSENT", 0), Map.entry("JUDGE_UNAVAILABLE", 1), Map.entry("SECURITY", 0),
+                Map.entry("INVESTIGATION_INCOMPLETE", 0), Map.entry("OTHER", 1));
+        assertThat(stalls.pending().byReportingDelay()).as("A 17 days, E 31, C 424, B undated")
+                .containsExactly(Map.entry("0-30", 1), Map.entry("31-90", 1), Map.entry("91-365", 0),
+                        Map.entry(">365", 1), Map.entry("UNDATED", 1));
+    }
+
+    /** A hearing at the tribunal before the case last came there is of an earlier stay: none yet in this one. */
+    @Test
+    void theLatestHearingIsOfThePresentStay() {
+        CaseRecord back = Cases.filed("h", "t", "2019-01-02").preliminarySet("2019-02-01")
+                .adjourned("2019-02-01", SECURITY).transferred("2019-03-01", "t", "u")
+                .transferred("2019-04-01", "u", "t").record();
+        assertThat(Stalls.of("t", List.of(back), FROM, TO).pending().byLatestHearing())
+                .containsEntry("NO_HEARING", 1).containsEntry("SECURITY", 0);
     }
 
     @Test
     void reportingDelayOfTheCasesFiledInThePeriod() {
-        assertThat(stalls.filedInPeriod()).as("A, C, D, F").isEqualTo(4);
-        assertThat(stalls.withoutIncidentDate()).as("D").isEqualTo(1);
-        assertThat(stalls.medianReportingDays()).as("9, 17, 424").isEqualTo(17.0);
-        assertThat(stalls.reportingDelay()).containsExactly(Map.entry("0-30", 2), Map.entry("31-90", 0),
+        assertThat(stalls.filings().filed()).as("A, C, D, F").isEqualTo(4);
+        assertThat(stalls.filings().withoutIncidentDate()).as("D").isEqualTo(1);
+        assertThat(stalls.filings().medianReportingDays()).as("9, 17, 424").isEqualTo(17.0);
+        assertThat(stalls.filings().reportingDelay()).containsExactly(Map.entry("0-30", 2), Map.entry("31-90", 0),
                 Map.entry("91-365", 0), Map.entry(">365", 1));
     }
 
@@ -84,7 +106,7 @@ class StallsTest {
         assertThat(planned.lastStepBy(TO)).isEqualTo(LocalDate.of(2019, 1, 2));
         assertThat(A.lastStepBy(LocalDate.of(2019, 3, 15))).isEqualTo(LocalDate.of(2019, 3, 1));
         Stalls alone = Stalls.of("t", List.of(planned), FROM, TO);
-        assertThat(alone.inactive()).containsEntry(">180", 1).containsEntry(">365", 0);
+        assertThat(alone.pending().inactive()).containsEntry(">180", 1).containsEntry(">365", 0);
     }
 
     /**

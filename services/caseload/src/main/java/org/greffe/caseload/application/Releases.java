@@ -7,6 +7,7 @@ import org.greffe.measures.CellKey;
 import org.greffe.measures.MonthlyCaseload;
 import org.greffe.measures.Publication;
 import org.greffe.measures.PublishedMonth;
+import org.greffe.measures.Stalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -99,8 +100,8 @@ public class Releases {
         }
         Read read = snapshot.execute(status -> {
             ProjectionPosition.State state = position.state();
-            return state.replaying() || state.position() < state.head() ? new Read(state, null)
-                    : new Read(state, records.all());
+            return state.replaying() || state.position() < state.head() ? new Read(state, null, false)
+                    : new Read(state, records.all(), records.definitions() >= Stalls.DEFINITIONS);
         });
         if (read.records() == null) {
             log.debug("Release of {} waits for the caseload projection ({} of {})", month, read.state().position(),
@@ -111,7 +112,7 @@ public class Releases {
         Release release = new Release(month, clock.instant(), read.state().position(), read.state().version());
         Map<String, Long> cases = new HashMap<>();
         read.records().forEach(record -> cases.put(record.caseId(), record.lastSequence()));
-        if (store.add(release, publish(month, read.records(), newest.orElse(null)), cases)) {
+        if (store.add(release, publish(month, read.records(), newest.orElse(null), read.stalls()), cases)) {
             log.info("Released the published caseload figures up to {} (log position {}) in {} ms", month,
                     read.state().position(), (System.nanoTime() - started) / 1_000_000);
         }
@@ -119,7 +120,12 @@ public class Releases {
         return latest();
     }
 
-    private Map<String, TribunalRelease> publish(YearMonth month, List<CaseRecord> all, Release earlier) {
+    /**
+     * @param stalls whether the records are under the stall figures' definitions: the release then publishes the
+     *               stall tables of the pending cases; otherwise none (the projection awaits a rebuild)
+     */
+    private Map<String, TribunalRelease> publish(YearMonth month, List<CaseRecord> all, Release earlier,
+                                                 boolean stalls) {
         CellKey keys = new CellKey(store.cellKeySecret());
         Publication publication = new Publication(keys, threshold);
         Map<String, List<CaseRecord>> byTribunal = new HashMap<>();
@@ -128,12 +134,12 @@ public class Releases {
                                                              .add(record));
         }
         Map<String, Map<YearMonth, Set<String>>> changes = earlier == null ? Map.of()
-                : revisions.changes(store.cases(earlier), all, earlier.month());
+                : revisions.changes(store.cases(earlier), all, earlier.month(), stalls);
         Map<String, TribunalRelease> published = new LinkedHashMap<>();
         for (Tribunals.Tribunal tribunal : catalog.tribunals()) {
             List<CaseRecord> cases = byTribunal.getOrDefault(tribunal.id(), List.of());
             List<PublishedMonth> months = MonthlyCaseload.firstMonth(tribunal.id(), cases)
-                    .map(first -> monthly.months(tribunal.id(), cases, first, month, keys)
+                    .map(first -> monthly.months(tribunal.id(), cases, first, month, keys, stalls)
                                          .stream().map(publication::publish).toList())
                     .orElse(List.of());
             published.put(tribunal.id(), revisions.revise(months,
@@ -143,7 +149,10 @@ public class Releases {
         return published;
     }
 
-    /** What a release reads in one snapshot: the projection's position, and its records when it is caught up. */
-    private record Read(ProjectionPosition.State state, List<CaseRecord> records) {
+    /**
+     * What a release reads in one snapshot: the projection's position, and its records when it is caught up, and
+     * whether they are under the stall figures' definitions.
+     */
+    private record Read(ProjectionPosition.State state, List<CaseRecord> records, boolean stalls) {
     }
 }

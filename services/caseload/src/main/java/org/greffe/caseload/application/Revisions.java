@@ -42,9 +42,10 @@ final class Revisions {
      * records at the earlier release and now.
      *
      * @param before each case's last folded sequence at the earlier release
+     * @param stalls whether the months have the stall tables: a case's place in them is then part of its part
      */
     Map<String, Map<YearMonth, Set<String>>> changes(Map<String, Long> before, Collection<CaseRecord> now,
-                                                      YearMonth until) {
+                                                      YearMonth until, boolean stalls) {
         Map<String, Map<YearMonth, Set<String>>> changes = new HashMap<>();
         for (CaseRecord record : now) {
             Long sequence = before.get(record.caseId());
@@ -63,8 +64,8 @@ final class Revisions {
                         .map(YearMonth::from).min(YearMonth::compareTo).orElse(until.plusMonths(1));
                 for (YearMonth month = first; !month.isAfter(until); month = month.plusMonths(1)) {
                     LocalDate end = month.atEndOfMonth();
-                    if (!Objects.equals(monthly.contribution(earlier, tribunal, end),
-                            monthly.contribution(record, tribunal, end))) {
+                    if (!Objects.equals(monthly.contribution(earlier, tribunal, end, stalls),
+                            monthly.contribution(record, tribunal, end, stalls))) {
                         changes.computeIfAbsent(tribunal, t -> new HashMap<>())
                                .computeIfAbsent(month, m -> new HashSet<>()).add(record.caseId());
                     }

@@ -3,6 +3,7 @@ package org.greffe.caseload.infrastructure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.greffe.measures.CaseRecord;
+import org.greffe.measures.Stalls;
 import org.greffe.caseload.projection.CaseRecordStore;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.core.BaseConnection;
@@ -182,7 +183,14 @@ public class JdbcCaseRecordStore implements CaseRecordStore {
     public void deleteAll() {
         jdbc.update("DELETE FROM caseload_case_tribunal");
         jdbc.update("DELETE FROM caseload_case");
-        jdbc.update("UPDATE caseload_generation SET generation = generation + 1");
+        jdbc.update("UPDATE caseload_generation SET generation = generation + 1, definitions = ?",
+                Stalls.DEFINITIONS);
+    }
+
+    @Override
+    public int definitions() {
+        Integer definitions = jdbc.queryForObject("SELECT definitions FROM caseload_generation", Integer.class);
+        return definitions == null ? 0 : definitions;
     }
 
 

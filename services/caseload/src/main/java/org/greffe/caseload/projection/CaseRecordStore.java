@@ -42,6 +42,16 @@ public interface CaseRecordStore {
         void close();
     }
 
-    /** Forgets everything, before a replay from the start of the log. */
+    /**
+     * Forgets everything, before a replay from the start of the log; the records folded from then on are under the
+     * current definitions ({@link org.greffe.measures.Stalls#DEFINITIONS}).
+     */
     void deleteAll();
+
+    /**
+     * The version of the definitions the stored records were folded under: lower than
+     * {@link org.greffe.measures.Stalls#DEFINITIONS} when they were folded by an earlier release and the projection
+     * has not been rebuilt since.
+     */
+    int definitions();
 }

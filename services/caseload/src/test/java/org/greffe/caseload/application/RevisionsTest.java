@@ -55,7 +55,7 @@ class RevisionsTest {
 
         List<CaseRecord> now = new ArrayList<>(before);
         now.add(filed("late", "2019-03-12", OffenceCategory.SEXUAL_SLAVERY));
-        Map<YearMonth, Set<String>> changed = revisions.changes(sequences, now, RELEASED).get(T);
+        Map<YearMonth, Set<String>> changed = revisions.changes(sequences, now, RELEASED, true).get(T);
         assertThat(changed.keySet()).as("the late case was pending from March").hasSize(10)
                                     .allMatch(month -> !month.isBefore(YearMonth.of(2019, 3)));
         TribunalRelease second = revisions.revise(publish(now), first, changed);
@@ -76,7 +76,7 @@ class RevisionsTest {
         Map<String, Long> sequences = sequences(now);
         for (int late = 1; late <= 5; late++) {
             now.add(filed("late" + late, "2019-03-1" + late, OffenceCategory.RAPE));
-            Map<YearMonth, Set<String>> changed = revisions.changes(sequences, now, RELEASED)
+            Map<YearMonth, Set<String>> changed = revisions.changes(sequences, now, RELEASED, true)
                                                            .getOrDefault(T, Map.of());
             TribunalRelease next = revisions.revise(publish(now), release, changed);
             PublishedMonth march = month(next, 3);
@@ -103,12 +103,12 @@ class RevisionsTest {
         CaseRecord heard = now.get(0).apply(new HearingScheduled(new CaseId(now.get(0).caseId()),
                 new HearingId("h1"), HearingKind.PRELIMINARY, LocalDate.of(2019, 6, 3)), 1);
         now.set(0, heard);
-        assertThat(revisions.changes(sequences, now, RELEASED)).isEmpty();
+        assertThat(revisions.changes(sequences, now, RELEASED, true)).isEmpty();
 
         CaseRecord suspended = heard.apply(new CaseSuspended(new CaseId(heard.caseId()), LocalDate.of(2019, 9, 2),
                 SuspensionReason.ACCUSED_AT_LARGE), 2);
         now.set(0, suspended);
-        assertThat(revisions.changes(sequences, now, RELEASED).get(T).keySet())
+        assertThat(revisions.changes(sequences, now, RELEASED, true).get(T).keySet())
                 .as("suspended from September: its part in September to December changed")
                 .containsExactlyInAnyOrder(YearMonth.of(2019, 9), YearMonth.of(2019, 10), YearMonth.of(2019, 11),
                         YearMonth.of(2019, 12));

@@ -67,4 +67,9 @@ final class InMemoryCaseRecordStore implements CaseRecordStore {
     public void deleteAll() {
         records.clear();
     }
+
+    @Override
+    public int definitions() {
+        return org.greffe.measures.Stalls.DEFINITIONS;
+    }
 }
