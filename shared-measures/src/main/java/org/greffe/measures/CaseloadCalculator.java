@@ -39,14 +39,18 @@ public final class CaseloadCalculator {
         int pending = 0;
         int suspended = 0;
         int neverTried = 0;
+        int inactive = 0;
         for (CaseRecord record : records) {
             if (record.pendingAt(tribunalId, day).isPresent()) {
                 pending++;
-                suspended += record.suspendedOn(day) ? 1 : 0;
+                boolean isSuspended = record.suspendedOn(day);
+                suspended += isSuspended ? 1 : 0;
                 neverTried += record.neverTriedBy(day) ? 1 : 0;
+                inactive += !isSuspended && ChronoUnit.DAYS.between(record.lastStepBy(day), day)
+                        > Stalls.OVERVIEW_INACTIVITY_DAYS ? 1 : 0;
             }
         }
-        return new CaseloadSummary(tribunalId, pending, pending - suspended, suspended, neverTried);
+        return new CaseloadSummary(tribunalId, pending, pending - suspended, suspended, neverTried, inactive);
     }
 
     /** Stocks on {@code to} and flows over {@code [from, to]}. */

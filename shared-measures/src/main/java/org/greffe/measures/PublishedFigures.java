@@ -112,8 +112,10 @@ public final class PublishedFigures {
     /** The stocks at the end of the month. */
     public CaseloadSummary summary(YearMonth month) {
         PublishedMonth figures = month(month);
+        Integer inactive = !figures.brokenDown() || figures.stalls() == null ? null
+                : Stalls.inactive(figures.stalls().inactivity()).get(">" + Stalls.OVERVIEW_INACTIVITY_DAYS);
         return new CaseloadSummary(tribunalId, figures.pending(), figures.activePending(), figures.suspended(),
-                figures.neverTried());
+                figures.neverTried(), inactive);
     }
 
     /** The month as published; a month not in the release had nothing in it. */

@@ -48,7 +48,7 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
     /** Days without a procedural step past which an active pending case counts as inactive. */
     public static final List<Integer> INACTIVITY_DAYS = List.of(90, 180, 365);
     /** The inactivity the tribunals' overview sorts by: no step for more than this many days. */
-    public static final int OVERVIEW_INACTIVITY_DAYS = 180;
+    public static final int OVERVIEW_INACTIVITY_DAYS = 365;
     /** Bands of days without a procedural step, of the active pending cases: what a release publishes. */
     public static final List<String> INACTIVITY_BANDS = List.of("0-90", "91-180", "181-365", ">365");
     /** A pending case whose present stay at the tribunal has had no hearing held or adjourned yet. */
@@ -239,9 +239,9 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
         return inactive;
     }
 
-    /** The active pending cases without a step for more than {@link #OVERVIEW_INACTIVITY_DAYS}. */
-    public Integer inactiveInOverview() {
-        return pending == null ? null : pending.inactive().get(">" + OVERVIEW_INACTIVITY_DAYS);
+    /** The same figures, naming their release as given. */
+    public Stalls withRelease(TribunalCaseload.Release named) {
+        return new Stalls(tribunalId, from, to, adjournments, pending, filings, smallCells, named);
     }
 
     private static String reportingBand(long days) {

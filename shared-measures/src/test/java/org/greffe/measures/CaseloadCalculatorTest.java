@@ -20,15 +20,17 @@ class CaseloadCalculatorTest {
     private final CaseloadCalculator calculator = new CaseloadCalculator(TimeStandards.uniform(365));
 
     @Test
-    void stocksCountPendingActiveSuspendedAndNeverTried() {
+    void stocksCountPendingActiveSuspendedNeverTriedAndInactive() {
         List<CaseRecord> records = List.of(
                 Cases.filed("a", T, "2019-01-01").record(),
                 Cases.filed("b", T, "2019-01-01").suspended("2019-06-01").record(),
                 Cases.filed("c", T, "2019-01-01").trialSet("2019-03-01").held("2019-03-01").record(),
                 Cases.filed("d", T, "2019-01-01").withdrawn("2019-02-01").record(),
-                Cases.filed("e", "mopti", "2019-01-01").record());
+                Cases.filed("e", "mopti", "2019-01-01").record(),
+                Cases.filed("f", T, "2020-05-01").record());
         CaseloadSummary summary = calculator.summary(T, records, day("2020-06-03"));
-        assertThat(summary).isEqualTo(new CaseloadSummary(T, 3, 2, 1, 2));
+        assertThat(summary).as("a and c idle over a year; b suspended; f filed a month ago")
+                           .isEqualTo(new CaseloadSummary(T, 4, 3, 1, 3, 2));
     }
 
     @Test

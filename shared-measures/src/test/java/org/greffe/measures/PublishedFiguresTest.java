@@ -127,7 +127,7 @@ class PublishedFiguresTest {
         assertThat(before.pending()).isZero();
         assertThat(before.measures().incoming()).isZero();
         assertThat(before.measures().trialDateCertainty()).isNull();
-        assertThat(figures.summary(YearMonth.of(2010, 6))).isEqualTo(new CaseloadSummary("t1", 0, null, null, 0));
+        assertThat(figures.summary(YearMonth.of(2010, 6))).isEqualTo(new CaseloadSummary("t1", 0, null, null, 0, null));
         assertThat(before.pendingBy()).as("nothing to break down").isNull();
         assertThatIllegalArgumentException().isThrownBy(
                 () -> figures.caseload(YearMonth.of(2011, 1), YearMonth.of(2010, 12)));

@@ -89,6 +89,8 @@ class AccessControlIntegrationTest extends IntegrationTest {
                 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload/{tribunalId}/timeline", "/api/caseload/" + TRIBUNAL + "/timeline",
                 null, null, 401, 200, 200, 200));
+        rows.add(new Row("GET", "/api/caseload/{tribunalId}/stalls", "/api/caseload/" + TRIBUNAL + "/stalls",
+                null, null, 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload/{tribunalId}/forecast", "/api/caseload/" + TRIBUNAL + "/forecast",
                 null, null, 401, 200, 200, 200));
         rows.add(new Row("GET", "/api/caseload/stream", "/api/caseload/stream", null, null, 401, 200, 200, 200));
@@ -129,6 +131,8 @@ class AccessControlIntegrationTest extends IntegrationTest {
                 null, null, 401, 200, 403, 200));
         rows.add(new Row("GET", "/api/audit/caseload/{tribunalId}", "/api/audit/caseload/" + TRIBUNAL
                 + "?asOf=2020-06-03", null, null, 401, 403, 403, 200));
+        rows.add(new Row("GET", "/api/audit/caseload/{tribunalId}/stalls", "/api/audit/caseload/" + TRIBUNAL
+                + "/stalls?asOf=2020-06-03", null, null, 401, 403, 403, 200));
         rows.add(new Row("GET", "/api/audit/forecast/{tribunalId}", "/api/audit/forecast/" + TRIBUNAL
                 + "?asOf=2020-06-03&months=3", null, null, 401, 403, 403, 200));
         rows.add(new Row("GET", "/api/audit/forecast-accuracy/{tribunalId}", "/api/audit/forecast-accuracy/"

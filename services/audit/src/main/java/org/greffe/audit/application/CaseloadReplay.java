@@ -5,6 +5,7 @@ import org.greffe.events.CaseEvent;
 import org.greffe.measures.CaseRecord;
 import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.EffectiveDates;
+import org.greffe.measures.Stalls;
 import org.greffe.measures.TimeStandards;
 import org.greffe.measures.TribunalCaseload;
 
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The caseload of a tribunal re-derived from the raw event log, bitemporally: as of an effective date (events dated
@@ -37,7 +39,20 @@ public class CaseloadReplay {
      * @param asOf       the effective date: stocks on that day, flows up to it
      * @param knownAt    what had been recorded by this instant
      */
-    public Replayed caseload(String tribunalId, LocalDate from, LocalDate asOf, Instant knownAt) {
+    public Replayed<TribunalCaseload> caseload(String tribunalId, LocalDate from, LocalDate asOf, Instant knownAt) {
+        return replayed(tribunalId, asOf, knownAt, records -> calculator.caseload(tribunalId, records, from, asOf));
+    }
+
+    /**
+     * The tribunal's stall figures replayed from the log: the same definitions ({@link Stalls#of}) as the live
+     * caseload's, from records folded afresh, which always keep their hearing outcomes and suspension reasons.
+     */
+    public Replayed<Stalls> stalls(String tribunalId, LocalDate from, LocalDate asOf, Instant knownAt) {
+        return replayed(tribunalId, asOf, knownAt, records -> Stalls.of(tribunalId, records, from, asOf));
+    }
+
+    private <T> Replayed<T> replayed(String tribunalId, LocalDate asOf, Instant knownAt,
+                                     Function<List<CaseRecord>, T> figures) {
         List<CaseRecord> atTribunal = new ArrayList<>();
         CaseStreams.Snapshot snapshot = log.forEachCase(tribunalId, events -> {
             CaseRecord record = asKnown(events, asOf, knownAt);
@@ -46,8 +61,7 @@ public class CaseloadReplay {
                 atTribunal.add(record);
             }
         });
-        return new Replayed(calculator.caseload(tribunalId, atTribunal, from, asOf), snapshot.head(),
-                snapshot.eventsRead());
+        return new Replayed<>(figures.apply(atTribunal), snapshot.head(), snapshot.eventsRead());
     }
 
     /**
@@ -68,12 +82,13 @@ public class CaseloadReplay {
     }
 
     /**
-     * A replayed caseload.
+     * Replayed figures.
      *
-     * @param caseload   the figures
+     * @param figures    the figures
      * @param position   the newest global position of the log the replay read from
      * @param eventsRead how many stored events the replay read: the events of the tribunal's cases
+     * @param <T>        what kind of figures
      */
-    public record Replayed(TribunalCaseload caseload, long position, long eventsRead) {
+    public record Replayed<T>(T figures, long position, long eventsRead) {
     }
 }

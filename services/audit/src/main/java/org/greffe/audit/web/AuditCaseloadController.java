@@ -23,11 +23,21 @@ import java.util.OptionalLong;
 
 /**
  * The caseload of a tribunal re-derived from the raw event log, as of any date and as known at any moment: the same
- * figures as {@code GET /api/caseload/{tribunalId}}, plus where in the log they were computed.
+ * figures as {@code GET /api/caseload/{tribunalId}} and {@code GET /api/caseload/{tribunalId}/stalls}, plus where in
+ * the log they were computed.
  */
 @RestController
 @Tag(name = "audit", description = "Re-derive, verify and trace every published figure")
 class AuditCaseloadController {
+
+    private static final String AS_OF = "effective date of the stocks, 1960-01-01 to 2100-12-31; default today";
+    private static final String KNOWN_AT = "only events recorded at or before this instant, 1960-01-01T00:00:00Z to "
+            + "2100-12-31T23:59:59Z; default now";
+    private static final String FROM = "first day of the flow period, 1960-01-01 to 2100-12-31; default one year "
+            + "before asOf";
+    private static final String AT_LEAST = "a log position (e.g. the Greffe-Log-Position of an accepted command) the "
+            + "replay's log must reach; it always does, since the replay reads the log as it stands when asked "
+            + "(knownAt then leaves out what was recorded later); a position past the log is refused";
 
     private final CaseloadReplay replay;
     private final Tribunals settings;
@@ -46,19 +56,39 @@ class AuditCaseloadController {
     @Operation(summary = "A tribunal's caseload replayed from the raw log, as of a date and as known at an instant")
     ObjectNode caseload(
             @PathVariable String tribunalId,
-            @Parameter(description = "effective date of the stocks, 1960-01-01 to 2100-12-31; default today",
-                    schema = @Schema(type = "string", format = "date"))
+            @Parameter(description = AS_OF, schema = @Schema(type = "string", format = "date"))
             @RequestParam(name = "asOf", required = false) String asOfText,
-            @Parameter(description = "only events recorded at or before this instant, 1960-01-01T00:00:00Z to "
-                    + "2100-12-31T23:59:59Z; default now", schema = @Schema(type = "string", format = "date-time"))
+            @Parameter(description = KNOWN_AT, schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(name = "knownAt", required = false) String knownAtText,
-            @Parameter(description = "first day of the flow period, 1960-01-01 to 2100-12-31; default one year "
-                    + "before asOf", schema = @Schema(type = "string", format = "date"))
+            @Parameter(description = FROM, schema = @Schema(type = "string", format = "date"))
             @RequestParam(name = "from", required = false) String fromText,
-            @Parameter(description = "a log position (e.g. the Greffe-Log-Position of an accepted command) the "
-                    + "replay's log must reach; it always does, since the replay reads the log as it stands when "
-                    + "asked (knownAt then leaves out what was recorded later); a position past the log is refused")
+            @Parameter(description = AT_LEAST)
             @RequestParam(name = LogPositions.AT_LEAST, required = false) String atLeastText) {
+        Asked asked = asked(tribunalId, asOfText, knownAtText, fromText, atLeastText);
+        return answer(asked, replay.caseload(tribunalId, asked.from(), asked.asOf(), asked.knownAt()));
+    }
+
+    @RecordedAccess("stalls-replay")
+    @GetMapping(path = "/api/audit/caseload/{tribunalId}/stalls", produces = "application/json")
+    @Operation(summary = "Why a tribunal's cases stall, replayed from the raw log, as of a date and as known at an "
+            + "instant", description = "The exact figures of GET /api/caseload/{tribunalId}/stalls, from case records "
+            + "folded afresh from the log (never from the projection)")
+    ObjectNode stalls(
+            @PathVariable String tribunalId,
+            @Parameter(description = AS_OF, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(name = "asOf", required = false) String asOfText,
+            @Parameter(description = KNOWN_AT, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(name = "knownAt", required = false) String knownAtText,
+            @Parameter(description = FROM, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(name = "from", required = false) String fromText,
+            @Parameter(description = AT_LEAST)
+            @RequestParam(name = LogPositions.AT_LEAST, required = false) String atLeastText) {
+        Asked asked = asked(tribunalId, asOfText, knownAtText, fromText, atLeastText);
+        return answer(asked, replay.stalls(tribunalId, asked.from(), asked.asOf(), asked.knownAt()));
+    }
+
+    private Asked asked(String tribunalId, String asOfText, String knownAtText, String fromText,
+                        String atLeastText) {
         OptionalLong atLeast;
         try {
             atLeast = LogPositions.atLeast(atLeastText);
@@ -81,19 +111,26 @@ class AuditCaseloadController {
                     "from (" + start + ") must not be after asOf (" + day + ")").worded("from-after-as-of",
                     Problems.day(start), Problems.day(day));
         }
-        CaseloadReplay.Replayed replayed = replay.caseload(tribunalId, start, day, known);
-        if (atLeast.isPresent() && replayed.position() < atLeast.getAsLong()) {
+        return new Asked(start, day, known, atLeast);
+    }
+
+    private ObjectNode answer(Asked asked, CaseloadReplay.Replayed<?> replayed) {
+        if (asked.atLeast().isPresent() && replayed.position() < asked.atLeast().getAsLong()) {
             throw Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "atLeast "
-                    + atLeast.getAsLong() + " is past the newest event of the log (" + replayed.position()
+                    + asked.atLeast().getAsLong() + " is past the newest event of the log (" + replayed.position()
                     + "): send a position Greffe gave you, as an accepted command's " + LogPositions.POSITION
-                    + " header").worded("past-the-head", String.valueOf(atLeast.getAsLong()),
+                    + " header").worded("past-the-head", String.valueOf(asked.atLeast().getAsLong()),
                     String.valueOf(replayed.position()));
         }
-        ObjectNode body = json.valueToTree(replayed.caseload());
-        body.put("asOf", day.toString());
-        body.put("knownAt", known.toString());
+        ObjectNode body = json.valueToTree(replayed.figures());
+        body.put("asOf", asked.asOf().toString());
+        body.put("knownAt", asked.knownAt().toString());
         body.put("position", replayed.position());
         body.put("eventsRead", replayed.eventsRead());
         return body;
+    }
+
+    /** What a replay was asked for: the flow period, the effective date, the instant, the position to reach. */
+    private record Asked(LocalDate from, LocalDate asOf, Instant knownAt, OptionalLong atLeast) {
     }
 }

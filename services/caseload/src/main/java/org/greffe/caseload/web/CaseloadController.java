@@ -17,6 +17,7 @@ import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.CaseloadSummary;
 import org.greffe.measures.MonthFigures;
 import org.greffe.measures.PublishedFigures;
+import org.greffe.measures.Stalls;
 import org.greffe.measures.TimeStandards;
 import org.greffe.measures.TribunalCaseload;
 import org.greffe.measures.forecast.BacklogForecast;
@@ -130,8 +131,10 @@ class CaseloadController {
                                                .toList());
         }
         LocalDate today = LocalDate.now(clock);
-        return positioned(new Key("summary", null, today, today), minimum,
-                state -> summaries.at(today, state.version()));
+        return positioned(new Key("summary", null, today, today), minimum, state -> {
+            List<CaseloadSummary> rows = summaries.at(today, state.version());
+            return stallDefinitions() ? rows : rows.stream().map(CaseloadSummary::withoutInactive).toList();
+        });
     }
 
     @GetMapping("/{tribunalId}")
@@ -164,6 +167,44 @@ class CaseloadController {
         }
         return positioned(new Key("tribunal", tribunalId, period.from(), period.to()), minimum,
                 state -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(), period.to()));
+    }
+
+    @GetMapping("/{tribunalId}/stalls")
+    @Operation(summary = "Why one tribunal's cases stall: adjournments and their reasons over [from, to]; the cases "
+            + "pending on 'to' by latest hearing, suspension reason, inactivity and reporting delay; the filings of "
+            + "the period and how long after the incident",
+            description = "Clerks and auditors get exact figures (docs/measures.md, Why cases stall); while the case "
+                    + "records were folded by an earlier release that did not keep hearing outcomes, 503 until the "
+                    + "projection is rebuilt. Everyone else gets the latest monthly release's stall tables of the "
+                    + "pending cases at the end of the period's last whole month, perturbed and with small cells "
+                    + "hidden; the adjournments and filings of the period are not published (null)")
+    ResponseEntity<Stalls> stalls(
+            @PathVariable String tribunalId,
+            @Parameter(description = "first day of the period (YYYY-MM-DD); default one year before 'to'")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "last day of the period and day of the stocks (YYYY-MM-DD); default today")
+            @RequestParam(required = false) String to,
+            @Parameter(description = "'published' shows clerks and auditors what everyone else reads")
+            @RequestParam(required = false) String view,
+            @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
+            HttpServletRequest request) {
+        requireKnown(tribunalId);
+        Period period = Period.of(from, to, LocalDate.now(clock));
+        OptionalLong minimum = atLeast(atLeast);
+        if (readsPublished(request, view, minimum)) {
+            boolean full = mayReadExactFigures(request);
+            return published(release -> {
+                Months months = period.months(release.month());
+                Stalls figures = published(release, tribunalId).stalls(months.from(), months.to());
+                return full ? figures : figures.withRelease(figures.release().published());
+            });
+        }
+        return positioned(new Key("stalls", tribunalId, period.from(), period.to()), minimum, state -> {
+            if (!stallDefinitions()) {
+                throw CaseloadProblem.stallsAwaitRebuild();
+            }
+            return Stalls.of(tribunalId, store.atTribunal(tribunalId), period.from(), period.to());
+        });
     }
 
     @GetMapping("/{tribunalId}/timeline")
@@ -298,6 +339,11 @@ class CaseloadController {
     private PublishedFigures published(Release release, String tribunalId) {
         return cache.get(List.of("published", release.month(), tribunalId), () -> new PublishedFigures(tribunalId,
                 releaseStore.months(release, tribunalId), smallCellThreshold, release.named(clock.getZone())));
+    }
+
+    /** Whether the stored records are under the stall figures' definitions (they keep hearing outcomes). */
+    private boolean stallDefinitions() {
+        return store.definitions() >= Stalls.DEFINITIONS;
     }
 
     /** Exact only for a role that is entitled to it; anyone else, known or not, gets the published view. */

@@ -112,6 +112,20 @@ final class CaseloadProblem extends WordedProblem {
         return preparing;
     }
 
+    /**
+     * Stall figures asked for while the case records were folded by a release that did not keep hearing outcomes and
+     * suspension reasons: wrong figures are not served; a rebuild folds the records again under the definitions.
+     */
+    static CaseloadProblem stallsAwaitRebuild() {
+        CaseloadProblem refused = of(HttpStatus.SERVICE_UNAVAILABLE, "stalls-await-rebuild",
+                "Stall figures need a rebuild", "the caseload's records were folded by an earlier release that did "
+                        + "not keep hearing outcomes and suspension reasons; an auditor rebuilds the projection "
+                        + "(POST /api/audit/rebuild), after which these figures are served")
+                .worded("stalls-await-rebuild");
+        refused.getHeaders().set("Retry-After", String.valueOf(BuildProgress.DEFAULT_RETRY_SECONDS * 20));
+        return refused;
+    }
+
     /** A caller's value, safe to repeat in an answer: printable and at most 64 characters. */
     static String abbreviated(String value) {
         String printable = value.replaceAll("[\\p{Cntrl}\\p{Cs}\\p{Cf}]", "?");
