@@ -55,7 +55,7 @@ function wrote(position) {
 function readingYourWrites(path) {
   const position = writtenAt();
   if (position === null || path.indexOf('/api/caseload/stream') === 0
-      || !/^\/api\/caseload\/[^/?]+(\/timeline|\/forecast)?([?]|$)/.test(path)) { return path; }
+      || !/^\/api\/caseload\/[^/?]+(\/timeline|\/forecast|\/stalls)?([?]|$)/.test(path)) { return path; }
   return path + (path.indexOf('?') < 0 ? '?' : '&') + 'atLeast=' + encodeURIComponent(position);
 }
 

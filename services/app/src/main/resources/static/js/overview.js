@@ -14,6 +14,7 @@ const COLUMNS = [
   { key: 'pending', label: 'pending' },
   { key: 'neverTried', label: 'neverTried' },
   { key: 'oldestAgeDays', label: 'oldestAge' },
+  { key: 'inactive', label: 'inactiveYear' },
   { key: 'clearanceRate', label: 'clearanceRate' }
 ];
 
@@ -26,14 +27,21 @@ let release = null;   // the release the figures come from, if any
 /** Reads every tribunal's figures for the period and draws them; focus: a new view, not a redraw. */
 export function showOverview(focus, failure) {
   loading(focus);
-  const reading = tribunals().then((list) => Promise.all(list.map((tr) =>
-    api('/api/caseload/' + encodeURIComponent(tr.id) + periodQuery()).then((answer) =>
-      ({ tribunal: tr, figures: answer.body, position: answer.position, head: answer.head })))));
+  const reading = tribunals().then((list) => Promise.all(list.map((tr) => Promise.all([
+    api('/api/caseload/' + encodeURIComponent(tr.id) + periodQuery()),
+    // The inactive cases are left blank, not the overview refused, while stall figures are (records to rebuild).
+    api('/api/caseload/' + encodeURIComponent(tr.id) + '/stalls' + periodQuery()).catch((error) => {
+      if (error.status === 401) { throw error; }
+      return { body: { pending: null } };
+    })
+  ]).then((answers) => ({ tribunal: tr, figures: answers[0].body, position: answers[0].position,
+    head: answers[0].head, stalls: answers[1].body })))));
   return whileSignedIn(reading, (answers) => {
     rows = answers.map((a) => ({
       id: a.tribunal.id, name: a.tribunal.name, pending: a.figures.pending, neverTried: a.figures.neverTried,
-      oldestAgeDays: a.figures.oldestAgeDays, clearanceRate: a.figures.measures.clearanceRate,
-      from: a.figures.from, to: a.figures.to
+      oldestAgeDays: a.figures.oldestAgeDays,
+      inactive: a.stalls.pending ? a.stalls.pending.inactive['>365'] : null,
+      clearanceRate: a.figures.measures.clearanceRate, from: a.figures.from, to: a.figures.to
     }));
     const lowest = answers.reduce((low, a) => low === null || Number(a.position) < Number(low.position) ? a : low,
       null);
@@ -88,15 +96,17 @@ function renderOverview(focus, position, head, failure) {
       '<td class="num" data-testid="pending">' + num(row.pending) + '</td>' +
       '<td class="num" data-testid="never-tried">' + num(row.neverTried) + '</td>' +
       '<td class="num" data-testid="oldest-age">' + num(row.oldestAgeDays) + '</td>' +
+      '<td class="num" data-testid="inactive">' + num(row.inactive) + '</td>' +
       '<td class="num" data-testid="clearance-rate">' + num(row.clearanceRate) + '</td></tr>';
   });
   html += '</tbody></table>';
   const active = focusedTestId();
   app.innerHTML = html;
   offerCsv('greffe-overview-' + (shownDay || period.to) + '.csv',
-    [['tribunalId', 'tribunal', 'from', 'to', 'pending', 'neverTried', 'oldestAgeDays', 'clearanceRate']]
+    [['tribunalId', 'tribunal', 'from', 'to', 'pending', 'neverTried', 'oldestAgeDays', 'inactiveOverYear',
+      'clearanceRate']]
       .concat(shown.map((row) => [row.id, row.name, row.from, row.to, row.pending, row.neverTried,
-        row.oldestAgeDays, row.clearanceRate])));
+        row.oldestAgeDays, row.inactive, row.clearanceRate])));
   wirePeriod(() => { showOverview(false, failure); });
   wireCsv();
   app.querySelectorAll('button.sort').forEach((button) => {

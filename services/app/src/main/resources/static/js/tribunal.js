@@ -1,5 +1,6 @@
 /* One tribunal's page: key figures, the pending caseload over time and its forecast, age bands, pending cases by
-   category (cells suppressed as the API suppresses them), trial date certainty and time to disposition. */
+   category (cells suppressed as the API suppresses them), why cases stall, trial date certainty and time to
+   disposition. */
 import { api } from './api.js';
 import { lang, t } from './i18n.js';
 import { esc, num } from './format.js';
@@ -7,6 +8,7 @@ import { periodAddress, periodForm, periodQuery, wirePeriod } from './period.js'
 import { csvButton, offerCsv, wireCsv } from './csv.js';
 import { barChart, dataTable, lineChart } from './charts.js';
 import { forecastSection, showForecast } from './forecast.js';
+import { stallsSection } from './stalls.js';
 import {
   REPORT_TRIBUNAL, app, focusedTestId, loading, positionLine, restoreFocus, tribunalName, tribunals, whileSignedIn
 } from './view.js';
@@ -26,14 +28,19 @@ export function showTribunal(id, focus, failure) {
   const reading = Promise.all([
     tribunals(),
     api('/api/caseload/' + encodeURIComponent(id) + periodQuery()),
-    api('/api/caseload/' + encodeURIComponent(id) + '/timeline' + periodQuery())
+    api('/api/caseload/' + encodeURIComponent(id) + '/timeline' + periodQuery()),
+    // Refused stall figures (records awaiting a rebuild) leave the rest of the page standing, and say why.
+    api('/api/caseload/' + encodeURIComponent(id) + '/stalls' + periodQuery()).catch((error) => {
+      if (error.status === 401) { throw error; }
+      return { error: error };
+    })
   ]);
   return whileSignedIn(reading, (answers) => {
-    renderTribunal(id, answers[1], answers[2].body, focus, failure);
+    renderTribunal(id, answers[1], answers[2].body, answers[3], focus, failure);
   }, failure);
 }
 
-function renderTribunal(id, answer, timeline, focus, failure) {
+function renderTribunal(id, answer, timeline, stalls, focus, failure) {
   const f = answer.body;
   const m = f.measures;
   const csv = [['tribunalId', 'from', 'to', 'section', 'item', 'value']];
@@ -58,7 +65,8 @@ function renderTribunal(id, answer, timeline, focus, failure) {
     '</h3>' + (f.ageBands ? barChart('age-chart', t('ageBands'), bands, '') +
     dataTable('age-table', t('ageBands'), [t('band'), t('cases')], bands) : notBrokenDown) + '</section>';
   bands.forEach((b) => { add('ageBands', b[0], b[1]); });
-  html += breakdowns(f, notBrokenDown, add) + certaintySection(f, m, add) + timeToDisposition(f, m, add);
+  html += breakdowns(f, notBrokenDown, add) + stallsSection(stalls, notBrokenDown, add) +
+    certaintySection(f, m, add) + timeToDisposition(f, m, add);
 
   const active = focusedTestId();
   app.innerHTML = html;

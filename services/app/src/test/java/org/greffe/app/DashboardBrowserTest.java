@@ -467,6 +467,91 @@ class DashboardBrowserTest extends BrowserTest {
         return suppressed;
     }
 
+    /**
+     * The "why cases stall" section draws what the API answers, table by table: for a clerk, the period's adjournments
+     * and filings beside where the pending cases stand, and its CSV holds them; for an advocate, the release's tables
+     * with exactly the API's hidden cells, and the period's flows said not to be published. The overview sorts by the
+     * cases idle for over a year.
+     */
+    @Test
+    void whyCasesStallIsDrawnAsTheApiAnswersAndTheOverviewSortsByInactiveCases() throws IOException {
+        awaitProjection();
+        awaitRelease(basic("advocate", "advocate"));
+        String period = "?from=2019-06-04&to=2020-06-03";
+        browser.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        signIn(wait, "clerk");
+        wait.until(page -> !page.findElements(By.cssSelector("[data-testid='overview-table']")).isEmpty());
+        browser.get("http://localhost:" + port + "/#/tribunal/" + TRIBUNAL + period);
+        wait.until(page -> !page.findElements(By.cssSelector("[data-testid='stalls-trials']")).isEmpty());
+        JsonNode exact = get("/api/caseload/" + TRIBUNAL + "/stalls" + period).json();
+        eventually(() -> {
+            assertStallTables(exact);
+            JsonNode adjournments = exact.get("adjournments");
+            assertThat(testId("stalls-trials").getText()).as("every trial hearing that came was adjourned")
+                    .contains(adjournments.get("trialsAdjourned").asText(), adjournments.get("trialsDue").asText());
+            assertStallCells("adjournments-byReason", adjournments.get("byReason"));
+            assertStallCells("filings-reportingDelay", exact.get("filings").get("reportingDelay"));
+            assertThat(testId("stalls-adjournments-byReason-chart").findElements(By.tagName("rect"))).isNotEmpty();
+        });
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", testId("stalls"));
+        screenshot("tribunal-stalls.png");
+        testId("download-csv").click();
+        Path csv = downloads.resolve("greffe-" + TRIBUNAL + "-2020-06-03.csv");
+        wait.until(page -> Files.isRegularFile(csv) && csv.toFile().length() > 0);
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).contains(String.join(",", TRIBUNAL,
+                "2019-06-04", "2020-06-03", "stalls-adjournments", "trialsDue",
+                exact.get("adjournments").get("trialsDue").asText()));
+
+        testId("sign-out").click();
+        signIn(wait, "advocate");
+        wait.until(page -> !page.findElements(By.cssSelector("[data-testid='stalls-not-published']")).isEmpty());
+        JsonNode published = get("/api/caseload/" + TRIBUNAL + "/stalls" + period, basic("advocate", "advocate"))
+                .json();
+        assertThat(published.get("adjournments").isNull()).isTrue();
+        eventually(() -> assertStallTables(published));
+        assertThat(browser.findElements(By.cssSelector("[data-testid='stalls-trials']"))).as("no flow").isEmpty();
+
+        testId("back-link").click();
+        wait.until(page -> !page.findElements(By.cssSelector("[data-testid='sort-inactive']")).isEmpty());
+        testId("sort-inactive").click();
+        eventually(() -> {
+            List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid='overview-table'] tbody tr"));
+            long previous = Long.MAX_VALUE;
+            for (WebElement row : rows) {
+                long inactive = digits(cell(row, "inactive"));
+                if (inactive >= 0) {
+                    assertThat(inactive).as("sorted, most inactive first").isLessThanOrEqualTo(previous);
+                    previous = inactive;
+                }
+            }
+            String first = rows.get(0).getAttribute("data-testid").substring("tribunal-row-".length());
+            JsonNode stalls = get("/api/caseload/" + first + "/stalls" + period, basic("advocate", "advocate"))
+                    .json();
+            assertThat(digits(cell(rows.get(0), "inactive"))).as(first)
+                    .isEqualTo(stalls.get("pending").get("inactive").get(">365").asLong());
+        });
+    }
+
+    /** The four tables of the pending cases show the API's counts, and its hidden cells as hidden. */
+    private void assertStallTables(JsonNode stalls) {
+        for (String table : List.of("byLatestHearing", "suspendedByReason", "inactive", "byReportingDelay")) {
+            assertStallCells(table, stalls.get("pending").get(table));
+        }
+    }
+
+    private void assertStallCells(String table, JsonNode cells) {
+        cells.fields().forEachRemaining(cell -> {
+            WebElement row = testId("stall-" + table + "-" + cell.getKey());
+            boolean hidden = cell.getValue().isNull();
+            assertThat(row.getAttribute("data-suppressed")).as(table + " " + cell.getKey())
+                                                            .isEqualTo(String.valueOf(hidden));
+            long shown = digits(row.findElement(By.tagName("td")).getText());
+            assertThat(shown).as(table + " " + cell.getKey()).isEqualTo(hidden ? -1 : cell.getValue().asLong());
+        });
+    }
+
     private static String cell(WebElement row, String id) {
         return row.findElement(By.cssSelector("[data-testid='" + id + "']")).getText();
     }

@@ -317,7 +317,7 @@ class DemoScenarioIntegrationTest extends HttpIntegrationTest {
                         exact.get("pending").get(table));
             }
         }
-        assertThat(brokenDown).as("commune III, mopti, gao, tombouctou").isEqualTo(4);
+        assertThat(brokenDown).as("tribunals with ten cases pending or more").isEqualTo(4);
         assertThat(suppressed).as("small cells to hide").isPositive();
     }
 
