@@ -39,8 +39,10 @@ function cells(name, caption, counts, section, add, chart) {
  *
  * @param answer {body} of GET /api/caseload/{id}/stalls, or {error} when it was refused
  * @param notBrokenDown the statement shown when too few cases are pending to be broken down
+ * @param brokenDown whether the tribunal's figures of the same day are broken down (its age bands are given): if so,
+ *   published stall tables that are missing were not in the release, rather than withheld for too few cases
  */
-export function stallsSection(answer, notBrokenDown, add) {
+export function stallsSection(answer, notBrokenDown, brokenDown, add) {
   let html = '<section aria-labelledby="stalls-title" data-testid="stalls"><h3 id="stalls-title">' +
     esc(t('stalls')) + '</h3>';
   if (answer.error) {
@@ -50,7 +52,10 @@ export function stallsSection(answer, notBrokenDown, add) {
   }
   const s = answer.body;
   html += '<h4>' + esc(t('stallsPending', day(s.to))) + '</h4>';
-  if (!s.pending) {
+  if (!s.pending && brokenDown) {
+    add('stalls-pending', 'notInRelease', '');
+    html += '<p class="statement" data-testid="stalls-not-in-release">' + esc(t('stallsNotInRelease')) + '</p>';
+  } else if (!s.pending) {
     add('stalls-pending', 'notBrokenDown', '');
     html += notBrokenDown;
   } else {

@@ -65,7 +65,7 @@ function renderTribunal(id, answer, timeline, stalls, focus, failure) {
     '</h3>' + (f.ageBands ? barChart('age-chart', t('ageBands'), bands, '') +
     dataTable('age-table', t('ageBands'), [t('band'), t('cases')], bands) : notBrokenDown) + '</section>';
   bands.forEach((b) => { add('ageBands', b[0], b[1]); });
-  html += breakdowns(f, notBrokenDown, add) + stallsSection(stalls, notBrokenDown, add) +
+  html += breakdowns(f, notBrokenDown, add) + stallsSection(stalls, notBrokenDown, !!f.ageBands, add) +
     certaintySection(f, m, add) + timeToDisposition(f, m, add);
 
   const active = focusedTestId();

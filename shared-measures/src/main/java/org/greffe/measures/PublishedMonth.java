@@ -75,16 +75,22 @@ public record PublishedMonth(YearMonth month, int pending, int neverTried, Integ
         return new PublishedMonth(month, 0, 0, null, null, null, null, null, null, null, null, null, 0, 0, null);
     }
 
+    /** The same month with these stall tables (as stored beside it), or none. */
+    public PublishedMonth withStalls(StallCells cells) {
+        return new PublishedMonth(month, pending, neverTried, activePending, suspended, ageBands, beyondStandard,
+                medianAgeDays, offence, accused, victimGroup, victims, incoming, outgoing, cells);
+    }
+
     /**
-     * The same month with its stocks' breakdowns (not its totals or flows) taken from an earlier publication; its
-     * stall tables too, unless the earlier one had none (released before they were published): then these are the
-     * first published.
+     * The same month with its stocks' breakdowns (not its totals or flows) taken from an earlier publication, its
+     * stall tables included: a month published before stall tables were has none until its stocks are drawn anew.
+     * Drawn fresh beside kept stocks, they would already hold the changes the kept stocks wait for, and the next
+     * redrawing would differ from them by fewer than {@code k} cases.
      */
     public PublishedMonth withStocksOf(PublishedMonth earlier) {
         return new PublishedMonth(month, pending, neverTried, earlier.activePending, earlier.suspended,
                 earlier.ageBands, earlier.beyondStandard, earlier.medianAgeDays, earlier.offence, earlier.accused,
-                earlier.victimGroup, earlier.victims, incoming, outgoing,
-                earlier.stalls == null ? stalls : earlier.stalls);
+                earlier.victimGroup, earlier.victims, incoming, outgoing, earlier.stalls);
     }
 
     /** Keeps the order and the {@code null}s of suppressed cells, which {@code Map.copyOf} would refuse. */

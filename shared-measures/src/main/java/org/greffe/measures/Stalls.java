@@ -67,11 +67,12 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
                                                              .toList();
 
     /**
-     * The hearings that came at the tribunal in the period: held, or adjourned on their day.
+     * The hearings held or adjourned at the tribunal in the period. A hearing may be adjourned before the day it was
+     * set for: it counts on the day of its adjournment.
      *
      * @param byReason       the adjourned ones by reason
      * @param byKind         the adjourned ones by hearing kind
-     * @param trialsDue      trial hearings that came: held or adjourned
+     * @param trialsDue      trial hearings held or adjourned in the period
      * @param trialsAdjourned of those, the adjourned ones
      * @param trialAdjournedShare their share (%), {@code null} when none came
      */
@@ -212,8 +213,7 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
         var suspension = record.suspensionOn(day);
         if (suspension.isPresent()) {
             if (suspension.get().reason() == null) {
-                throw new IllegalStateException("case " + record.caseId() + " was folded before suspension "
-                        + "reasons were kept: rebuild the projection (POST /api/audit/rebuild) first");
+                throw new FoldedBeforeStalls(record.caseId());
             }
             return new Position(hearing, suspension.get().reason().name(), null, delay);
         }
@@ -237,6 +237,19 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
             inactive.put(">" + INACTIVITY_DAYS.get(threshold), sum);
         }
         return inactive;
+    }
+
+    /**
+     * A record folded by a release that kept no suspension reasons (nor hearing outcomes) met where the stall figures
+     * need them: the projection awaits a rebuild, whatever the definitions version says (an instance of the earlier
+     * release still folding events beside this one).
+     */
+    public static final class FoldedBeforeStalls extends IllegalStateException {
+
+        FoldedBeforeStalls(String caseId) {
+            super("case " + caseId + " was folded before suspension reasons were kept: rebuild the projection "
+                    + "(POST /api/audit/rebuild) first");
+        }
     }
 
     /** The same figures, naming their release as given. */

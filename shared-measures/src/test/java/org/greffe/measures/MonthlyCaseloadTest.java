@@ -65,6 +65,8 @@ class MonthlyCaseloadTest {
                 assertThat(cells(month, Tables.LATEST_HEARING)).as(what).isEqualTo(stalls.byLatestHearing());
                 assertThat(cells(month, Tables.SUSPENSION_REASON)).as(what).isEqualTo(stalls.suspendedByReason());
                 assertThat(Stalls.inactive(cells(month, Tables.INACTIVITY))).as(what).isEqualTo(stalls.inactive());
+                assertThat(cells(month, Tables.INACTIVITY).values().stream().mapToInt(Integer::intValue).sum())
+                        .as(what + ": the bands hold every active case").isEqualTo(exact.activePending());
                 assertThat(cells(month, Tables.REPORTING_DELAY)).as(what).isEqualTo(stalls.byReportingDelay());
             }
         }

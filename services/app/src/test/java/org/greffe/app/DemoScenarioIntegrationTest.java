@@ -1,14 +1,19 @@
 package org.greffe.app;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -319,6 +324,31 @@ class DemoScenarioIntegrationTest extends HttpIntegrationTest {
         }
         assertThat(brokenDown).as("tribunals with ten cases pending or more").isEqualTo(4);
         assertThat(suppressed).as("small cells to hide").isPositive();
+    }
+
+    /**
+     * During a rolling upgrade an instance of the previous release reads this release's months with a reader that
+     * refuses any field it does not know: the stall tables are stored beside the months, which keep its shape.
+     */
+    @Test
+    void thePreviousReleaseReadsTheMonthsThisOneReleases() throws Exception {
+        awaitRelease(basic("advocate", "advocate"));
+        ObjectMapper previous = new ObjectMapper().registerModule(new JavaTimeModule());
+        List<String> stored = jdbc.queryForList("SELECT months::text FROM caseload_release_tribunal", String.class);
+        assertThat(stored).isNotEmpty();
+        for (String months : stored) {
+            previous.readValue(months, new TypeReference<List<PreviousPublishedMonth>>() {
+            });
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM caseload_release_tribunal WHERE stalls IS NOT NULL",
+                Long.class)).as("the stall tables, beside the months").isPositive();
+    }
+
+    /** A month as the release before the stall figures stored and read it. */
+    record PreviousPublishedMonth(YearMonth month, int pending, int neverTried, Integer activePending,
+                                  Integer suspended, Map<String, Integer> ageBands, Integer beyondStandard,
+                                  Double medianAgeDays, Map<String, Integer> offence, Map<String, Integer> accused,
+                                  Map<String, Integer> victimGroup, Integer victims, int incoming, int outgoing) {
     }
 
     private static int checkPublishedCells(String what, JsonNode published, JsonNode exact) {

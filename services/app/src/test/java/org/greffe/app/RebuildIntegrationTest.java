@@ -32,6 +32,10 @@ class RebuildIntegrationTest extends HttpIntegrationTest {
         awaitProjection();
         assertThat(get("/api/audit/rebuild").json().get("state").asText()).isEqualTo("IDLE");
         Map<String, JsonNode> before = figures();
+        // As if the records had been folded by a release that kept no hearing outcomes: the rebuild folds them anew.
+        asDba(dba -> dba.update("UPDATE caseload_generation SET definitions = 1"));
+        assertThat(get("/api/caseload/bamako-commune-iii/stalls?from=2015-01-02&to=2020-06-03").status())
+                .as("a period not asked before: no cached answer").isEqualTo(503);
 
         Response started = post("/api/audit/rebuild", "");
         assertThat(started.status()).as(started.text()).isEqualTo(202);
@@ -68,6 +72,8 @@ class RebuildIntegrationTest extends HttpIntegrationTest {
         assertThat(runningObservations).as("the rebuild was seen running").isPositive();
         awaitProjection();
         assertThat(figures()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT definitions FROM caseload_generation", Integer.class))
+                .as("the rebuild's records are under the current definitions").isEqualTo(2);
     }
 
     private Map<String, JsonNode> figures() {
@@ -75,6 +81,8 @@ class RebuildIntegrationTest extends HttpIntegrationTest {
         for (JsonNode tribunal : get("/api/tribunals").json()) {
             String id = tribunal.get("id").asText();
             figures.put(id, get("/api/caseload/" + id + "?from=2015-01-01&to=2020-06-03").json());
+            Response stalls = get("/api/caseload/" + id + "/stalls?from=2015-01-01&to=2020-06-03");
+            figures.put(id + " stalls", stalls.status() == 200 ? stalls.json() : null);
         }
         figures.put("summary", get("/api/caseload").json());
         return figures;

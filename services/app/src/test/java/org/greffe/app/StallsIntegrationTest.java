@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Why cases stall, over HTTP on real PostgreSQL: the figures of three cases recorded through the registry, exact for
  * clerks and auditors, re-derived by the auditors' replay, and refused rather than wrong while the projection's
- * records predate the definitions. Its cases are filed at Bamako commune IV in 1995, a year no other test writes to,
- * so the figures of that year are these cases' alone.
+ * records predate the definitions. Its cases are filed at Bamako commune IV in 1995 and 1996, years no other test
+ * writes to; the exact figures of 1995 are the first test's three cases alone (the others file in 1996).
  */
 class StallsIntegrationTest extends IntegrationTest {
 
@@ -107,7 +107,7 @@ class StallsIntegrationTest extends IntegrationTest {
         asDba(dba -> dba.update("UPDATE caseload_generation SET definitions = 1"));
         try {
             // A new event moves the projection's version on, so no figure cached before is served.
-            file("1995-08-01", null);
+            file("1996-08-01", null);
             awaitProjection();
             Response refused = get("/api/caseload/" + T + "/stalls?from=1995-02-01&to=1995-11-30",
                     "Accept-Language", "fr");
@@ -122,10 +122,30 @@ class StallsIntegrationTest extends IntegrationTest {
         } finally {
             asDba(dba -> dba.update("UPDATE caseload_generation SET definitions = 2"));
         }
-        file("1995-08-02", null);
+        file("1996-08-02", null);
         awaitProjection();
         assertThat(get("/api/caseload/" + T + "/stalls?from=1995-02-01&to=1995-11-30").status()).isEqualTo(200);
         assertThat(get("/api/caseload").json().get(0).get("inactive").isInt()).isTrue();
+    }
+
+    /**
+     * A hearing adjourned before the day it was set for counts on the day of its adjournment, with its kind, in the
+     * live figures and in the replay as of a day between the two, which must not lose the scheduling dated later.
+     */
+    @Test
+    void aHearingAdjournedBeforeItsDayCountsWithItsKindLiveAndReplayed() {
+        String a = file("1996-09-02", null);
+        String trial = hearing(a, "TRIAL", "1996-12-20");
+        Response adjourned = post("/api/cases/" + a + "/hearings/" + trial + "/adjournment",
+                "{\"on\":\"1996-12-05\",\"reason\":\"JUDGE_UNAVAILABLE\"}");
+        assertThat(adjourned.status()).as(adjourned.text()).isEqualTo(200);
+        awaitProjection();
+        JsonNode live = get("/api/caseload/" + T + "/stalls?from=1996-12-01&to=1996-12-10").json();
+        assertThat(live.get("adjournments").get("byKind").get("TRIAL").asInt()).isEqualTo(1);
+        assertThat(live.get("adjournments").get("trialsDue").asInt()).isEqualTo(1);
+        JsonNode replayed = get("/api/audit/caseload/" + T + "/stalls?from=1996-12-01&asOf=1996-12-10",
+                as("test-auditor", Role.AUDITOR)).json();
+        assertThat(Replays.withoutReplayFields(replayed)).isEqualTo(live);
     }
 
     private String file(String filedOn, String incidentOn) {

@@ -2,6 +2,9 @@ package org.greffe.audit.application;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.greffe.events.CaseEvent;
+import org.greffe.events.HearingAdjourned;
+import org.greffe.events.HearingId;
+import org.greffe.events.HearingScheduled;
 import org.greffe.measures.CaseRecord;
 import org.greffe.measures.CaseloadCalculator;
 import org.greffe.measures.EffectiveDates;
@@ -12,7 +15,9 @@ import org.greffe.measures.TribunalCaseload;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -67,18 +72,34 @@ public class CaseloadReplay {
     /**
      * One case's record folded from its events as of an effective date and as known at an instant: the events
      * recorded later, or dated later in law, are left out. {@code null} when nothing of the case was known then.
+     *
+     * <p>A hearing's scheduling is dated by the day it is set for, yet a hearing may be adjourned before that day:
+     * the scheduling of a hearing whose adjournment is kept is kept too, so that the adjournment is counted with the
+     * hearing's kind, as the live records, which hold every event, count it.
      */
     static CaseRecord asKnown(List<DomainEventMessage<?>> events, LocalDate asOf, Instant knownAt) {
+        Set<HearingId> decided = new HashSet<>();
+        for (DomainEventMessage<?> message : events) {
+            if (kept(message, asOf, knownAt) && message.getPayload() instanceof HearingAdjourned adjourned) {
+                decided.add(adjourned.hearingId());
+            }
+        }
         CaseRecord record = null;
         for (DomainEventMessage<?> message : events) {
-            if (message.getTimestamp().isAfter(knownAt)
-                    || !(message.getPayload() instanceof CaseEvent event)
-                    || EffectiveDates.of(event).isAfter(asOf)) {
+            boolean scheduledAndDecided = !message.getTimestamp().isAfter(knownAt)
+                    && message.getPayload() instanceof HearingScheduled scheduled
+                    && decided.contains(scheduled.hearingId());
+            if (!kept(message, asOf, knownAt) && !scheduledAndDecided) {
                 continue;
             }
-            record = CaseRecord.next(record, event, message.getSequenceNumber());
+            record = CaseRecord.next(record, (CaseEvent) message.getPayload(), message.getSequenceNumber());
         }
         return record;
+    }
+
+    private static boolean kept(DomainEventMessage<?> message, LocalDate asOf, Instant knownAt) {
+        return !message.getTimestamp().isAfter(knownAt) && message.getPayload() instanceof CaseEvent event
+                && !EffectiveDates.of(event).isAfter(asOf);
     }
 
     /**

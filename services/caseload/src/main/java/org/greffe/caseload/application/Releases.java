@@ -112,7 +112,14 @@ public class Releases {
         Release release = new Release(month, clock.instant(), read.state().position(), read.state().version());
         Map<String, Long> cases = new HashMap<>();
         read.records().forEach(record -> cases.put(record.caseId(), record.lastSequence()));
-        if (store.add(release, publish(month, read.records(), newest.orElse(null), read.stalls()), cases)) {
+        Map<String, TribunalRelease> published;
+        try {
+            published = publish(month, read.records(), newest.orElse(null), read.stalls());
+        } catch (Stalls.FoldedBeforeStalls e) {
+            log.warn("The release of {} publishes no stall table: {}", month, e.getMessage());
+            published = publish(month, read.records(), newest.orElse(null), false);
+        }
+        if (store.add(release, published, cases)) {
             log.info("Released the published caseload figures up to {} (log position {}) in {} ms", month,
                     read.state().position(), (System.nanoTime() - started) / 1_000_000);
         }

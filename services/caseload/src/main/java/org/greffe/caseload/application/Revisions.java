@@ -101,8 +101,12 @@ final class Revisions {
             }
             if (!since.isEmpty()) {
                 unrevised.put(month.month(), since);
+                return month.withStocksOf(before);
             }
-            return month.withStocksOf(before);
+            // No case changed since the stocks were drawn: stall tables published for the first time now describe
+            // the very cases the kept stocks do, and are drawn with them from here on.
+            PublishedMonth kept = month.withStocksOf(before);
+            return before.stalls() == null ? kept.withStalls(month.stalls()) : kept;
         }).toList();
         return new TribunalRelease(months, unrevised);
     }

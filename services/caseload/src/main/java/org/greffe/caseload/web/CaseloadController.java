@@ -173,7 +173,7 @@ class CaseloadController {
     @Operation(summary = "Why one tribunal's cases stall: adjournments and their reasons over [from, to]; the cases "
             + "pending on 'to' by latest hearing, suspension reason, inactivity and reporting delay; the filings of "
             + "the period and how long after the incident",
-            description = "Clerks and auditors get exact figures (docs/measures.md, Why cases stall); while the case "
+            description = "Clerks and auditors get exact figures (docs/api.md, Why cases stall); while the case "
                     + "records were folded by an earlier release that did not keep hearing outcomes, 503 until the "
                     + "projection is rebuilt. Everyone else gets the latest monthly release's stall tables of the "
                     + "pending cases at the end of the period's last whole month, perturbed and with small cells "
@@ -203,7 +203,11 @@ class CaseloadController {
             if (!stallDefinitions()) {
                 throw CaseloadProblem.stallsAwaitRebuild();
             }
-            return Stalls.of(tribunalId, store.atTribunal(tribunalId), period.from(), period.to());
+            try {
+                return Stalls.of(tribunalId, store.atTribunal(tribunalId), period.from(), period.to());
+            } catch (Stalls.FoldedBeforeStalls e) {
+                throw CaseloadProblem.stallsAwaitRebuild();
+            }
         });
     }
 

@@ -10,6 +10,9 @@ import org.greffe.events.TribunalId;
 import org.greffe.events.Victims;
 import org.greffe.measures.CaseRecord;
 import org.greffe.measures.MonthlyCaseload;
+import org.greffe.measures.PublishedMonth;
+import org.greffe.measures.Stalls;
+import org.greffe.measures.Suspension;
 import org.greffe.measures.TimeStandards;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
@@ -108,6 +111,44 @@ class ReleasesTest {
         when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "g0 0:7"));
         assertThat(releases.makeIfDue()).contains(other);
         assertThat(releases.latest()).contains(other);
+    }
+
+    /**
+     * A release publishes the stall tables of the pending cases only from records folded under their definitions,
+     * and a record that lacks a suspension's reason despite them (an earlier instance still folding) costs the
+     * release its stall tables, not the release.
+     */
+    @Test
+    void stallTablesArePublishedFromRecordsUnderTheirDefinitionsOnly() {
+        List<CaseRecord> twelve = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            twelve.add(filed("c" + i, "2020-01-1" + (i % 10)));
+        }
+        when(records.all()).thenReturn(twelve);
+        when(position.state()).thenReturn(new ProjectionPosition.State(7, 7, false, "g0 0:7"));
+        when(records.definitions()).thenReturn(1);
+        Release before = releases.makeIfDue().orElseThrow();
+        assertThat(store.months(before, "mopti").get(4).brokenDown()).isTrue();
+        assertThat(store.months(before, "mopti")).as("records awaiting a rebuild")
+                                                 .allSatisfy(month -> assertThat(month.stalls()).isNull());
+
+        now.set(LocalDate.of(2020, 7, 1).atStartOfDay(BAMAKO).toInstant());
+        when(records.definitions()).thenReturn(Stalls.DEFINITIONS);
+        Release june = releases.makeIfDue().orElseThrow();
+        PublishedMonth.StallCells cells = store.months(june, "mopti").get(5).stalls();
+        assertThat(cells).as("June, first released now").isNotNull();
+        assertThat(cells.latestHearing().get(Stalls.NO_HEARING)).as("twelve cases, none heard").isBetween(5, 32);
+
+        List<CaseRecord> unreasoned = new java.util.ArrayList<>(twelve);
+        CaseRecord old = twelve.get(0);
+        unreasoned.set(0, new CaseRecord(old.caseId(), old.offence(), old.victims(), old.accused(), old.filedOn(),
+                null, old.spells(), List.of(new Suspension(LocalDate.of(2020, 2, 1), null, null)),
+                old.trialHearings(), null, null, 1));
+        when(records.all()).thenReturn(unreasoned);
+        now.set(LocalDate.of(2020, 8, 1).atStartOfDay(BAMAKO).toInstant());
+        Release july = releases.makeIfDue().orElseThrow();
+        assertThat(july.month()).isEqualTo(YearMonth.of(2020, 7));
+        assertThat(store.months(july, "mopti").get(6).stalls()).as("made, without stall tables").isNull();
     }
 
     private static CaseRecord filed(String caseId, String on) {

@@ -1,9 +1,11 @@
 package org.greffe.caseload.application;
 
 import org.greffe.events.AccusedAffiliation;
+import org.greffe.events.AdjournmentReason;
 import org.greffe.events.CaseFiled;
 import org.greffe.events.CaseId;
 import org.greffe.events.CaseSuspended;
+import org.greffe.events.HearingAdjourned;
 import org.greffe.events.HearingId;
 import org.greffe.events.HearingKind;
 import org.greffe.events.HearingScheduled;
@@ -112,6 +114,48 @@ class RevisionsTest {
                 .as("suspended from September: its part in September to December changed")
                 .containsExactlyInAnyOrder(YearMonth.of(2019, 9), YearMonth.of(2019, 10), YearMonth.of(2019, 11),
                         YearMonth.of(2019, 12));
+    }
+
+    /** An adjournment moves a case in the stall tables only: a change of its part once the months have them. */
+    @Test
+    void anAdjournmentChangesTheMonthsOnlyWhereTheyHaveStallTables() {
+        List<CaseRecord> before = cases(12, "2019-01-07");
+        before.forEach(record -> earlier.put(record.caseId(), record));
+        Map<String, Long> sequences = sequences(before);
+        List<CaseRecord> now = new ArrayList<>(before);
+        CaseId id = new CaseId(now.get(0).caseId());
+        CaseRecord adjourned = now.get(0)
+                .apply(new HearingScheduled(id, new HearingId("h1"), HearingKind.TRIAL, LocalDate.of(2019, 10, 7)), 1)
+                .apply(new HearingAdjourned(id, new HearingId("h1"), LocalDate.of(2019, 10, 7),
+                        AdjournmentReason.SECURITY), 2);
+        now.set(0, adjourned);
+        assertThat(revisions.changes(sequences, now, RELEASED, false)).as("no stall table: its part is the same")
+                                                                      .isEmpty();
+        assertThat(revisions.changes(sequences, now, RELEASED, true).get(T).keySet())
+                .as("its latest hearing and its inactivity from October")
+                .containsExactlyInAnyOrder(YearMonth.of(2019, 10), YearMonth.of(2019, 11), YearMonth.of(2019, 12));
+    }
+
+    /**
+     * The first release with stall tables after one without: a month no case changed gets them with its kept stocks;
+     * a month kept while fewer than k cases changed it gets none until it is drawn anew, since fresh tables would
+     * already hold the changes the kept stocks wait for.
+     */
+    @Test
+    void stallTablesFirstPublishedBesideKeptStocksOnlyWhereNoCaseChanged() {
+        List<CaseRecord> before = cases(30, "2019-01-07");
+        TribunalRelease first = revisions.revise(MONTHLY.months(T, before, FIRST, RELEASED, KEYS, false).stream()
+                                                        .map(PUBLICATION::publish).toList(), null, Map.of());
+        assertThat(month(first, 3).stalls()).isNull();
+        Map<String, Long> sequences = sequences(before);
+        List<CaseRecord> now = new ArrayList<>(before);
+        now.add(filed("late", "2019-03-12", OffenceCategory.RAPE));
+        Map<YearMonth, Set<String>> changed = revisions.changes(sequences, now, RELEASED, true).get(T);
+        TribunalRelease second = revisions.revise(publish(now), first, changed);
+        assertThat(month(second, 2).stalls()).as("no case changed February").isNotNull()
+                                             .isEqualTo(publish(now).get(1).stalls());
+        assertThat(month(second, 3).stalls()).as("March kept with one change").isNull();
+        assertThat(month(second, 3).offence()).isEqualTo(month(first, 3).offence());
     }
 
     private static List<PublishedMonth> publish(List<CaseRecord> records) {
