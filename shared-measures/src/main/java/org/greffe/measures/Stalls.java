@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,8 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
                                int trialsAdjourned, Double trialAdjournedShare) {
 
         public Adjournments {
-            byReason = copy(byReason);
-            byKind = copy(byKind);
+            byReason = PublishedMonth.copy(byReason);
+            byKind = PublishedMonth.copy(byKind);
         }
     }
 
@@ -103,10 +102,10 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
                           Map<String, Integer> inactive, Map<String, Integer> byReportingDelay) {
 
         public Pending {
-            byLatestHearing = copy(byLatestHearing);
-            suspendedByReason = copy(suspendedByReason);
-            inactive = copy(inactive);
-            byReportingDelay = copy(byReportingDelay);
+            byLatestHearing = PublishedMonth.copy(byLatestHearing);
+            suspendedByReason = PublishedMonth.copy(suspendedByReason);
+            inactive = PublishedMonth.copy(inactive);
+            byReportingDelay = PublishedMonth.copy(byReportingDelay);
         }
     }
 
@@ -122,7 +121,7 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
                           Map<String, Integer> reportingDelay) {
 
         public Filings {
-            reportingDelay = copy(reportingDelay);
+            reportingDelay = PublishedMonth.copy(reportingDelay);
         }
     }
 
@@ -265,10 +264,5 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
         Map<String, Integer> counts = new LinkedHashMap<>();
         cells.forEach(cell -> counts.put(cell, 0));
         return counts;
-    }
-
-    /** Keeps the order and the {@code null}s of hidden cells, which {@code Map.copyOf} would refuse. */
-    private static Map<String, Integer> copy(Map<String, Integer> cells) {
-        return cells == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
     }
 }

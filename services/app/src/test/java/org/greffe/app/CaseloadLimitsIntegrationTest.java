@@ -49,7 +49,9 @@ class CaseloadLimitsIntegrationTest extends IntegrationTest {
             assertThat(other.statusCode()).as("another user").isEqualTo(200);
 
             open.remove(0).body().close();
-            awaitUntil("a closed stream frees its place", java.time.Duration.ofSeconds(30), () -> {
+            // The server learns a stream closed when a write to it fails: a heartbeat every 15 s, and the first write
+            // after the client closed may still be taken by the socket, so up to two heartbeats, 30 s, and a margin.
+            awaitUntil("a closed stream frees its place", java.time.Duration.ofSeconds(50), () -> {
                 HttpResponse<Stream<String>> again = openStream("/api/caseload/stream", greedy);
                 if (again.statusCode() == 200) {
                     open.add(again);

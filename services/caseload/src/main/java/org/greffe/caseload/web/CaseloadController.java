@@ -154,19 +154,10 @@ class CaseloadController {
             @RequestParam(required = false) String view,
             @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
             HttpServletRequest request) {
-        requireKnown(tribunalId);
-        Period period = Period.of(from, to, LocalDate.now(clock));
-        OptionalLong minimum = atLeast(atLeast);
-        if (readsPublished(request, view, minimum)) {
-            boolean full = mayReadExactFigures(request);
-            return published(release -> {
-                Months months = period.months(release.month());
-                TribunalCaseload figures = published(release, tribunalId).caseload(months.from(), months.to());
-                return full ? figures : figures.withRelease(figures.release().published());
-            });
-        }
-        return positioned(new Key("tribunal", tribunalId, period.from(), period.to()), minimum,
-                state -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(), period.to()));
+        return overPeriod("tribunal", tribunalId, from, to, view, atLeast, request, (published, months, full) -> {
+            TribunalCaseload figures = published.caseload(months.from(), months.to());
+            return full ? figures : figures.withRelease(figures.release().published());
+        }, period -> calculator.caseload(tribunalId, store.atTribunal(tribunalId), period.from(), period.to()));
     }
 
     @GetMapping("/{tribunalId}/stalls")
@@ -188,18 +179,10 @@ class CaseloadController {
             @RequestParam(required = false) String view,
             @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
             HttpServletRequest request) {
-        requireKnown(tribunalId);
-        Period period = Period.of(from, to, LocalDate.now(clock));
-        OptionalLong minimum = atLeast(atLeast);
-        if (readsPublished(request, view, minimum)) {
-            boolean full = mayReadExactFigures(request);
-            return published(release -> {
-                Months months = period.months(release.month());
-                Stalls figures = published(release, tribunalId).stalls(months.from(), months.to());
-                return full ? figures : figures.withRelease(figures.release().published());
-            });
-        }
-        return positioned(new Key("stalls", tribunalId, period.from(), period.to()), minimum, state -> {
+        return overPeriod("stalls", tribunalId, from, to, view, atLeast, request, (published, months, full) -> {
+            Stalls figures = published.stalls(months.from(), months.to());
+            return full ? figures : figures.withRelease(figures.release().published());
+        }, period -> {
             if (!stallDefinitions()) {
                 throw CaseloadProblem.stallsAwaitRebuild();
             }
@@ -223,17 +206,9 @@ class CaseloadController {
             @RequestParam(required = false) String view,
             @Parameter(description = AT_LEAST_DESCRIPTION) @RequestParam(required = false) String atLeast,
             HttpServletRequest request) {
-        requireKnown(tribunalId);
-        Period period = Period.of(from, to, LocalDate.now(clock));
-        OptionalLong minimum = atLeast(atLeast);
-        if (readsPublished(request, view, minimum)) {
-            return published(release -> {
-                Months months = period.months(release.month());
-                return published(release, tribunalId).timeline(months.from(), months.to());
-            });
-        }
-        return positioned(new Key("timeline", tribunalId, period.from(), period.to()), minimum,
-                state -> List.copyOf(calculator.timeline(tribunalId, store.atTribunal(tribunalId), period.from(),
+        return overPeriod("timeline", tribunalId, from, to, view, atLeast, request,
+                (published, months, full) -> published.timeline(months.from(), months.to()),
+                period -> List.copyOf(calculator.timeline(tribunalId, store.atTribunal(tribunalId), period.from(),
                         period.to())));
     }
 
@@ -329,6 +304,37 @@ class CaseloadController {
         return ResponseEntity.ok().header(POSITION, String.valueOf(state.position()))
                              .header(HEAD, String.valueOf(state.head()))
                              .body(cache.get(List.of(key, state.version()), () -> figures.apply(read)));
+    }
+
+    /**
+     * A tribunal's figures over a period: from the latest release for a reader of published figures (the period taken
+     * to its whole months), else exact, positioned in the log.
+     *
+     * @param kind      names the figures in the cache
+     * @param published the answer from the tribunal's published months, given whether the reader may see the
+     *                  release's position and instant
+     * @param exact     the exact answer over the period
+     */
+    private <T> ResponseEntity<T> overPeriod(String kind, String tribunalId, String from, String to, String view,
+                                             String atLeast, HttpServletRequest request, PublishedAnswer<T> published,
+                                             Function<Period, T> exact) {
+        requireKnown(tribunalId);
+        Period period = Period.of(from, to, LocalDate.now(clock));
+        OptionalLong minimum = atLeast(atLeast);
+        if (readsPublished(request, view, minimum)) {
+            boolean full = mayReadExactFigures(request);
+            return published(release -> published.of(published(release, tribunalId),
+                    period.months(release.month()), full));
+        }
+        return positioned(new Key(kind, tribunalId, period.from(), period.to()), minimum,
+                state -> exact.apply(period));
+    }
+
+    /** An answer computed from a tribunal's published months. */
+    @FunctionalInterface
+    private interface PublishedAnswer<T> {
+
+        T of(PublishedFigures figures, Months months, boolean full);
     }
 
     /**
