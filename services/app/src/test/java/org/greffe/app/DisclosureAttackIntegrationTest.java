@@ -1,6 +1,8 @@
 package org.greffe.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.greffe.app.security.Role;
 import org.greffe.measures.DisclosureAttack;
 import org.junit.jupiter.api.Test;
@@ -89,8 +91,10 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
         imported(first);
         release(YearMonth.of(2024, 3));
         Map<String, JsonNode> published1 = publishedMonths(YearMonth.of(2024, 3));
-        Map<String, JsonNode> truth1 = exactMonths(YearMonth.of(2024, 3));
-        combinedAnswersAddNothing(published1, YearMonth.of(2024, 3));
+        Map<String, JsonNode> truth1 = withStalls(exactMonths(YearMonth.of(2024, 3)),
+                stallMonths(YearMonth.of(2024, 3)));
+        Map<String, JsonNode> stalls1 = stallMonths(YearMonth.of(2024, 3), advocate);
+        combinedAnswersAddNothing(published1, stalls1, YearMonth.of(2024, 3));
 
         RandomDocket late = new RandomDocket(2025, TRIBUNALS, "LATE");
         for (int i = 0; i < 30; i++) {
@@ -100,13 +104,15 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
         assertThat(publishedMonths(YearMonth.of(2024, 3))).as("a release never changes").isEqualTo(published1);
         release(YearMonth.of(2024, 4));
         Map<String, JsonNode> published2 = publishedMonths(YearMonth.of(2024, 4));
-        Map<String, JsonNode> truth2 = exactMonths(YearMonth.of(2024, 4));
-        combinedAnswersAddNothing(published2, YearMonth.of(2024, 4));
+        Map<String, JsonNode> truth2 = withStalls(exactMonths(YearMonth.of(2024, 4)),
+                stallMonths(YearMonth.of(2024, 4)));
+        Map<String, JsonNode> stalls2 = stallMonths(YearMonth.of(2024, 4), advocate);
+        combinedAnswersAddNothing(published2, stalls2, YearMonth.of(2024, 4));
 
         DisclosureAttack attack = new DisclosureAttack();
         Map<String, Long> truth = new LinkedHashMap<>();
-        Map<String, String> keys1 = constrain(attack, truth, "r1", published1, truth1, Map.of());
-        constrain(attack, truth, "r2", published2, truth2, keys1);
+        Map<String, String> keys1 = constrain(attack, truth, "r1", withStalls(published1, stalls1), truth1, Map.of());
+        constrain(attack, truth, "r2", withStalls(published2, stalls2), truth2, keys1);
         Map<String, long[]> proven;
         try {
             proven = attack.propagate();
@@ -132,6 +138,8 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
         assertThat(small).as("counts worth attacking: small or hidden").isGreaterThan(500);
         assertThat(keptMonths).as("months the late registrations changed, whose stocks were kept").isPositive();
         assertThat(disclosed).as("hidden cells or counts from 1 to k - 1 pinned to one value").isEmpty();
+        assertThat(hidden.stream().filter(unknown -> unknown.contains("|stalls-")).count())
+                .as("hidden cells of the stall tables among those attacked").isGreaterThan(100);
     }
 
     private void imported(RandomDocket docket) {
@@ -171,8 +179,37 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
         return months;
     }
 
+    /**
+     * The stall figures of the pending cases, one answer per tribunal and month as {@link #months} reads the rest;
+     * the period's adjournments and filings, which advocates never get, are checked absent.
+     */
+    private Map<String, JsonNode> stallMonths(YearMonth last, String... headers) {
+        Map<String, JsonNode> months = new LinkedHashMap<>();
+        for (String tribunal : TRIBUNALS) {
+            for (YearMonth month = FIRST; !month.isAfter(last); month = month.plusMonths(1)) {
+                Response answer = get("/api/caseload/" + tribunal + "/stalls?from=" + month.atDay(1) + "&to="
+                        + month.atEndOfMonth(), headers);
+                assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+                if (headers.length > 0) {
+                    assertThat(answer.json().get("adjournments").isNull()).isTrue();
+                    assertThat(answer.json().get("filings").isNull()).isTrue();
+                }
+                months.put(tribunal + "|" + month, answer.json().get("pending"));
+            }
+        }
+        return months;
+    }
+
+    /** Each month's answer with its stall tables beside its figures, under {@code stalls}. */
+    private static Map<String, JsonNode> withStalls(Map<String, JsonNode> months, Map<String, JsonNode> stalls) {
+        Map<String, JsonNode> merged = new LinkedHashMap<>();
+        months.forEach((id, answer) -> merged.put(id, ((ObjectNode) answer.deepCopy()).set("stalls", stalls.get(id))));
+        return merged;
+    }
+
     /** Every other question an advocate can ask is answered from the same published months. */
-    private void combinedAnswersAddNothing(Map<String, JsonNode> months, YearMonth last) {
+    private void combinedAnswersAddNothing(Map<String, JsonNode> months, Map<String, JsonNode> stalls,
+                                           YearMonth last) {
         JsonNode overview = get("/api/caseload", advocate).json();
         for (String tribunal : TRIBUNALS) {
             JsonNode month = months.get(tribunal + "|" + last);
@@ -183,6 +220,9 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
             for (String stock : List.of("pending", "activePending", "suspended", "neverTried")) {
                 assertThat(row.get(stock)).as(tribunal + " overview " + stock).isEqualTo(month.get(stock));
             }
+            JsonNode lastStalls = stalls.get(tribunal + "|" + last);
+            assertThat(row.get("inactive")).as(tribunal + " overview inactive")
+                    .isEqualTo(lastStalls.isNull() ? NullNode.getInstance() : lastStalls.get("inactive").get(">365"));
             JsonNode timeline = get("/api/caseload/" + tribunal + "/timeline?from=" + FIRST.atDay(1) + "&to="
                     + last.atEndOfMonth(), advocate).json();
             for (JsonNode row2 : timeline) {
@@ -205,6 +245,10 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
                 assertThat(whole.get("measures").get("outgoing").asInt()).isEqualTo(outgoing);
                 assertThat(whole.get("pendingBy")).isEqualTo(months.get(tribunal + "|" + YearMonth.of(year + 1, 1))
                                                                    .get("pendingBy"));
+                JsonNode wholeStalls = get("/api/caseload/" + tribunal + "/stalls?from=" + year + "-02-11&to="
+                        + (year + 1) + "-01-31", advocate).json();
+                assertThat(wholeStalls.get("pending")).as("a period's stall tables are its last month's")
+                        .isEqualTo(stalls.get(tribunal + "|" + YearMonth.of(year + 1, 1)));
             }
             for (LocalDate day = LocalDate.of(2023, 6, 12); day.isBefore(LocalDate.of(2023, 6, 17));
                  day = day.plusDays(1)) {
@@ -303,7 +347,7 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
     /** A month's published stocks, but its exact total (which a breakdown repeats as its own total). */
     private static List<JsonNode> stocks(JsonNode answer) {
         List<JsonNode> stocks = new ArrayList<>(List.of(answer.get("ageBands"), answer.get("suspended"),
-                answer.get("beyondStandard"), answer.get("medianAgeDays")));
+                answer.get("beyondStandard"), answer.get("medianAgeDays"), answer.get("stalls")));
         JsonNode by = answer.get("pendingBy");
         if (!by.isNull()) {
             stocks.addAll(List.of(by.get("offence").get("cells"), by.get("accused").get("cells"),
@@ -366,6 +410,10 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
                         .forEach(unknown -> hiddenBelow.put(unknown, ceiling));
                 tables.put(table, equation);
             }
+            JsonNode stalls = answer.get("stalls");
+            if (stalls != null && !stalls.isNull()) {
+                stallUnknowns(prefix, stalls, attack == null, cells, hiddenBelow, tables);
+            }
         }
         if (attack == null) {
             flows.forEach((name, value) -> truth.put(prefix + name, (long) value));
@@ -391,5 +439,72 @@ class DisclosureAttackIntegrationTest extends HttpIntegrationTest {
         Map<String, Integer> victims = new LinkedHashMap<>(tables.get("victimGroup"));
         victims.put(prefix + "victims", -1);
         attack.equation(victims, 0);
+        if (tables.containsKey("byLatestHearing")) {
+            // Each pending case once by its latest hearing and once by its reporting delay; each suspended case once
+            // by its reason; each active case in one inactivity band, and the bands and the suspended make pending.
+            attack.equation(tables.get("byLatestHearing"), pending);
+            attack.equation(tables.get("byReportingDelay"), pending);
+            Map<String, Integer> suspended = new LinkedHashMap<>(tables.get("suspendedByReason"));
+            suspended.put(prefix + "suspended", -1);
+            attack.equation(suspended, 0);
+            Map<String, Integer> active = new LinkedHashMap<>(tables.get("inactivity"));
+            active.put(prefix + "suspended", 1);
+            attack.equation(active, pending);
+        }
+    }
+
+    /**
+     * The unknowns of a month's stall tables. Three are tables of cells like the breakdowns; the inactivity table is
+     * published as cumulative counts ({@code >90}, {@code >180}, {@code >365}), from which the attacker takes each
+     * band the differences give (each as noisy as a published cell), and knows nothing of the others (hidden, or
+     * never published: the first band) but that the bands add up to the active cases.
+     *
+     * @param exact whether the answer is the clerk's (the truth) rather than the advocate's
+     */
+    private void stallUnknowns(String prefix, JsonNode stalls, boolean exact, Map<String, Integer> cells,
+                               Map<String, Integer> hiddenBelow, Map<String, Map<String, Integer>> tables) {
+        for (String table : List.of("byLatestHearing", "suspendedByReason", "byReportingDelay")) {
+            Map<String, Integer> equation = new LinkedHashMap<>();
+            int smallestShown = Integer.MAX_VALUE;
+            for (Iterator<Map.Entry<String, JsonNode>> it = stalls.get(table).fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> cell = it.next();
+                String name = "stalls-" + table + ":" + cell.getKey();
+                equation.put(prefix + name, 1);
+                if (cell.getValue().isNull()) {
+                    hiddenBelow.put(prefix + name, 0);
+                } else {
+                    cells.put(name, cell.getValue().asInt());
+                    smallestShown = Math.min(smallestShown, cell.getValue().asInt());
+                }
+            }
+            int ceiling = smallestShown == Integer.MAX_VALUE ? (int) DisclosureAttack.UNBOUNDED
+                    : Math.max(K, smallestShown);
+            equation.keySet().stream().filter(hiddenBelow::containsKey)
+                    .forEach(unknown -> hiddenBelow.put(unknown, ceiling));
+            tables.put(table, equation);
+        }
+        JsonNode inactive = stalls.get("inactive");
+        Integer over90 = count(inactive.get(">90"));
+        Integer over180 = count(inactive.get(">180"));
+        Integer over365 = count(inactive.get(">365"));
+        Integer[] bands = {exact ? stalls.get("active").asInt() - over90 : null,
+            over90 == null || over180 == null ? null : over90 - over180,
+            over180 == null || over365 == null ? null : over180 - over365, over365};
+        String[] names = {"0-90", "91-180", "181-365", ">365"};
+        Map<String, Integer> equation = new LinkedHashMap<>();
+        for (int band = 0; band < names.length; band++) {
+            String name = "stalls-inactivity:" + names[band];
+            equation.put(prefix + name, 1);
+            if (bands[band] != null) {
+                cells.put(name, bands[band]);
+            } else if (band > 0) {
+                hiddenBelow.put(prefix + name, (int) DisclosureAttack.UNBOUNDED);
+            }
+        }
+        tables.put("inactivity", equation);
+    }
+
+    private static Integer count(JsonNode cell) {
+        return cell == null || cell.isNull() ? null : cell.asInt();
     }
 }

@@ -18,7 +18,13 @@ final class RandomDocket {
         "FORCED_PREGNANCY", "SEXUAL_MUTILATION", "FORCED_PROSTITUTION", "OTHER_SEXUAL_VIOLENCE"};
     private static final String[] ACCUSED = {"STATE_FORCES", "NON_STATE_ARMED_GROUP", "UNIDENTIFIED", "UNIDENTIFIED"};
 
+    private static final String[] ADJOURNMENT_REASONS = {"ACCUSED_ABSENT", "WITNESS_ABSENT", "COUNSEL_ABSENT",
+        "JUDGE_UNAVAILABLE", "SECURITY", "INVESTIGATION_INCOMPLETE", "OTHER"};
+    private static final String[] SUSPENSION_REASONS = {"ACCUSED_AT_LARGE", "STAY_OF_PROCEEDINGS", "OTHER"};
+
     private final Random random;
+    /** Reasons and incident dates, from a stream of their own: the cases' lives stay those of earlier dockets. */
+    private final Random details;
     private final List<String> tribunals;
     private final String prefix;
     private final List<Row> rows = new ArrayList<>();
@@ -31,6 +37,7 @@ final class RandomDocket {
      */
     RandomDocket(long seed, List<String> tribunals, String prefix) {
         this.random = new Random(seed);
+        this.details = new Random(~seed);
         this.tribunals = tribunals;
         this.prefix = prefix;
     }
@@ -51,8 +58,10 @@ final class RandomDocket {
             women = 1;
         }
         String accused = ACCUSED[random.nextInt(ACCUSED.length)];
-        add(filed, docket, tribunal, "FILED", "", OFFENCES[random.nextInt(OFFENCES.length)], women, girls, men, boys,
-                accused, "", "", "", "", "", "");
+        String incident = details.nextInt(4) == 0 ? ""
+                : filed.minusDays(details.nextInt(3) == 0 ? details.nextInt(900) : details.nextInt(60)).toString();
+        add(filed, docket, tribunal, "FILED", incident, OFFENCES[random.nextInt(OFFENCES.length)], women, girls, men,
+                boys, accused, "", "", "", "", "", "");
         Life life = new Life(docket, tribunal, filed);
         for (int step = random.nextInt(8); step > 0; step--) {
             LocalDate day = weekday(life.day.plusDays(5 + random.nextInt(120)));
@@ -74,11 +83,12 @@ final class RandomDocket {
         return csv.toString();
     }
 
+    /** A row; for a filing, {@code hearing} holds the incident's date (or nothing). */
     private void add(LocalDate day, String docket, String filedAt, String event, String hearing, Object... rest) {
         StringBuilder text = new StringBuilder(docket).append(',').append(filedAt).append(',').append(event)
                                                       .append(',').append(day);
         if (event.equals("FILED")) {
-            text.append(",,");
+            text.append(',').append(hearing).append(',');
             for (Object value : rest) {
                 text.append(value).append(',');
             }
@@ -138,7 +148,8 @@ final class RandomDocket {
                 case 0, 1 -> hearing(random.nextBoolean() ? "TRIAL" : "PRELIMINARY", random.nextBoolean());
                 case 2 -> hearing("TRIAL", true);
                 case 3 -> {
-                    row("SUSPENDED", "", "", "ACCUSED_AT_LARGE", "", "");
+                    row("SUSPENDED", "", "", SUSPENSION_REASONS[details.nextInt(SUSPENSION_REASONS.length)], "",
+                            "");
                     suspended = true;
                 }
                 case 4 -> {
@@ -171,7 +182,8 @@ final class RandomDocket {
                 row("HEARING_HELD", reference, "", "", "", "");
                 triedHere |= kind.equals("TRIAL");
             } else {
-                row("HEARING_ADJOURNED", reference, "", "ACCUSED_ABSENT", "", "");
+                String reason = ADJOURNMENT_REASONS[details.nextInt(ADJOURNMENT_REASONS.length)];
+                row("HEARING_ADJOURNED", reference, "", reason, "", "");
             }
         }
 
