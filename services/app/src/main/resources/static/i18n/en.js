@@ -372,6 +372,6 @@ export default {
   stallsFilings: '{0} cases filed in the period; {1} without an incident date; median time from incident to filing: {2} days.',
   stallsFiledDelay: 'Cases filed in the period by time from incident to filing',
   stallsNotPublished: 'Not published: at a few hearings a month, an adjournment’s reason or a filing’s delay would point at particular cases. Clerks and auditors see these figures.',
-  stallsNotInRelease: 'Not in this release: it was made before the records were rebuilt to keep hearing outcomes, or this month’s published stocks were kept from such a release. A later release publishes them.',
+  stallsNotInRelease: 'Not in this release: it was made before the records were rebuilt to keep hearing outcomes, or this month’s published stocks were kept from such a release. A later release may publish them.',
   stallsUnavailable: 'These figures cannot be shown: {0}'
 };

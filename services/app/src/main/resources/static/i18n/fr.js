@@ -372,6 +372,6 @@ export default {
   stallsFilings: '{0} affaires enregistrées dans la période ; {1} sans date des faits ; délai médian entre les faits et la plainte : {2} jours.',
   stallsFiledDelay: 'Affaires enregistrées dans la période selon le délai entre les faits et la plainte',
   stallsNotPublished: 'Non publié : à quelques audiences par mois, le motif d’un renvoi ou le délai d’une plainte désignerait des affaires précises. Les greffiers et les auditeurs voient ces chiffres.',
-  stallsNotInRelease: 'Absent de cette publication : elle a été faite avant que les dossiers soient reconstruits pour garder l’issue des audiences, ou les chiffres de ce mois ont été conservés d’une telle publication. Une publication ultérieure les donnera.',
+  stallsNotInRelease: 'Absent de cette publication : elle a été faite avant que les dossiers soient reconstruits pour garder l’issue des audiences, ou les chiffres de ce mois ont été conservés d’une telle publication. Une publication ultérieure pourra les donner.',
   stallsUnavailable: 'Ces chiffres ne peuvent pas être affichés : {0}'
 };

@@ -205,6 +205,10 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
         if (spell.isEmpty()) {
             return null;
         }
+        if (record.firstTrialHeldOn() != null && record.hearingOutcomes().isEmpty()) {
+            // A trial was held, yet no hearing outcome is kept: folded by a release that kept none.
+            throw new FoldedBeforeStalls(record.caseId());
+        }
         HearingOutcome last = record.latestHearing(tribunalId, spell.get().enteredOn(), day);
         String hearing = last == null ? NO_HEARING : last.adjourned() ? last.adjournedFor().name() : HELD;
         Long reporting = record.reportingDays();
@@ -246,8 +250,8 @@ public record Stalls(String tribunalId, LocalDate from, LocalDate to, Adjournmen
     public static final class FoldedBeforeStalls extends IllegalStateException {
 
         FoldedBeforeStalls(String caseId) {
-            super("case " + caseId + " was folded before suspension reasons were kept: rebuild the projection "
-                    + "(POST /api/audit/rebuild) first");
+            super("case " + caseId + " was folded before hearing outcomes and suspension reasons were kept: rebuild "
+                    + "the projection (POST /api/audit/rebuild) first");
         }
     }
 

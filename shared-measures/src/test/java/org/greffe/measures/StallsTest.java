@@ -120,5 +120,9 @@ class StallsTest {
         assertThat(old.hearingOutcomes()).isEmpty();
         assertThatThrownBy(() -> Stalls.of("t", List.of(old), FROM, TO)).isInstanceOf(IllegalStateException.class)
                                                                          .hasMessageContaining("rebuild");
+        CaseRecord tried = new CaseRecord("tried", A.offence(), A.victims(), A.accused(), A.filedOn(), null,
+                A.spells(), List.of(), A.trialHearings(), A.firstTrialHeldOn(), null, 5);
+        assertThatThrownBy(() -> Stalls.of("t", List.of(tried), FROM, TO)).as("a held trial with no outcome kept")
+                .isInstanceOf(Stalls.FoldedBeforeStalls.class);
     }
 }
